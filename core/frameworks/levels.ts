@@ -1,0 +1,100 @@
+// Level schemes as data (AA–F to FY2565, five Thai levels from FY2566) and the rule that picks a level.
+import { round2 } from '../round.ts';
+import type { EitParts, Instrument, Level, LevelRule } from '../types.ts';
+
+/** FY2562–FY2565: seven bands by total only [seed 001]; 85 and up passes ("ระดับ A (ผ่าน)"). */
+export const BAND_LEVELS: readonly LevelRule[] = [
+  { code: 'AA', label: 'AA (ผ่าน)', minTotal: 95, confirmed: true, source: 'seed 001' },
+  { code: 'A', label: 'A (ผ่าน)', minTotal: 85, confirmed: true, source: 'seed 001' },
+  { code: 'B', label: 'B (ไม่ผ่าน)', minTotal: 75, confirmed: true, source: 'seed 001' },
+  { code: 'C', label: 'C (ไม่ผ่าน)', minTotal: 65, confirmed: true, source: 'seed 001' },
+  { code: 'D', label: 'D (ไม่ผ่าน)', minTotal: 55, confirmed: true, source: 'seed 001' },
+  { code: 'E', label: 'E (ไม่ผ่าน)', minTotal: 50, confirmed: true, source: 'seed 001' },
+  { code: 'F', label: 'F (ไม่ผ่าน)', minTotal: 0, confirmed: true, source: 'seed 001' },
+];
+
+/**
+ * From FY2566: by total and by every instrument (IIT, EIT part 1, EIT part 2, OIT) — ita-framework.md
+ * "Level schemes". The 70 boundary is [unconfirmed] (third-party dashboards): override it with
+ * overrideLevels() rather than editing code.
+ */
+export const FIVE_LEVELS: readonly LevelRule[] = [
+  {
+    code: 'ผ่านดีเยี่ยม',
+    label: 'ผ่านดีเยี่ยม',
+    minTotal: 95,
+    minEachInstrument: 95,
+    confirmed: true,
+    source: 'seed 003',
+  },
+  {
+    code: 'ผ่านดี',
+    label: 'ผ่านดี',
+    minTotal: 85,
+    minEachInstrument: 85,
+    confirmed: true,
+    source: 'public dashboards',
+  },
+  { code: 'ผ่าน', label: 'ผ่าน', minTotal: 85, confirmed: true, source: 'seed 002' },
+  { code: 'ต้องปรับปรุง', label: 'ต้องปรับปรุง', minTotal: 70, confirmed: false, source: 'third-party dashboards' },
+  { code: 'ต้องปรับปรุงโดยด่วน', label: 'ต้องปรับปรุงโดยด่วน', minTotal: 0, confirmed: false, source: 'remainder' },
+];
+
+/**
+ * Whether a total and the scores each instrument must clear meet a rule. Both are compared at the
+ * 2-decimal figure the NACC publishes, not the unrounded value: a total of 94.995 is published as
+ * 95.00 and is AA, and 84.994 is published as 84.99 and is B.
+ */
+export function meetsRule(rule: LevelRule, total: number, instrumentScores: readonly number[]): boolean {
+  if (round2(total) < rule.minTotal) return false;
+  const floor = rule.minEachInstrument;
+  return floor === undefined || instrumentScores.every((score) => round2(score) >= floor);
+}
+
+/** The first (best) rule met; undefined only for a scheme without a catch-all last rule. */
+export function decideLevel(
+  rules: readonly LevelRule[],
+  total: number,
+  instrumentScores: readonly number[],
+): Level | undefined {
+  const rule = rules.find((r) => meetsRule(r, total, instrumentScores));
+  return rule === undefined ? undefined : { code: rule.code, label: rule.label };
+}
+
+/**
+ * The scores that must clear a per-instrument floor: IIT, OIT, and EIT — replaced by its two parts
+ * when both are given; a single part is checked alongside EIT (ita-framework.md "Level schemes").
+ */
+export function levelScores(
+  instruments: readonly Instrument[],
+  scores: Partial<Record<Instrument, number>>,
+  parts: EitParts | undefined,
+): number[] {
+  const out: number[] = [];
+  const both = parts?.part1 !== undefined && parts.part2 !== undefined;
+  for (const instrument of instruments) {
+    const value = scores[instrument];
+    if (instrument !== 'EIT') {
+      if (value !== undefined) out.push(value);
+      continue;
+    }
+    if (value !== undefined && !both) out.push(value);
+    if (parts?.part1 !== undefined) out.push(parts.part1);
+    if (parts?.part2 !== undefined) out.push(parts.part2);
+  }
+  return out;
+}
+
+export type LevelOverrides = Readonly<Record<string, { minTotal?: number; minEachInstrument?: number }>>;
+
+/** A copy of `rules` with thresholds a coordinator changed, keyed by level code; marks them confirmed. */
+export function overrideLevels(rules: readonly LevelRule[], overrides: LevelOverrides): LevelRule[] {
+  return rules.map((rule) => {
+    const change = overrides[rule.code];
+    if (change === undefined) return rule;
+    const next: LevelRule = { ...rule, confirmed: true, source: 'coordinator override' };
+    if (change.minTotal !== undefined) next.minTotal = change.minTotal;
+    if (change.minEachInstrument !== undefined) next.minEachInstrument = change.minEachInstrument;
+    return next;
+  });
+}

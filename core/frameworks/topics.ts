@@ -1,0 +1,22 @@
+// The seven analysis topics every agency files its weaknesses under (DESIGN.md §3, seeds 002 and 003).
+import type { TopicId } from '../types.ts';
+
+export interface AnalysisTopic {
+  id: TopicId;
+  title: string;
+}
+
+/** Titles exactly as in DESIGN.md §3 (seed 002's list). */
+export const ANALYSIS_TOPICS: readonly AnalysisTopic[] = [
+  { id: 1, title: 'กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ' },
+  { id: 2, title: 'การให้บริการและระบบ E-Service' },
+  { id: 3, title: 'ช่องทางและรูปแบบการประชาสัมพันธ์เผยแพร่ข้อมูลข่าวสารภาครัฐ' },
+  { id: 4, title: 'กระบวนการกำกับดูแลการใช้ทรัพย์สินของราชการ' },
+  { id: 5, title: 'กระบวนการสร้างความโปร่งใสในการใช้งบประมาณและการจัดซื้อจัดจ้าง' },
+  { id: 6, title: 'กระบวนการควบคุม ตรวจสอบการใช้อำนาจและการบริหารงานบุคคล' },
+  { id: 7, title: 'กลไกและมาตรการในการแก้ไขและป้องกันการทุจริตภายในหน่วยงาน' },
+];
+
+export function topicTitle(id: TopicId): string {
+  return ANALYSIS_TOPICS.find((topic) => topic.id === id)?.title ?? '';
+}

@@ -1,0 +1,210 @@
+// Queries on `outbox`: messages to push or multicast, each with its own retry key, claimed under a lease.
+import type { CompiledQuery, RawBuilder, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Db } from '../db.ts';
+import { newToken } from '../db.ts';
+import { iso, isoPlus, jsonInsert, parseJson, parseStringArray } from '../json.ts';
+import type { OutboxState, OutboxTable } from '../schema.ts';
+
+export type Recipient = { kind: 'push'; to: string } | { kind: 'multicast'; to: readonly string[] };
+
+export type OutboxMessage = Recipient & {
+  /** LINE message objects (1–5), sent as given. */
+  messages: readonly unknown[];
+  /** X-Line-Retry-Key; a fresh UUID when not given. */
+  retryKey?: string;
+  sourceKind?: string | null;
+  sourceId?: string | null;
+  /** Not sent before this time (default: now). */
+  notBefore?: Date;
+};
+
+export type ClaimedMessage = Recipient & {
+  id: number;
+  messages: unknown;
+  retryKey: string;
+  sourceKind: string | null;
+  sourceId: string | null;
+  /** Attempts so far, this one included. */
+  attempts: number;
+  leaseToken: string;
+};
+
+export interface SendOutcome {
+  id: number;
+  leaseToken: string;
+  /** HTTP status LINE answered (absent on a time-out). */
+  status?: number | null;
+  requestId?: string | null;
+  error?: string | null;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 8;
+
+function toClaimed(row: Selectable<OutboxTable>): ClaimedMessage {
+  const recipient: Recipient =
+    row.kind === 'push'
+      ? { kind: 'push', to: row.recipient }
+      : { kind: 'multicast', to: parseStringArray(row.recipient) };
+  return {
+    ...recipient,
+    id: row.id,
+    messages: parseJson(row.messages),
+    retryKey: row.retry_key,
+    sourceKind: row.source_kind,
+    sourceId: row.source_id,
+    attempts: row.attempts,
+    leaseToken: row.lease_token ?? '',
+  };
+}
+
+/**
+ * The INSERT statements for `messages`, to put in a batch with other writes. `where` guards every row (e.g.
+ * "the broadcast is still a draft"); a retry key already on record is skipped. RETURNING id, retry_key.
+ */
+export function buildEnqueue(
+  db: Db,
+  messages: readonly OutboxMessage[],
+  now: Date,
+  where?: RawBuilder<unknown>,
+): CompiledQuery<{ id: number; retry_key: string }>[] {
+  const rows = messages.map((m) => ({
+    kind: m.kind,
+    recipient: m.kind === 'push' ? m.to : JSON.stringify(m.to),
+    messages: JSON.stringify(m.messages),
+    retry_key: m.retryKey ?? newToken(),
+    source_kind: m.sourceKind ?? null,
+    source_id: m.sourceId ?? null,
+    next_attempt_at: iso(m.notBefore ?? now),
+    created_at: iso(now),
+  }));
+  return jsonInsert(db, 'outbox', rows, {
+    where,
+    onConflict: sql`ON CONFLICT (retry_key) DO NOTHING`,
+    returning: ['id', 'retry_key'],
+  });
+}
+
+/** Enqueues many messages atomically; returns the ids inserted. */
+export async function enqueueMessages(
+  db: Db,
+  messages: readonly OutboxMessage[],
+  now: Date,
+): Promise<number[]> {
+  const results = await db.batch(buildEnqueue(db, messages, now));
+  return results.flatMap((r) => r.rows.map((row) => row.id)).sort((a, b) => a - b);
+}
+
+/**
+ * Claims up to `limit` due messages in one UPDATE … RETURNING, so two drains never get the same row. Due:
+ * pending and past next_attempt_at, or sending with an expired lease (a drain died mid-send: it is sent
+ * again with the same retry key, and LINE answers 409 if the first one got through). A row whose lease ran
+ * out `maxAttempts` times is failed instead.
+ */
+export async function claimDue(
+  db: Db,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+  options: { maxAttempts?: number } = {},
+): Promise<ClaimedMessage[]> {
+  const at = iso(now);
+  const token = newToken();
+  const fail = db.kysely
+    .updateTable('outbox')
+    .set({ state: 'failed', last_error: sql`coalesce(last_error, 'lease expired')`, lease_token: null })
+    .where('state', '=', 'sending')
+    .where('locked_until', '<=', at)
+    .where('attempts', '>=', options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+  const claim = db.kysely
+    .updateTable('outbox')
+    .set((eb) => ({
+      state: 'sending',
+      lease_token: token,
+      locked_until: isoPlus(now, leaseMs),
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox as o')
+        .select('o.id')
+        .where((o) =>
+          o.or([
+            o.and([o('o.state', '=', 'pending'), o('o.next_attempt_at', '<=', at)]),
+            o.and([o('o.state', '=', 'sending'), o('o.locked_until', '<=', at)]),
+          ]),
+        )
+        .orderBy('o.next_attempt_at')
+        .orderBy('o.id')
+        .limit(limit),
+    )
+    .returningAll();
+  const [, claimed] = await db.batch([fail, claim]);
+  return claimed.rows.map(toClaimed).sort((a, b) => a.id - b.id);
+}
+
+function finish(db: Db, outcome: SendOutcome) {
+  return db.kysely
+    .updateTable('outbox')
+    .set({
+      last_status: outcome.status ?? null,
+      request_id: outcome.requestId ?? null,
+      last_error: outcome.error ?? null,
+      lease_token: null,
+      locked_until: null,
+    })
+    .where('id', '=', outcome.id)
+    .where('state', '=', 'sending')
+    .where('lease_token', '=', outcome.leaseToken);
+}
+
+/** LINE accepted it (2xx, or 409: this retry key was already accepted). False when the lease was lost. */
+export async function markSent(db: Db, outcome: SendOutcome, now: Date): Promise<boolean> {
+  const result = await finish(db, outcome)
+    .set({ state: 'sent', sent_at: iso(now) })
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** 5xx, a time-out, or sending paused: try again at `nextAttemptAt` with the same retry key. */
+export async function markRetry(db: Db, outcome: SendOutcome & { nextAttemptAt: Date }): Promise<boolean> {
+  const next = { state: 'pending' as const, next_attempt_at: iso(outcome.nextAttemptAt) };
+  const result = await finish(db, outcome).set(next).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** A 4xx other than 409/429: it will never go through. */
+export async function markFailed(db: Db, outcome: SendOutcome): Promise<boolean> {
+  const result = await finish(db, outcome).set({ state: 'failed' }).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Rows per state, of everything or of one source (a broadcast's delivery report). */
+export async function countOutboxByState(
+  db: Db,
+  source?: { kind: string; id: string },
+): Promise<Record<OutboxState, number>> {
+  let query = db.kysely.selectFrom('outbox').select(['state', (eb) => eb.fn.countAll<number>().as('n')]);
+  if (source) query = query.where('source_kind', '=', source.kind).where('source_id', '=', source.id);
+  const rows = await query.groupBy('state').execute();
+  const counts: Record<OutboxState, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const r of rows) counts[r.state] = Number(r.n);
+  return counts;
+}
+
+/** Rows per source kind and state, e.g. { reminder: { sent: 40, failed: 1, … } } (the operator's view). */
+export async function countOutboxBySource(db: Db): Promise<Record<string, Record<OutboxState, number>>> {
+  const rows = await db.kysely
+    .selectFrom('outbox')
+    .select(['source_kind', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['source_kind', 'state'])
+    .execute();
+  const counts: Record<string, Record<OutboxState, number>> = {};
+  for (const r of rows) {
+    const kind = r.source_kind ?? 'other';
+    const forKind = counts[kind] ?? { pending: 0, sending: 0, sent: 0, failed: 0 };
+    forKind[r.state] += Number(r.n);
+    counts[kind] = forKind;
+  }
+  return counts;
+}

@@ -1,0 +1,107 @@
+// Queries on `scores`: an agency's scores per fiscal year at item, indicator, instrument or total level.
+import type { Selectable } from 'kysely';
+import type { Db } from '../db.ts';
+import { iso, jsonInsert } from '../json.ts';
+import type { ScoreLevel, ScoreSource, ScoresTable } from '../schema.ts';
+
+export interface Score {
+  agencyId: string;
+  year: number;
+  level: ScoreLevel;
+  /** 'i1', '1'…'10', 'IIT', 'part1', 'total'. */
+  code: string;
+  score: number;
+  source: ScoreSource;
+  sourceBy: string | null;
+  recordedAt: string;
+}
+
+export interface ScoreValue {
+  level: ScoreLevel;
+  code: string;
+  score: number;
+}
+
+export interface ScoreSet {
+  agencyId: string;
+  year: number;
+  source: ScoreSource;
+  sourceBy?: string | null;
+  scores: readonly ScoreValue[];
+}
+
+function toScore(row: Selectable<ScoresTable>): Score {
+  return {
+    agencyId: row.agency_id,
+    year: row.year,
+    level: row.level,
+    code: row.code,
+    score: row.score,
+    source: row.source,
+    sourceBy: row.source_by,
+    recordedAt: row.recorded_at,
+  };
+}
+
+/**
+ * Replaces everything on record for the agency and year with `set.scores`, in one batch: an import that
+ * fails half-way (a score out of 0–100, an unknown agency) leaves the previous set untouched.
+ */
+export async function replaceScores(db: Db, set: ScoreSet, now: Date): Promise<number> {
+  const rows = set.scores.map((s) => ({
+    agency_id: set.agencyId,
+    year: set.year,
+    level: s.level,
+    code: s.code,
+    score: s.score,
+    source: set.source,
+    source_by: set.sourceBy ?? null,
+    recorded_at: iso(now),
+  }));
+  const clear = db.kysely
+    .deleteFrom('scores')
+    .where('agency_id', '=', set.agencyId)
+    .where('year', '=', set.year);
+  await db.batch([clear, ...jsonInsert(db, 'scores', rows)]);
+  return rows.length;
+}
+
+/** The agency's scores for one year, by level then code. */
+export async function listScores(db: Db, agencyId: string, year: number): Promise<Score[]> {
+  const rows = await db.kysely
+    .selectFrom('scores')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .orderBy('level')
+    .orderBy('code')
+    .execute();
+  return rows.map(toScore);
+}
+
+/** Every score of every agency of the province for the year (the province overview and ranking). */
+export async function listProvinceScores(db: Db, provinceId: string, year: number): Promise<Score[]> {
+  const rows = await db.kysely
+    .selectFrom('scores')
+    .innerJoin('agencies', 'agencies.id', 'scores.agency_id')
+    .selectAll('scores')
+    .where('agencies.province_id', '=', provinceId)
+    .where('scores.year', '=', year)
+    .orderBy('scores.agency_id')
+    .orderBy('scores.level')
+    .orderBy('scores.code')
+    .execute();
+  return rows.map(toScore);
+}
+
+/** The years the agency has scores for, oldest first (trends, change from last year). */
+export async function listScoreYears(db: Db, agencyId: string): Promise<number[]> {
+  const rows = await db.kysely
+    .selectFrom('scores')
+    .select('year')
+    .distinct()
+    .where('agency_id', '=', agencyId)
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => r.year);
+}

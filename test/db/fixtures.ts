@@ -1,0 +1,55 @@
+// Small factories for db tests: a province with a few agencies and an open fiscal year, and fixed clock values.
+import type { Db } from '../../db/db.ts';
+import type { AgencyInput } from '../../db/queries/agencies.ts';
+import { upsertAgencies } from '../../db/queries/agencies.ts';
+import { upsertFiscalYear } from '../../db/queries/fiscal-years.ts';
+import { upsertProvince } from '../../db/queries/provinces.ts';
+
+export const NOW = new Date('2026-11-23T09:00:00.000Z');
+export const PROVINCE = 'pathum-thani';
+export const YEAR = 2567;
+
+/** `NOW` plus whole minutes. */
+export function minutesLater(minutes: number, from: Date = NOW): Date {
+  return new Date(from.getTime() + minutes * 60_000);
+}
+
+export const AGENCIES: AgencyInput[] = [
+  { id: 'pt-office', provinceId: PROVINCE, nameTh: 'สำนักงานจังหวัดปทุมธานี', type: 'provincial_office' },
+  {
+    id: 'pt-pao',
+    provinceId: PROVINCE,
+    nameTh: 'องค์การบริหารส่วนจังหวัดปทุมธานี',
+    shortName: 'อบจ.ปทุมธานี',
+    type: 'pao',
+  },
+  {
+    id: 'pt-klong-luang',
+    provinceId: PROVINCE,
+    nameTh: 'ที่ว่าการอำเภอคลองหลวง',
+    type: 'district',
+    district: 'คลองหลวง',
+    parentId: 'pt-office',
+  },
+  {
+    id: 'pt-khlong-nueng',
+    provinceId: PROVINCE,
+    nameTh: 'องค์การบริหารส่วนตำบลคลองหนึ่ง',
+    type: 'sao',
+    district: 'คลองหลวง',
+  },
+  {
+    id: 'pt-thanyaburi',
+    provinceId: PROVINCE,
+    nameTh: 'เทศบาลเมืองธัญบุรี',
+    type: 'municipality',
+    district: 'ธัญบุรี',
+  },
+];
+
+/** Pathum Thani with the agencies above and FY2567 open. */
+export async function seedProvince(db: Db): Promise<void> {
+  await upsertProvince(db, { id: PROVINCE, nameTh: 'ปทุมธานี', nameEn: 'Pathum Thani' }, NOW);
+  await upsertAgencies(db, AGENCIES, NOW);
+  await upsertFiscalYear(db, { provinceId: PROVINCE, year: YEAR, frameworkId: 'fy2567' }, NOW);
+}

@@ -1,0 +1,135 @@
+// The reminder log and broadcasts: exactly-once slots with their messages, confirm once, on both dialects.
+import { describe, expect, it } from 'vitest';
+import {
+  cancelBroadcast,
+  confirmBroadcast,
+  createBroadcast,
+  findBroadcast,
+  listBroadcasts,
+  markBroadcastSent,
+} from '../../../db/queries/broadcasts.ts';
+import type { OutboxMessage } from '../../../db/queries/outbox.ts';
+import { claimDue, countOutboxByState, enqueueMessages, markSent } from '../../../db/queries/outbox.ts';
+import {
+  linkSlotOutbox,
+  listSlots,
+  reserveSlot,
+  reserveSlotWithMessages,
+} from '../../../db/queries/reminder-log.ts';
+import { forEachDialect } from '../dialects.ts';
+import { minutesLater, NOW, PROVINCE, seedProvince } from '../fixtures.ts';
+
+const LEASE = 30_000;
+const TEXT = [{ type: 'text', text: 'เตือน: ส่ง OIT ภายใน 31 มี.ค. 2567' }];
+type PushExtra = Partial<Omit<Extract<OutboxMessage, { kind: 'push' }>, 'kind' | 'to'>>;
+const push = (to: string, extra: PushExtra = {}): OutboxMessage => ({
+  kind: 'push',
+  to,
+  messages: TEXT,
+  ...extra,
+});
+
+describe('reminder log', () => {
+  forEachDialect((ctx) => {
+    const slot = { kind: 'activity', subjectId: 'act-1', targetId: 'pt-pao', slot: 'd-7' };
+
+    it('reserves a slot once, even when reserved concurrently', async () => {
+      const db = await ctx.open();
+      const results = await Promise.all([1, 2, 3].map(() => reserveSlot(db, slot, NOW, NOW)));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await reserveSlot(db, { ...slot, slot: 'd-3' }, NOW, NOW)).toBe(true);
+      expect(await enqueueMessages(db, [push('C1')], NOW)).toEqual([1]);
+      expect(await linkSlotOutbox(db, slot, 1)).toBe(true);
+      expect((await listSlots(db, 'activity', 'act-1')).map((s) => [s.slot, s.outboxId])).toEqual([
+        ['d-7', 1],
+        ['d-3', null],
+      ]);
+    });
+
+    it('reserves and enqueues together, exactly once across racing schedulers', async () => {
+      const db = await ctx.open();
+      const runs = await Promise.all(
+        [1, 2, 3].map(() => reserveSlotWithMessages(db, slot, NOW, [push('Cpao'), push('Cpao2')], NOW)),
+      );
+      expect(runs.filter((r) => r.reserved)).toEqual([{ reserved: true, outboxIds: [1, 2] }]);
+      expect((await countOutboxByState(db)).pending).toBe(2);
+      const [claimed] = await claimDue(db, NOW, 1, LEASE);
+      await markSent(
+        db,
+        { id: claimed?.id ?? 0, leaseToken: claimed?.leaseToken ?? '', status: 200 },
+        minutesLater(1),
+      );
+      expect(await listSlots(db, 'activity', 'act-1')).toEqual([
+        {
+          ...slot,
+          plannedFor: NOW.toISOString(),
+          reservedAt: NOW.toISOString(),
+          outboxId: 1,
+          sentAt: minutesLater(1).toISOString(),
+        },
+      ]);
+    });
+  });
+});
+
+describe('broadcasts', () => {
+  forEachDialect((ctx) => {
+    it('confirms a draft once and queues one message per group', async () => {
+      const db = await ctx.open();
+      await seedProvince(db);
+      const draft = await createBroadcast(
+        db,
+        { provinceId: PROVINCE, text: 'ประชุม ITA', filter: { types: ['sao'] }, createdBy: 'Uc' },
+        NOW,
+      );
+      expect(draft).toMatchObject({ state: 'draft', filter: { types: ['sao'] }, recipientCount: null });
+      const messages = [push('C1'), push('C2')];
+      const [first, second] = await Promise.all([
+        confirmBroadcast(db, { id: draft.id, by: 'Uc', messages }, minutesLater(1)),
+        confirmBroadcast(db, { id: draft.id, by: 'Uc', messages }, minutesLater(1)),
+      ]);
+      expect([first, second].filter(Boolean)).toHaveLength(1);
+      expect(first ?? second).toMatchObject({ state: 'confirmed', recipientCount: 2, confirmedBy: 'Uc' });
+      expect(await countOutboxByState(db, { kind: 'broadcast', id: draft.id })).toMatchObject({ pending: 2 });
+      expect(await cancelBroadcast(db, draft.id)).toBe(false);
+    });
+
+    it('is marked sent only when no message is left to send', async () => {
+      const db = await ctx.open();
+      await seedProvince(db);
+      const draft = await createBroadcast(
+        db,
+        { provinceId: PROVINCE, text: 'แจ้ง', filter: {}, createdBy: 'Uc' },
+        NOW,
+      );
+      await confirmBroadcast(db, { id: draft.id, by: 'Uc', messages: [push('C1')] }, NOW);
+      expect(await markBroadcastSent(db, draft.id, NOW)).toBe(false);
+      const [claimed] = await claimDue(db, NOW, 1, LEASE);
+      await markSent(db, { id: claimed?.id ?? 0, leaseToken: claimed?.leaseToken ?? '', status: 200 }, NOW);
+      expect(await markBroadcastSent(db, draft.id, minutesLater(1))).toBe(true);
+      expect((await findBroadcast(db, draft.id))?.sentAt).toBe(minutesLater(1).toISOString());
+    });
+
+    it('cancels a draft, which can then not be confirmed, and lists newest first', async () => {
+      const db = await ctx.open();
+      await seedProvince(db);
+      const a = await createBroadcast(
+        db,
+        { provinceId: PROVINCE, text: 'หนึ่ง', filter: {}, createdBy: 'Uc' },
+        NOW,
+      );
+      const b = await createBroadcast(
+        db,
+        { provinceId: PROVINCE, text: 'สอง', filter: {}, createdBy: 'Uc' },
+        minutesLater(1),
+      );
+      expect(await cancelBroadcast(db, a.id)).toBe(true);
+      expect(await confirmBroadcast(db, { id: a.id, by: 'Uc', messages: [push('C1')] }, NOW)).toBeUndefined();
+      expect((await countOutboxByState(db)).pending).toBe(0);
+      expect((await listBroadcasts(db, PROVINCE)).map((x) => [x.id, x.state])).toEqual([
+        [b.id, 'draft'],
+        [a.id, 'cancelled'],
+      ]);
+    });
+  });
+});

@@ -1,0 +1,145 @@
+// The webhook inbox: dedupe by webhookEventId, leases that never double-claim, retries and parking.
+import { describe, expect, it } from 'vitest';
+import type { InboxEvent } from '../../../db/queries/webhook-inbox.ts';
+import {
+  claimEventsById,
+  claimPending,
+  countInboxByState,
+  deleteDoneEvents,
+  markEventDone,
+  markEventFailed,
+  recordEvent,
+  recordEvents,
+} from '../../../db/queries/webhook-inbox.ts';
+import { forEachDialect } from '../dialects.ts';
+import { minutesLater, NOW } from '../fixtures.ts';
+
+const LEASE = 60_000;
+
+function makeEvent(n: number, sourceId: string | null = `U${n}`): InboxEvent {
+  return {
+    webhookEventId: `01HEVENT${String(n).padStart(4, '0')}`,
+    eventType: 'message',
+    sourceId,
+    payload: { type: 'message', message: { type: 'text', text: `ข้อความ ${n}` } },
+  };
+}
+
+describe('webhook inbox', () => {
+  forEachDialect((ctx) => {
+    it('records an event once and drops a redelivery', async () => {
+      const db = await ctx.open();
+      const first = await recordEvent(db, makeEvent(1), NOW);
+      expect(first).toEqual({ inserted: true, id: 1 });
+      expect(await recordEvent(db, makeEvent(1), minutesLater(1))).toEqual({ inserted: false });
+      const batch = await recordEvents(db, [makeEvent(1), makeEvent(2), makeEvent(3)], NOW);
+      expect(batch.map((r) => r.webhookEventId)).toEqual([
+        makeEvent(2).webhookEventId,
+        makeEvent(3).webhookEventId,
+      ]);
+      expect((await countInboxByState(db)).pending).toBe(3);
+    });
+
+    it('claims due events with their payload and a lease token', async () => {
+      const db = await ctx.open();
+      await recordEvents(db, [makeEvent(1), makeEvent(2)], NOW);
+      const claimed = await claimPending(db, NOW, 10, LEASE);
+      expect(claimed).toHaveLength(2);
+      expect(claimed[0]).toMatchObject({
+        id: 1,
+        webhookEventId: makeEvent(1).webhookEventId,
+        eventType: 'message',
+        sourceId: 'U1',
+        payload: makeEvent(1).payload,
+        attempts: 1,
+        receivedAt: NOW.toISOString(),
+      });
+      expect(claimed[0]?.leaseToken).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await claimPending(db, NOW, 10, LEASE)).toEqual([]);
+    });
+
+    it('never gives the same event to two concurrent claimers', async () => {
+      const db = await ctx.open();
+      await recordEvents(
+        db,
+        Array.from({ length: 30 }, (_, i) => makeEvent(i + 1)),
+        NOW,
+      );
+      const claims = await Promise.all([1, 2, 3, 4].map(() => claimPending(db, NOW, 10, LEASE)));
+      const ids = claims.flat().map((e) => e.id);
+      expect(ids).toHaveLength(30);
+      expect(new Set(ids).size).toBe(30);
+    });
+
+    it('holds back a source with an event in flight, so one user is handled in order', async () => {
+      const db = await ctx.open();
+      await recordEvents(db, [makeEvent(1, 'Usame'), makeEvent(2, 'Usame'), makeEvent(3, 'Uother')], NOW);
+      const [first] = await claimEventsById(db, [1], NOW, LEASE);
+      expect(first?.id).toBe(1);
+      expect((await claimPending(db, NOW, 10, LEASE)).map((e) => e.id)).toEqual([3]);
+      await markEventDone(db, 1, first?.leaseToken ?? '', NOW);
+      expect((await claimPending(db, NOW, 10, LEASE)).map((e) => e.id)).toEqual([2]);
+    });
+
+    it('marks done only with the current lease token', async () => {
+      const db = await ctx.open();
+      await recordEvent(db, makeEvent(1), NOW);
+      const [claimed] = await claimPending(db, NOW, 1, LEASE);
+      expect(await markEventDone(db, 1, 'not-the-token', NOW)).toBe(false);
+      expect(await markEventDone(db, 1, claimed?.leaseToken ?? '', NOW)).toBe(true);
+      expect(await countInboxByState(db)).toEqual({ pending: 0, processing: 0, done: 1, parked: 0 });
+    });
+
+    it('takes over an event whose worker died once the lease expires', async () => {
+      const db = await ctx.open();
+      await recordEvent(db, makeEvent(1), NOW);
+      const [dead] = await claimPending(db, NOW, 1, LEASE);
+      expect(await claimPending(db, minutesLater(0.5), 1, LEASE)).toEqual([]);
+      const [again] = await claimPending(db, minutesLater(2), 1, LEASE);
+      expect(again?.attempts).toBe(2);
+      expect(await markEventDone(db, 1, dead?.leaseToken ?? '', minutesLater(2))).toBe(false);
+    });
+
+    it('retries a failed event at its retry time and parks it after the last attempt', async () => {
+      const db = await ctx.open();
+      await recordEvent(db, makeEvent(1), NOW);
+      let at = NOW;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const [claimed] = await claimPending(db, at, 1, LEASE);
+        expect(claimed?.attempts).toBe(attempt);
+        const retryAt = minutesLater(5, at);
+        const state = await markEventFailed(db, {
+          id: 1,
+          leaseToken: claimed?.leaseToken ?? '',
+          error: `boom ${attempt}`,
+          retryAt,
+          maxAttempts: 3,
+        });
+        expect(state).toBe(attempt < 3 ? 'pending' : 'parked');
+        expect(await claimPending(db, minutesLater(1, at), 1, LEASE)).toEqual([]);
+        at = retryAt;
+      }
+      expect(await claimPending(db, minutesLater(60), 1, LEASE)).toEqual([]);
+      expect((await countInboxByState(db)).parked).toBe(1);
+      expect(await markEventFailed(db, { id: 1, leaseToken: 'x', error: 'e', retryAt: NOW })).toBeUndefined();
+    });
+
+    it('parks an event whose lease keeps running out instead of retrying it forever', async () => {
+      const db = await ctx.open();
+      await recordEvent(db, makeEvent(1), NOW);
+      await claimPending(db, NOW, 1, LEASE, { maxAttempts: 2 });
+      await claimPending(db, minutesLater(2), 1, LEASE, { maxAttempts: 2 });
+      expect(await claimPending(db, minutesLater(4), 1, LEASE, { maxAttempts: 2 })).toEqual([]);
+      expect((await countInboxByState(db)).parked).toBe(1);
+    });
+
+    it('forgets done events older than a cut-off', async () => {
+      const db = await ctx.open();
+      await recordEvents(db, [makeEvent(1), makeEvent(2)], NOW);
+      const [done] = await claimEventsById(db, [1], NOW, LEASE);
+      await markEventDone(db, 1, done?.leaseToken ?? '', NOW);
+      expect(await deleteDoneEvents(db, minutesLater(1))).toBe(1);
+      expect(await countInboxByState(db)).toEqual({ pending: 1, processing: 0, done: 0, parked: 0 });
+    });
+  });
+});

@@ -1,0 +1,105 @@
+// The demo plan: the current fiscal year's default calendar for Pathum Thani, and where each agency stands
+// on it at `now` — most done after a due date, some in progress, a few behind — so "who is behind" shows.
+import { bangkokParts, bangkokTime } from '../../core/index.ts';
+import { buildDefaultPlan } from '../../core/plan/default-calendar.ts';
+import type { StatusChange } from '../../db/queries/activity-status.ts';
+import type { Activity, NewActivity } from '../../db/queries/plan-activities.ts';
+import { DEMO_PROVINCE_ID, PROVINCIAL_OFFICE_ID } from './agencies.ts';
+import { rngFor } from './random.ts';
+
+/** The key of a default-calendar activity: making the default plan again (demo or coordinator) adds nothing. */
+export function defaultActivityKey(seq: number): string {
+  return `default-${seq}`;
+}
+
+/**
+ * The default plan of `year` as activities: 'all' stays every agency of the province (including ones added
+ * later), 'coordinator' is the provincial secretariat, 'nacc' is shown on the timeline and reminded to nobody.
+ */
+export function demoActivities(year: number): NewActivity[] {
+  return buildDefaultPlan(year).map((planned) => ({
+    provinceId: DEMO_PROVINCE_ID,
+    year,
+    key: defaultActivityKey(planned.seq),
+    seq: planned.seq,
+    titleTh: planned.title,
+    kind: planned.kind,
+    startsOn: planned.startsOn,
+    dueOn: planned.dueOn,
+    responsible: planned.responsible,
+  }));
+}
+
+/** A status to write, with the instant it was set (between the activity's start and `now`). */
+export interface DemoStatus extends StatusChange {
+  at: Date;
+}
+
+const DAY_MS = 86_400_000;
+/** Agencies may start this many days before an activity opens (an early start shows as in progress). */
+const EARLY_START_DAYS = 30;
+
+/** Midday in Bangkok of a 'YYYY-MM-DD' day. */
+export function middayOf(isoDate: string): Date {
+  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return bangkokTime(year, month, day, 12);
+}
+
+function todayOf(now: Date): string {
+  const { year, month, day } = bangkokParts(now);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The agency's status on the activity at `now`, drawn per (activity, agency); undefined when untouched. */
+function statusOf(
+  activity: Activity,
+  agencyId: string,
+  now: Date,
+  by: string | null,
+): DemoStatus | undefined {
+  const rng = rngFor(`status:${activity.key ?? activity.id}:${agencyId}`);
+  const start = middayOf(activity.startsOn ?? activity.dueOn).getTime();
+  const due = middayOf(activity.dueOn).getTime();
+  const today = todayOf(now);
+  const r = rng.next();
+  const when = (from: number, to: number) =>
+    new Date(Math.min(now.getTime(), from + (to - from) * rng.next()));
+  const base = { activityId: activity.id, agencyId, by };
+  if (today > activity.dueOn) {
+    // Past due: four in five done on time, some still working, the rest behind without a word.
+    if (r < 0.8) return { ...base, status: 'done', at: when(start, due) };
+    return r < 0.9 ? { ...base, status: 'in_progress', at: when(start, due) } : undefined;
+  }
+  if (activity.startsOn !== null && today >= activity.startsOn) {
+    const elapsed = (now.getTime() - start) / Math.max(due - start, DAY_MS);
+    if (r < elapsed * 0.6) return { ...base, status: 'done', at: when(start, now.getTime()) };
+    return r < elapsed * 0.6 + 0.3
+      ? { ...base, status: 'in_progress', at: when(start, now.getTime()) }
+      : undefined;
+  }
+  const early = start - now.getTime() <= EARLY_START_DAYS * DAY_MS;
+  return early && r < 0.15
+    ? { ...base, status: 'in_progress', at: when(now.getTime() - 7 * DAY_MS, now.getTime()) }
+    : undefined;
+}
+
+/**
+ * Statuses at `now`: every Pathum Thani agency on the 'all' activities, the provincial office on the
+ * coordinator's; `byAgency` names who marked an agency's tasks (the demo staff member, where there is one).
+ */
+export function demoStatuses(
+  activities: readonly Activity[],
+  agencyIds: readonly string[],
+  now: Date,
+  byAgency: (agencyId: string) => string | null,
+): DemoStatus[] {
+  return activities.flatMap((activity) => {
+    const responsible =
+      activity.responsible === 'all'
+        ? agencyIds
+        : activity.responsible === 'coordinator'
+          ? [PROVINCIAL_OFFICE_ID]
+          : [];
+    return responsible.flatMap((agencyId) => statusOf(activity, agencyId, now, byAgency(agencyId)) ?? []);
+  });
+}

@@ -1,8 +1,10 @@
 // The `ita` command line: `npm run ita -- <command> …`; each command lives in bot/cli/commands/.
 import { readFile } from 'node:fs/promises';
+import { type Config, parseConfig } from '../config.ts';
+import { runDemo } from './commands/demo.ts';
+import { runMigrate } from './commands/migrate.ts';
 import { runScore } from './commands/score.ts';
-
-type Command = (args: string[]) => Promise<number>;
+import { runTick } from './commands/tick.ts';
 
 const io = {
   readFile: (path: string) => readFile(path, 'utf8'),
@@ -10,10 +12,35 @@ const io = {
   err: (line: string) => console.error(line),
 };
 
-const COMMANDS: Record<string, { help: string; run: Command }> = {
+/** Configuration, read from the environment only by commands that need it; a bad value names the variable. */
+function config(): Config | undefined {
+  const parsed = parseConfig(process.env);
+  if (parsed.ok) return parsed.config;
+  for (const error of parsed.errors) io.err(`ข้อผิดพลาดในการตั้งค่า: ${error}`);
+  return undefined;
+}
+
+function withConfig(run: (config: Config) => Promise<number>): Promise<number> {
+  const c = config();
+  return c === undefined ? Promise.resolve(2) : run(c);
+}
+
+const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
   score: {
-    help: 'score FILE [--json]   คำนวณคะแนน ITA จากไฟล์ JSON หรือ CSV',
+    help: 'score FILE [--json]          คำนวณคะแนน ITA จากไฟล์ JSON หรือ CSV',
     run: (args) => runScore(args, io),
+  },
+  migrate: {
+    help: 'migrate                      สร้างหรือปรับโครงสร้างฐานข้อมูล (DATABASE_PATH)',
+    run: (args) => withConfig((c) => runMigrate(args, io, { databasePath: c.databasePath })),
+  },
+  demo: {
+    help: 'demo                         ใส่ข้อมูลตัวอย่างจังหวัดปทุมธานี',
+    run: (args) => withConfig((c) => runDemo(args, io, { databasePath: c.databasePath })),
+  },
+  tick: {
+    help: 'tick [--now ISO_TIME]        ทำงานตามกำหนดเวลาหนึ่งรอบ (แจ้งเตือน ส่งข้อความค้าง)',
+    run: (args) => withConfig((c) => runTick(args, io, c)),
   },
 };
 

@@ -1,0 +1,53 @@
+// createApp(deps): the one Hono app behind both runtimes; nothing below it reads the environment.
+import { Hono, type MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Deps } from './deps.ts';
+import { type DevOptions, devRoutes } from './routes/dev.ts';
+import { healthRoutes } from './routes/health.ts';
+import { qrRoutes } from './routes/qr.ts';
+import { shortLinkRoutes } from './routes/short-links.ts';
+import { webhookRoutes } from './routes/webhook.ts';
+
+const ERROR_CODES: Partial<Record<number, string>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+};
+
+export interface AppOptions {
+  /** Serve the LIFF build for /liff/*, tried in order (serveStatic on Node, the ASSETS binding on Workers). */
+  assets?: MiddlewareHandler[];
+  /** Local mode only: the /dev chat simulator (never mounted with real LINE credentials). */
+  dev?: DevOptions;
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const app = new Hono()
+    .route('/healthz', healthRoutes(deps))
+    .route('/webhook', webhookRoutes(deps))
+    .route('/s', shortLinkRoutes(deps))
+    .route('/qr', qrRoutes(deps));
+  if (options.dev !== undefined && deps.localMode) app.route('/dev', devRoutes(deps, options.dev));
+  const [firstAsset, ...moreAssets] = options.assets ?? [];
+  if (firstAsset !== undefined) {
+    app.get('/liff', (c) => c.redirect('/liff/'));
+    app.get('/liff/*', firstAsset, ...moreAssets);
+  }
+
+  app.notFound((c) =>
+    c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      return c.json(
+        { error: ERROR_CODES[error.status] ?? 'bad_request', message: error.message },
+        error.status,
+      );
+    }
+    deps.log.error('unhandled error', { path: c.req.path, error: error.stack ?? String(error) });
+    return c.json({ error: 'internal', message: 'เกิดข้อผิดพลาดภายในระบบ โปรดลองอีกครั้งภายหลัง' }, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,135 @@
+// Runtime configuration (DESIGN.md §5.3): read once by an entry point, validated with zod, never re-read.
+import { z } from 'zod';
+
+const LINE_API = 'https://api.line.me';
+const LINE_DATA_API = 'https://api-data.line.me';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL')
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const base64Key = z
+  .string()
+  .trim()
+  .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v), 'must be 32 bytes in base64 (openssl rand -base64 32)');
+
+const lineUserIds = z
+  .string()
+  .trim()
+  .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+  .refine(
+    (ids) => ids.every((id) => /^U[0-9a-f]{32}$/.test(id)),
+    'must be LINE user IDs (U + 32 hex), comma-separated',
+  );
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_PATH: optionalText,
+  LINE_CHANNEL_SECRET: optionalText,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalText,
+  LINE_API_BASE_URL: httpUrl.optional(),
+  LINE_DATA_API_BASE_URL: httpUrl.optional(),
+  LINE_LOGIN_CHANNEL_ID: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{6,}$/.test(v), 'must be the numeric channel ID of the LINE Login channel')
+    .optional(),
+  LIFF_ID: z
+    .string()
+    .trim()
+    .refine((v) => /^\d+-\w+$/.test(v), 'must look like 1234567890-AbCdEfGh')
+    .optional(),
+  COMPLAINT_KEY: base64Key.optional(),
+  ADMIN_LINE_USER_IDS: lineUserIds.optional(),
+  PUBLIC_BASE_URL: httpUrl.optional(),
+});
+
+export interface Config {
+  port: number;
+  databasePath: string;
+  /** Without channel credentials the app runs in local mode: fake LINE API and the /dev simulator. */
+  localMode: boolean;
+  line: {
+    channelSecret: string;
+    channelAccessToken: string;
+    apiBaseUrl: string;
+    dataApiBaseUrl: string;
+  };
+  liff: { liffId?: string; loginChannelId?: string };
+  complaintKey?: string;
+  adminLineUserIds: string[];
+  /** In local mode without PUBLIC_BASE_URL: LOCAL_PUBLIC_BASE_URL, which the /dev simulator maps back. */
+  publicBaseUrl: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/**
+ * Local mode's stand-in origin: LINE accepts only https image and link URLs, and the fake LINE API checks
+ * that; the /dev simulator turns this origin back into the local server's.
+ */
+export const LOCAL_PUBLIC_BASE_URL = 'https://ita-line.local';
+
+/** Values that local mode uses so that `npm start` works with nothing configured. */
+export const LOCAL_LINE = { channelSecret: 'local-channel-secret', channelAccessToken: 'local-access-token' };
+
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
+      ),
+    };
+  }
+  const e = parsed.data;
+  const errors: string[] = [];
+  const hasSecret = e.LINE_CHANNEL_SECRET !== undefined;
+  const hasToken = e.LINE_CHANNEL_ACCESS_TOKEN !== undefined;
+  if (hasSecret !== hasToken) {
+    const missing = hasSecret ? 'LINE_CHANNEL_ACCESS_TOKEN' : 'LINE_CHANNEL_SECRET';
+    errors.push(`${missing}: required when the other LINE channel credential is set`);
+  }
+  const localMode = !hasSecret && !hasToken;
+  if (!localMode && e.COMPLAINT_KEY === undefined) {
+    errors.push('COMPLAINT_KEY: required with real LINE credentials (openssl rand -base64 32)');
+  }
+  if (!localMode && e.PUBLIC_BASE_URL === undefined) {
+    errors.push(
+      'PUBLIC_BASE_URL: required with real LINE credentials (the https origin LINE users open links on)',
+    );
+  } else if (!localMode && e.PUBLIC_BASE_URL?.startsWith('https://') !== true) {
+    errors.push('PUBLIC_BASE_URL: must be https (LINE opens and shows only https links and images)');
+  }
+  if (e.LIFF_ID !== undefined && e.LINE_LOGIN_CHANNEL_ID === undefined) {
+    errors.push('LINE_LOGIN_CHANNEL_ID: required when LIFF_ID is set (ID tokens are verified against it)');
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      databasePath: e.DATABASE_PATH ?? './data/ita.sqlite',
+      localMode,
+      line: {
+        channelSecret: e.LINE_CHANNEL_SECRET ?? LOCAL_LINE.channelSecret,
+        channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN ?? LOCAL_LINE.channelAccessToken,
+        apiBaseUrl: e.LINE_API_BASE_URL ?? LINE_API,
+        dataApiBaseUrl: e.LINE_DATA_API_BASE_URL ?? e.LINE_API_BASE_URL ?? LINE_DATA_API,
+      },
+      liff: { liffId: e.LIFF_ID, loginChannelId: e.LINE_LOGIN_CHANNEL_ID },
+      complaintKey: e.COMPLAINT_KEY,
+      adminLineUserIds: e.ADMIN_LINE_USER_IDS ?? [],
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? LOCAL_PUBLIC_BASE_URL,
+    },
+  };
+}

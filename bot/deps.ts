@@ -1,0 +1,35 @@
+// What createApp and the scheduler are handed: built by an entry point (bot/node.ts, bot/worker.ts) or a test.
+import type { Db } from '../db/db.ts';
+import type { LineClient } from './line/client.ts';
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface Deps {
+  db: Db;
+  line: LineClient;
+  /** The Messaging API channel secret: webhook signatures are checked with it. */
+  channelSecret: string;
+  /** The clock; tests and `ita tick --now` pass their own. */
+  now: () => Date;
+  log: Logger;
+  version: string;
+  /** The name users see for the account, e.g. "ITA จังหวัดปทุมธานี". */
+  accountName: string;
+  /** Local mode: fake LINE API and the /dev simulator (no real credentials). */
+  localMode: boolean;
+  /** The public https origin of this app, for short links (/s/…) and images (/qr/…) sent to LINE. */
+  publicBaseUrl: string;
+  /** Limits on one outbox drain (Workers cap an invocation's open connections and subrequests). */
+  drain?: { concurrency?: number; maxMessages?: number };
+}
+
+/** A logger that writes one JSON line per entry, readable by Workers logs and journald alike. */
+export function createJsonLogger(write: (line: string) => void): Logger {
+  const log = (level: string) => (message: string, data?: Record<string, unknown>) =>
+    write(JSON.stringify({ level, message, ...data }));
+  return { info: log('info'), warn: log('warn'), error: log('error') };
+}

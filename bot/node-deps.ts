@@ -1,0 +1,46 @@
+// Builds Deps on Node from a validated Config: the SQLite file, and LINE — the real API, or the fake on
+// loopback in local mode. Shared by `npm start` (bot/node.ts) and the `ita` CLI.
+import { openSqlite } from '../db/sqlite.ts';
+import type { Config } from './config.ts';
+import type { Deps, Logger } from './deps.ts';
+import { type FakeLine, startFakeLine } from './dev/fake-line/index.ts';
+import { createLineClient } from './line/client.ts';
+import { VERSION } from './version.ts';
+
+export interface NodeDeps {
+  deps: Deps;
+  /** The fake LINE API when in local mode: every message still goes through LINE's real request shapes. */
+  fake?: FakeLine;
+  close(): Promise<void>;
+}
+
+export async function createNodeDeps(config: Config, log: Logger): Promise<NodeDeps> {
+  const db = openSqlite(config.databasePath);
+  const fake = config.localMode
+    ? await startFakeLine({ channelAccessToken: config.line.channelAccessToken })
+    : undefined;
+  const line = createLineClient({
+    channelAccessToken: config.line.channelAccessToken,
+    apiBaseUrl: fake?.url ?? config.line.apiBaseUrl,
+    dataApiBaseUrl: fake?.url ?? config.line.dataApiBaseUrl,
+  });
+  const deps: Deps = {
+    db,
+    line,
+    channelSecret: config.line.channelSecret,
+    now: () => new Date(),
+    log,
+    version: VERSION,
+    accountName: 'ITA จังหวัด',
+    localMode: config.localMode,
+    publicBaseUrl: config.publicBaseUrl,
+  };
+  return {
+    deps,
+    fake,
+    async close() {
+      await fake?.close();
+      await db.close();
+    },
+  };
+}

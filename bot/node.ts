@@ -1,0 +1,91 @@
+// Node entry (`npm start`): SQLite file, in-process scheduler, the built LIFF app at /liff/, local mode
+// (fake LINE API + /dev simulator) when no LINE credentials are set, clean shutdown on SIGTERM/SIGINT.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
+import { createApp } from './app.ts';
+import { createBackground } from './background.ts';
+import { parseConfig } from './config.ts';
+import { createJsonLogger } from './deps.ts';
+import { createNodeDeps } from './node-deps.ts';
+import type { DevOptions } from './routes/dev.ts';
+import { runScheduler } from './scheduler.ts';
+import { ensureSetUp } from './setup.ts';
+import { VERSION } from './version.ts';
+
+const SCHEDULER_INTERVAL_MS = 60_000;
+const LIFF_DIST = resolve(import.meta.dirname, '../liff/dist');
+
+/** Files of the LIFF build; any other /liff/ path gets index.html, so the app's own routes survive a reload. */
+function serveLiff(): MiddlewareHandler[] {
+  return [serveStatic({ root: LIFF_DIST }), serveStatic({ root: LIFF_DIST, path: 'liff/index.html' })];
+}
+
+async function main(): Promise<void> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    for (const error of parsed.errors) console.error(`configuration error: ${error}`);
+    process.exit(1);
+  }
+  const config = parsed.config;
+  const log = createJsonLogger((line) => console.log(line));
+  const { deps, fake, close } = await createNodeDeps(config, log);
+  const setup = await ensureSetUp(deps, config.adminLineUserIds);
+  deps.accountName = setup.accountName;
+  if (setup.claimCode !== undefined) {
+    // Printed, not logged as data: the operator reads it once and types it to the bot in 1:1 chat.
+    console.log(
+      `\nยังไม่มีผู้ประสานงานจังหวัด: พิมพ์ "ผู้ประสานงาน ${setup.claimCode}" ในแชตส่วนตัวกับบัญชี LINE เพื่อรับสิทธิ์ผู้ประสานงานคนแรก\n`,
+    );
+  }
+
+  const background = createBackground((error) =>
+    log.error('background task failed', { error: String(error) }),
+  );
+  // Local mode: the /dev chat simulator posts signed events to this same app and shows what the fake LINE got.
+  const dev: DevOptions | undefined =
+    fake === undefined
+      ? undefined
+      : {
+          fake,
+          fetch: (request, ctx) => app.fetch(request, {}, ctx),
+          runScheduler: (at) => runScheduler(deps, at),
+        };
+  const app = createApp(deps, { assets: existsSync(LIFF_DIST) ? serveLiff() : undefined, dev });
+  const server = serve({ fetch: (req) => app.fetch(req, {}, background.ctx), port: config.port }, (info) => {
+    log.info('listening', {
+      url: `http://localhost:${info.port}`,
+      localMode: config.localMode,
+      version: VERSION,
+      ...(fake === undefined ? {} : { simulator: `http://localhost:${info.port}/dev` }),
+    });
+  });
+
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      runScheduler(deps, deps.now()).catch((e) => log.error('scheduler', { error: String(e) })),
+    );
+  }, SCHEDULER_INTERVAL_MS);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    clearInterval(timer);
+    // Stop taking requests, then let in-flight requests, webhook work and a running tick finish.
+    await new Promise<void>((done) => server.close(() => done()));
+    await running;
+    await background.settle();
+    await close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+await main();

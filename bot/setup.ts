@@ -1,0 +1,31 @@
+// First start on Node: demo data into an empty database, the home province, and the first coordinator.
+import { findProvinceById } from '../db/queries/provinces.ts';
+import { bootstrapCoordinators } from './bootstrap.ts';
+import { homeProvinceId } from './chat/who.ts';
+import { loadDemoIfEmpty } from './demo/load.ts';
+import type { Deps } from './deps.ts';
+
+export interface SetupOutcome {
+  accountName: string;
+  /** A one-time code for the first coordinator, when nobody is one yet (printed at start). */
+  claimCode?: string;
+}
+
+/** An empty database gets the demo province (which becomes the home province) on first start. */
+async function loadDemoOnFirstStart(deps: Deps, now: Date): Promise<void> {
+  const demo = await loadDemoIfEmpty(deps.db, now);
+  if (demo !== undefined) {
+    deps.log.info('demo data loaded into the new database', { fiscalYear: demo.fiscalYear, ...demo.counts });
+  }
+}
+
+export async function ensureSetUp(deps: Deps, adminLineUserIds: readonly string[]): Promise<SetupOutcome> {
+  const now = deps.now();
+  await loadDemoOnFirstStart(deps, now);
+  const provinceId = await homeProvinceId(deps.db);
+  const province = provinceId === undefined ? undefined : await findProvinceById(deps.db, provinceId);
+  const accountName = province === undefined ? 'ITA จังหวัด' : `ITA จังหวัด${province.nameTh}`;
+  if (provinceId === undefined) return { accountName };
+  const boot = await bootstrapCoordinators(deps, { adminLineUserIds, provinceId }, now);
+  return { accountName, claimCode: boot.claimCode };
+}

@@ -1,0 +1,79 @@
+// Cloudflare Workers entry: the same app on D1, the LIFF build as static assets, the scheduler on a cron trigger.
+import type { D1Database } from '@cloudflare/workers-types/index.ts';
+import { openD1 } from '../db/d1.ts';
+import { createApp } from './app.ts';
+import { parseConfig } from './config.ts';
+import { createJsonLogger, type Deps } from './deps.ts';
+import { createLineClient } from './line/client.ts';
+import { runScheduler } from './scheduler.ts';
+import { VERSION } from './version.ts';
+
+/** The static-assets binding: it answers a request for a file of the LIFF build. */
+interface AssetsBinding {
+  fetch(request: Request): Promise<Response>;
+}
+
+interface Env {
+  DB: D1Database;
+  ASSETS?: AssetsBinding;
+  [name: string]: unknown;
+}
+
+interface Built {
+  deps: Deps;
+  app: ReturnType<typeof createApp>;
+}
+
+let built: Built | undefined;
+
+/** Configuration is read and validated once per isolate; a bad value fails every request with its name. */
+function build(env: Env): Built {
+  if (built !== undefined) return built;
+  const vars = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+  const parsed = parseConfig(vars);
+  if (!parsed.ok) throw new Error(`configuration error: ${parsed.errors.join('; ')}`);
+  const config = parsed.config;
+  // The fake LINE API of local mode runs on Node only: a Worker always talks to a real (or configured) LINE API.
+  if (config.localMode)
+    throw new Error(
+      'configuration error: LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are required on Workers',
+    );
+  const deps: Deps = {
+    db: openD1(env.DB),
+    line: createLineClient({
+      channelAccessToken: config.line.channelAccessToken,
+      apiBaseUrl: config.line.apiBaseUrl,
+      dataApiBaseUrl: config.line.dataApiBaseUrl,
+    }),
+    channelSecret: config.line.channelSecret,
+    now: () => new Date(),
+    log: createJsonLogger((line) => console.log(line)),
+    version: VERSION,
+    accountName: 'ITA จังหวัด',
+    localMode: false,
+    publicBaseUrl: config.publicBaseUrl,
+    // A Workers invocation may hold 6 connections open and make 50 subrequests on the free plan
+    // (https://developers.cloudflare.com/workers/platform/limits/): a minute's tick sends at most 45.
+    drain: { concurrency: 6, maxMessages: 45 },
+  };
+  const assets = env.ASSETS;
+  const app = createApp(deps, {
+    assets: assets === undefined ? undefined : [async (c) => assets.fetch(c.req.raw)],
+  });
+  built = { deps, app };
+  return built;
+}
+
+export default {
+  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
+    return build(env).app.fetch(request, env, ctx);
+  },
+  scheduled(controller: { scheduledTime: number }, env: Env, ctx: ExecutionContext): void {
+    const { deps } = build(env);
+    ctx.waitUntil(runScheduler(deps, new Date(controller.scheduledTime)));
+  },
+};
+
+type ExecutionContext = import('hono').ExecutionContext;

@@ -1,0 +1,102 @@
+// A whole app for tests: in-memory SQLite, the fake LINE API on loopback, signed webhook posts, settled work.
+import type { ExecutionContext } from 'hono';
+import { createApp } from '../../bot/app.ts';
+import type { Deps, Logger } from '../../bot/deps.ts';
+import { type FakeLine, startFakeLine } from '../../bot/dev/fake-line/index.ts';
+import { createLineClient } from '../../bot/line/client.ts';
+import { signLineBody } from '../../bot/line/signature.ts';
+import { openSqlite } from '../../db/sqlite.ts';
+import { makeCallback } from './events.ts';
+
+export const CHANNEL_SECRET = 'test-channel-secret';
+export const ACCESS_TOKEN = 'test-token';
+export const PUBLIC_BASE_URL = 'https://ita.example.go.th';
+
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+export interface Harness {
+  deps: Deps;
+  fake: FakeLine;
+  app: ReturnType<typeof createApp>;
+  logs: LogEntry[];
+  /** The execution context handed to every request; its waitUntil work is collected for `settle`. */
+  ctx: ExecutionContext;
+  /** Posts a body to /webhook, signed unless `signature` is given (null: no header). */
+  postWebhook(body: unknown, options?: { signature?: string | null; raw?: string }): Promise<Response>;
+  /** Posts events as one signed webhook request and waits for the work after the response. */
+  send(...events: unknown[]): Promise<Response>;
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  now?: () => Date;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeLine({ channelAccessToken: ACCESS_TOKEN });
+  const logs: LogEntry[] = [];
+  const entry = (level: LogEntry['level']) => (message: string, data?: Record<string, unknown>) =>
+    logs.push({ level, message, data });
+  const log: Logger = { info: entry('info'), warn: entry('warn'), error: entry('error') };
+  const deps: Deps = {
+    db: openSqlite(':memory:'),
+    line: createLineClient({
+      channelAccessToken: ACCESS_TOKEN,
+      apiBaseUrl: fake.url,
+      dataApiBaseUrl: fake.url,
+      timeoutMs: 2000,
+    }),
+    channelSecret: CHANNEL_SECRET,
+    now: options.now ?? (() => new Date()),
+    log,
+    version: 'test',
+    accountName: 'ITA จังหวัดปทุมธานี',
+    localMode: false,
+    publicBaseUrl: PUBLIC_BASE_URL,
+  };
+  const app = createApp(deps);
+  const tasks: Promise<unknown>[] = [];
+  const ctx: ExecutionContext = {
+    waitUntil: (p) => {
+      tasks.push(p);
+    },
+    passThroughOnException: () => undefined,
+    props: {},
+  };
+
+  const postWebhook: Harness['postWebhook'] = async (body, opts = {}) => {
+    const raw = opts.raw ?? JSON.stringify(body);
+    const signature = opts.signature === undefined ? await signLineBody(raw, CHANNEL_SECRET) : opts.signature;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (signature !== null) headers['x-line-signature'] = signature;
+    return app.request('/webhook', { method: 'POST', headers, body: raw }, {}, ctx);
+  };
+  const settle = async () => {
+    while (tasks.length > 0) await Promise.all(tasks.splice(0));
+  };
+
+  return {
+    deps,
+    fake,
+    app,
+    logs,
+    ctx,
+    postWebhook,
+    async send(...events) {
+      const res = await postWebhook(makeCallback(...events));
+      await settle();
+      return res;
+    },
+    settle,
+    async close() {
+      await settle();
+      await fake.close();
+      await deps.db.close();
+    },
+  };
+}

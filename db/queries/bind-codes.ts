@@ -89,3 +89,24 @@ export async function consumeBindCode(
     .executeTakeFirst();
   return row && toBindCode(row);
 }
+
+/**
+ * The newest code of `kind` for the province that is still unused and unexpired (the first coordinator's code
+ * is reused across restarts until it expires, so the operator is not shown a new one every start).
+ */
+export async function findUsableBindCode(
+  db: Db,
+  input: { provinceId: string; kind: string },
+  now: Date,
+): Promise<BindCode | undefined> {
+  const row = await db.kysely
+    .selectFrom('bind_codes')
+    .selectAll()
+    .where('province_id', '=', input.provinceId)
+    .where('kind', '=', input.kind)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', iso(now))
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  return row && toBindCode(row);
+}

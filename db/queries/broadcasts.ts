@@ -136,3 +136,53 @@ export async function listBroadcasts(db: Db, provinceId: string, limit = 20): Pr
     .execute();
   return rows.map(toBroadcast);
 }
+
+/** Changes a draft's audience (the coordinator picked another one before confirming); false once confirmed. */
+export async function setBroadcastFilter(db: Db, id: string, filter: unknown): Promise<boolean> {
+  const result = await db.kysely
+    .updateTable('broadcasts')
+    .set({ filter: JSON.stringify(filter ?? {}) })
+    .where('id', '=', id)
+    .where('state', '=', 'draft')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Broadcasts in one state across provinces, oldest first (the scheduler's delivery reports). */
+export async function listBroadcastsByState(
+  db: Db,
+  state: BroadcastState,
+  limit = 100,
+): Promise<Broadcast[]> {
+  const rows = await db.kysely
+    .selectFrom('broadcasts')
+    .selectAll()
+    .where('state', '=', state)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return rows.map(toBroadcast);
+}
+
+/**
+ * Marks a confirmed broadcast sent and queues its delivery report, in one batch, once none of its messages is
+ * pending or sending. Both statements carry the same guard, so the report is queued exactly once even when
+ * two scheduler runs settle the same broadcast. False while messages are still on their way.
+ */
+export async function settleBroadcast(
+  db: Db,
+  input: { id: string; report: OutboxMessage },
+  now: Date,
+): Promise<boolean> {
+  const settled = sql<boolean>`(SELECT state FROM broadcasts WHERE id = ${input.id}) = 'confirmed' AND NOT EXISTS (
+    SELECT 1 FROM outbox WHERE source_kind = 'broadcast' AND source_id = ${input.id}
+    AND state IN ('pending', 'sending'))`;
+  const report = { ...input.report, sourceKind: 'broadcast_report', sourceId: input.id };
+  const mark = db.kysely
+    .updateTable('broadcasts')
+    .set({ state: 'sent', sent_at: iso(now) })
+    .where('id', '=', input.id)
+    .where(settled);
+  const results = await db.batch([...buildEnqueue(db, [report], now, settled), mark]);
+  return (results.at(-1)?.numAffectedRows ?? 0) > 0;
+}

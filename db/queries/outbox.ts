@@ -208,3 +208,31 @@ export async function countOutboxBySource(db: Db): Promise<Record<string, Record
   }
   return counts;
 }
+
+/** One row of a source's messages, for a delivery report: where it went and how it ended. */
+export interface OutboxDelivery {
+  recipient: string;
+  state: OutboxState;
+  lastStatus: number | null;
+  lastError: string | null;
+}
+
+/** Every message queued for one source (e.g. a broadcast), in the order queued. */
+export async function listOutboxBySource(
+  db: Db,
+  source: { kind: string; id: string },
+): Promise<OutboxDelivery[]> {
+  const rows = await db.kysely
+    .selectFrom('outbox')
+    .select(['recipient', 'state', 'last_status', 'last_error'])
+    .where('source_kind', '=', source.kind)
+    .where('source_id', '=', source.id)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    recipient: r.recipient,
+    state: r.state,
+    lastStatus: r.last_status,
+    lastError: r.last_error,
+  }));
+}

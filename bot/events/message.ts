@@ -1,0 +1,20 @@
+// message: text is matched against the commands; other kinds (stickers, photos) get a short nudge in 1:1 only.
+import type { webhook } from '@line/bot-sdk';
+import { matchCommand } from '../../core/chat/command-text.ts';
+import { buildChatContext } from '../chat/build-context.ts';
+import { COMMANDS } from '../chat/registry.ts';
+import { buildNotUnderstood } from '../messages/help.ts';
+import type { EventContext } from './index.ts';
+
+export async function handleMessage(base: EventContext, event: webhook.MessageEvent): Promise<void> {
+  const ctx = await buildChatContext(base, event);
+  if (ctx === undefined) return;
+  const text = event.message.type === 'text' ? (event.message as webhook.TextMessageContent).text : undefined;
+  const match = text === undefined ? undefined : matchCommand(text, COMMANDS);
+  if (match !== undefined) {
+    await match.command.run(ctx, match.args);
+    return;
+  }
+  // Groups talk among themselves: the bot answers only its own commands there, never chatter.
+  if (ctx.chat.kind === 'user') await ctx.answer(buildNotUnderstood(ctx.who));
+}

@@ -1,0 +1,154 @@
+// The coordinator's "who is behind" Flex message: a summary bubble, the agencies most behind, a link to LIFF.
+import type { messagingApi } from '@line/bot-sdk';
+import { formatThaiDate } from '../../core/index.ts';
+import type { LineMessage } from '../line/client.ts';
+import { cutText } from './groups.ts';
+
+type Instrument = 'IIT' | 'EIT';
+type Overdue = { seq: number; titleTh: string; dueOn: string };
+
+export interface AgencyProgress {
+  agencyId: string;
+  name: string;
+  overdue: Overdue[];
+  surveys: { instrument: Instrument; reported: number; target: number | null }[];
+}
+
+export interface ProgressView {
+  year: number;
+  now: Date;
+  agencyCount: number;
+  activityCount: number;
+  overdueActivities: (Overdue & { behind: number })[];
+  /** Agencies with overdue work or a survey under target, most behind first. */
+  behind: AgencyProgress[];
+  surveys: Record<Instrument, { met: number; of: number }>;
+}
+
+/** A carousel holds 12 bubbles (PLATFORM-NOTES §1.9): the summary, 10 agencies, and "and N more". */
+export const MAX_AGENCY_BUBBLES = 10;
+const RED = '#B3261E';
+const GREEN = '#1E7D32';
+const GREY = '#666666';
+
+const line = (text: string, extra: Partial<messagingApi.FlexText> = {}): messagingApi.FlexText => ({
+  type: 'text',
+  text,
+  size: 'sm',
+  wrap: true,
+  ...extra,
+});
+
+const dueText = (dueOn: string) => formatThaiDate(new Date(`${dueOn}T12:00:00+07:00`));
+
+/** "45/120 คน (37%)", the share capped at 100 % and any overflow shown apart (issue 4 §4). */
+export function surveyText(reported: number, target: number | null): string {
+  if (target === null || target <= 0) return `${reported} คน (ยังไม่ได้ตั้งเป้า)`;
+  const percent = Math.min(100, Math.floor((reported / target) * 100));
+  const over = reported > target ? ` เกินเป้า ${reported - target}` : '';
+  return `${reported}/${target} คน (${percent}%)${over}`;
+}
+
+const uri = (label: string, url: string): messagingApi.FlexButton => ({
+  type: 'button',
+  style: 'link',
+  height: 'sm',
+  action: { type: 'uri', label, uri: url },
+});
+
+const bubble = (
+  contents: messagingApi.FlexComponent[],
+  footer?: messagingApi.FlexButton[],
+): messagingApi.FlexBubble => ({
+  type: 'bubble',
+  size: 'kilo',
+  body: { type: 'box', layout: 'vertical', spacing: 'sm', contents },
+  ...(footer === undefined ? {} : { footer: { type: 'box', layout: 'vertical', contents: footer } }),
+});
+
+function summaryBubble(view: ProgressView, liff: string): messagingApi.FlexBubble {
+  const late = view.overdueActivities
+    .slice(0, 5)
+    .map((a) =>
+      line(`ข้อ ${a.seq} ${cutText(a.titleTh, 40)} — ค้าง ${a.behind} หน่วยงาน`, { size: 'xs', color: RED }),
+    );
+  const status =
+    view.overdueActivities.length === 0
+      ? [line('ไม่มีงานที่เลยกำหนดค่ะ', { color: GREEN })]
+      : [line(`งานเลยกำหนด ${view.overdueActivities.length} งาน`, { weight: 'bold', color: RED }), ...late];
+  const survey = (i: Instrument) =>
+    line(`${i} ถึงเป้าแล้ว ${view.surveys[i].met}/${view.surveys[i].of} หน่วยงาน`);
+  return bubble(
+    [
+      line(`ติดตามงาน ITA ปีงบประมาณ ${view.year}`, { weight: 'bold', size: 'md' }),
+      line(`ข้อมูล ณ ${formatThaiDate(view.now, 'short', { time: true })} · ${view.agencyCount} หน่วยงาน`, {
+        size: 'xs',
+        color: GREY,
+      }),
+      { type: 'separator' },
+      ...status,
+      { type: 'separator' },
+      survey('IIT'),
+      survey('EIT'),
+    ],
+    [uri('แผนงานทั้งหมด', `${liff}/plan`), uri('ความคืบหน้าแบบสำรวจ', `${liff}/surveys`)],
+  );
+}
+
+function agencyBubble(agency: AgencyProgress): messagingApi.FlexBubble {
+  const overdue =
+    agency.overdue.length === 0
+      ? [line('ไม่มีงานเลยกำหนด', { size: 'xs', color: GREEN })]
+      : [
+          line(`งานเลยกำหนด ${agency.overdue.length} งาน`, { size: 'xs', weight: 'bold', color: RED }),
+          ...agency.overdue
+            .slice(0, 3)
+            .map((o) =>
+              line(`• ข้อ ${o.seq} ${cutText(o.titleTh, 36)} (${dueText(o.dueOn)})`, { size: 'xs' }),
+            ),
+          ...(agency.overdue.length > 3
+            ? [line(`และอีก ${agency.overdue.length - 3} งาน`, { size: 'xs', color: GREY })]
+            : []),
+        ];
+  const surveys = agency.surveys.map((s) =>
+    line(`${s.instrument} ${surveyText(s.reported, s.target)}`, { size: 'xs' }),
+  );
+  return bubble([
+    line(cutText(agency.name, 60), { weight: 'bold', maxLines: 2 }),
+    ...overdue,
+    ...(surveys.length > 0 ? [{ type: 'separator' } as const, ...surveys] : []),
+  ]);
+}
+
+function moreBubble(count: number, liff: string): messagingApi.FlexBubble {
+  return bubble(
+    [
+      line(`และอีก ${count} หน่วยงานที่ยังค้างงานหรือแบบสำรวจยังไม่ถึงเป้า`, { color: GREY }),
+      line('ดูครบทุกหน่วยงานได้ใน LIFF ค่ะ', { size: 'xs' }),
+    ],
+    [uri('ดูทั้งหมด', `${liff}/plan`)],
+  );
+}
+
+/** The Flex carousel; `liff` is the LIFF app's base URL (…/liff). */
+export function buildProgress(view: ProgressView, liff: string): LineMessage[] {
+  const shown = view.behind.slice(0, MAX_AGENCY_BUBBLES);
+  const rest = view.behind.length - shown.length;
+  const bubbles = [
+    summaryBubble(view, liff),
+    ...shown.map(agencyBubble),
+    ...(rest > 0 ? [moreBubble(rest, liff)] : []),
+  ];
+  const altText = `ติดตามงาน ITA ปี ${view.year}: งานเลยกำหนด ${view.overdueActivities.length} งาน, หน่วยงานที่ต้องเร่ง ${view.behind.length} แห่ง`;
+  return [{ type: 'flex', altText, contents: { type: 'carousel', contents: bubbles } }];
+}
+
+export function buildNothingToTrack(year: number): LineMessage[] {
+  return [
+    { type: 'text', text: `ปีงบประมาณ ${year} ยังไม่มีแผนงานหรือแบบสำรวจให้ติดตามค่ะ สร้างแผนได้ใน LIFF หรือคำสั่ง CLI` },
+  ];
+}
+
+export function buildProgressHint(): LineMessage[] {
+  return [{ type: 'text', text: 'พิมพ์ "ติดตาม" อย่างเดียวเพื่อดูความคืบหน้างาน ITA ของทุกหน่วยงานค่ะ' }];
+}

@@ -38,7 +38,13 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteDb 
   // D1 enforces foreign keys, so SQLite must too or a test could pass here and fail there.
   let migrationsApplied: string[];
   try {
-    if (!IN_MEMORY.has(path)) sqlite.pragma('journal_mode = WAL');
+    if (!IN_MEMORY.has(path)) {
+      sqlite.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process loses nothing,
+      // a power cut may lose the last commits (https://sqlite.org/pragma.html#pragma_synchronous). FULL
+      // cost an fsync per webhook write and capped the server at a fifth of the SDK baseline (bench/webhook).
+      sqlite.pragma('synchronous = NORMAL');
+    }
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     migrationsApplied = applyMigrations(sqlite, options.migrations ?? readMigrationFiles());
@@ -46,12 +52,13 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteDb 
     sqlite.close(); // a failed migration must not leave the file open (and locked on some systems)
     throw error;
   }
-  const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const statements = createStatementCache(sqlite);
+  const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   return {
     kysely,
     dialect: 'sqlite',
     migrationsApplied,
-    batch: makeBatch(async (queries) => runBatch(sqlite, queries)),
+    batch: makeBatch(async (queries) => runBatch(sqlite, statements, queries)),
     close: () => kysely.destroy(),
   };
 }
@@ -77,11 +84,41 @@ function applyMigrations(sqlite: Database.Database, files: readonly MigrationFil
   return applied;
 }
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Prepared statements by SQL text. Kysely's SQLite driver prepares a statement for every query, and
+ * better-sqlite3's prepare was the largest single cost of a webhook request under load (bench/webhook,
+ * profiled); its statements are reusable, so the app's few hundred distinct queries are prepared once.
+ */
+function createStatementCache(sqlite: Database.Database) {
+  const cache = new Map<string, Database.Statement<unknown[], Record<string, unknown>>>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement === undefined) {
+        statement = sqlite.prepare<unknown[], Record<string, unknown>>(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next();
+          if (oldest.done !== true) cache.delete(oldest.value);
+        }
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** One IMMEDIATE transaction: a failing statement throws and rolls back every statement before it. */
-function runBatch(sqlite: Database.Database, queries: readonly CompiledQuery<unknown>[]): BatchResult[] {
+function runBatch(
+  sqlite: Database.Database,
+  statements: ReturnType<typeof createStatementCache>,
+  queries: readonly CompiledQuery<unknown>[],
+): BatchResult[] {
   const run = sqlite.transaction(() =>
     queries.map((query): BatchResult => {
-      const statement = sqlite.prepare<unknown[], Record<string, unknown>>(query.sql);
+      const statement = statements.prepare(query.sql);
       const params = [...query.parameters];
       if (statement.reader) {
         const rows = statement.all(params);

@@ -10,6 +10,19 @@ function decodeBase64(value: string): Uint8Array<ArrayBuffer> | undefined {
   }
 }
 
+// One imported key per secret: the channel secret does not change while the process runs.
+const verifyKeys = new Map<string, Promise<CryptoKey>>();
+
+function verifyKeyFor(channelSecret: string): Promise<CryptoKey> {
+  let key = verifyKeys.get(channelSecret);
+  if (key === undefined) {
+    const raw = encoder.encode(channelSecret);
+    key = crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    verifyKeys.set(channelSecret, key);
+  }
+  return key;
+}
+
 export async function verifyLineSignature(
   rawBody: string,
   signature: string,
@@ -17,13 +30,7 @@ export async function verifyLineSignature(
 ): Promise<boolean> {
   const sig = decodeBase64(signature);
   if (sig === undefined || sig.length !== 32) return false;
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(channelSecret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['verify'],
-  );
+  const key = await verifyKeyFor(channelSecret);
   // subtle.verify compares in constant time.
   return crypto.subtle.verify('HMAC', key, sig, encoder.encode(rawBody));
 }

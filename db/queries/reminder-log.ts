@@ -111,3 +111,29 @@ export async function listSlots(db: Db, kind: string, subjectId: string): Promis
     .execute();
   return rows.map(toSlot);
 }
+
+/**
+ * Which of these (subject, slot) pairs already have a reservation, and for which targets: what a scheduler
+ * tick can skip without writing. A read only: the reservation itself stays the guarantee. Pairs are looked up
+ * 40 at a time (D1 binds at most 100 parameters a statement).
+ */
+export async function listReservedSlots(
+  db: Db,
+  kind: string,
+  pairs: readonly { subjectId: string; slot: string }[],
+): Promise<SlotKey[]> {
+  const found: SlotKey[] = [];
+  for (let i = 0; i < pairs.length; i += 40) {
+    const chunk = pairs.slice(i, i + 40);
+    const rows = await db.kysely
+      .selectFrom('reminder_log')
+      .select(['subject_id', 'target_id', 'slot'])
+      .where('kind', '=', kind)
+      .where((eb) =>
+        eb.or(chunk.map((p) => eb.and([eb('subject_id', '=', p.subjectId), eb('slot', '=', p.slot)]))),
+      )
+      .execute();
+    for (const r of rows) found.push({ kind, subjectId: r.subject_id, targetId: r.target_id, slot: r.slot });
+  }
+  return found;
+}

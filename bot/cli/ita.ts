@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { type Config, parseConfig } from '../config.ts';
 import { runDemo } from './commands/demo.ts';
 import { runMigrate } from './commands/migrate.ts';
+import { runPlan } from './commands/plan.ts';
+import { runRichMenuWithConfig } from './commands/richmenu.ts';
+import { runRoles } from './commands/roles.ts';
 import { runScore } from './commands/score.ts';
 import { runTick } from './commands/tick.ts';
 
@@ -37,6 +40,18 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   demo: {
     help: 'demo                         ใส่ข้อมูลตัวอย่างจังหวัดปทุมธานี',
     run: (args) => withConfig((c) => runDemo(args, io, { databasePath: c.databasePath })),
+  },
+  plan: {
+    help: 'plan create|list|move|assign …  แผนงาน ITA ของปี (สร้างจากปฏิทินมาตรฐาน เลื่อนกำหนด มอบหมายหน่วยงาน)',
+    run: (args) => withConfig((c) => runPlan(args, io, { databasePath: c.databasePath })),
+  },
+  roles: {
+    help: 'roles grant|revoke|list|bindcode …   สิทธิ์ผู้ใช้และรหัสผูกกลุ่ม LINE',
+    run: (args) => withConfig((c) => runRoles(args, io, { databasePath: c.databasePath })),
+  },
+  richmenu: {
+    help: 'richmenu [--out DIR]         สร้างริชเมนูประชาชนและเจ้าหน้าที่ใน LINE (หรือเขียนรูปลงโฟลเดอร์)',
+    run: (args) => withConfig((c) => runRichMenuWithConfig(args, io, c)),
   },
   tick: {
     help: 'tick [--now ISO_TIME]        ทำงานตามกำหนดเวลาหนึ่งรอบ (แจ้งเตือน ส่งข้อความค้าง)',

@@ -1,5 +1,6 @@
 // `ติดตาม` / `progress`: who is behind — overdue plan activities by agency and survey responses against targets.
 import { bangkokParts, fiscalYearOf } from '../../core/index.ts';
+import { resolveTarget } from '../../core/surveys/targets.ts';
 import type { Db } from '../../db/db.ts';
 import { listAgencies } from '../../db/queries/agencies.ts';
 import { listSurveyLinks } from '../../db/queries/survey-links.ts';
@@ -9,6 +10,7 @@ import type { ChatContext } from '../chat/context.ts';
 import type { AgencyProgress, ProgressView } from '../messages/progress.ts';
 import { buildNothingToTrack, buildProgress, buildProgressHint } from '../messages/progress.ts';
 import { buildCoordinatorsOnly, buildUseUserChat } from '../messages/roles.ts';
+import { loadTargetRules } from '../surveys/target-rules.ts';
 import { coordinatorProvinceOf } from './roles.ts';
 
 /** Today in Bangkok as 'YYYY-MM-DD', the form due dates are stored in. */
@@ -41,10 +43,11 @@ export async function collectProgress(db: Db, provinceId: string, now: Date): Pr
     overdueActivities.push({ seq, titleTh, dueOn, behind: late.length });
     for (const id of late) byId.get(id)?.overdue.push({ seq, titleTh, dueOn });
   }
-  // IIT before EIT, as the ITA itself orders them.
-  const links = (await listSurveyLinks(db, provinceId, year)).sort((a, b) =>
-    b.instrument.localeCompare(a.instrument),
-  );
+  // IIT before EIT, as the ITA itself orders them; targets by the same rule as `รายงาน` and the reminders.
+  const rules = await loadTargetRules(db);
+  const links = (await listSurveyLinks(db, provinceId, year))
+    .sort((a, b) => b.instrument.localeCompare(a.instrument))
+    .map((link) => ({ ...link, target: resolveTarget(link, rules) ?? null }));
   for (const link of links) {
     const reported = link.reportedCount ?? 0;
     byId.get(link.agencyId)?.surveys.push({ instrument: link.instrument, reported, target: link.target });
@@ -83,7 +86,7 @@ async function progress(ctx: ChatContext, args: string): Promise<void> {
   const view = await collectProgress(ctx.deps.db, provinceId, ctx.now);
   if (view.activityCount === 0 && view.surveys.IIT.of + view.surveys.EIT.of === 0)
     return ctx.answer(buildNothingToTrack(view.year));
-  return ctx.answer(buildProgress(view, `${ctx.deps.publicBaseUrl}/liff`));
+  return ctx.answer(buildProgress(view));
 }
 
 export const PROGRESS_COMMANDS: Command[] = [

@@ -1,6 +1,7 @@
 // Demo IIT/EIT links for the current year: ITAS-shaped links, our short codes, targets from head counts,
 // and a few respondent counts reported over the last weeks, at each agency's own pace.
 
+import { DEFAULT_TARGET_RULES, minimumRespondents } from '../../core/surveys/targets.ts';
 import type { SurveyLinkInput } from '../../db/queries/survey-links.ts';
 import type { SurveyInstrument } from '../../db/schema.ts';
 import type { DemoAgency } from './agencies.ts';
@@ -9,20 +10,6 @@ import { codeOf, rngFor } from './random.ts';
 /** ITAS hands out one anonymous link per agency and instrument (ita-framework.md "Respondents and links"). */
 export const ITAS_BASE_URL = 'https://itas.nacc.go.th/go';
 export const SURVEY_INSTRUMENTS: readonly SurveyInstrument[] = ['IIT', 'EIT'];
-
-/**
- * Minimum IIT respondents: every staff member with ≥ 1 year of service, but 25 suffice where there are more
- * (ita-framework.md: the formula is [unconfirmed], this is its stated default).
- */
-export function iitTarget(staff: number): number {
-  return Math.min(staff, 25);
-}
-
-/** Minimum EIT respondents: 10 % of external stakeholders, at least 30 (all when fewer), 400 at most [FY2021 manual]. */
-export function eitTarget(stakeholders: number): number {
-  if (stakeholders < 30) return stakeholders;
-  return Math.min(400, Math.max(30, Math.ceil(stakeholders * 0.1)));
-}
 
 /** The agency's ITAS link: `/go/iit/<code>` or `/go/eit/<code>` with a random-looking 6-character code. */
 export function itasUrlOf(agencyId: string, year: number, instrument: SurveyInstrument): string {
@@ -61,7 +48,7 @@ export function demoSurveyLinks(
         code,
         url: itasUrlOf(agency.id, year, instrument),
         population,
-        target: instrument === 'IIT' ? iitTarget(population) : eitTarget(population),
+        target: minimumRespondents(population, DEFAULT_TARGET_RULES[instrument]),
         targetSource: 'auto',
         updatedBy: by,
       };

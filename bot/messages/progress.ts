@@ -49,13 +49,6 @@ export function surveyText(reported: number, target: number | null): string {
   return `${reported}/${target} คน (${percent}%)${over}`;
 }
 
-const uri = (label: string, url: string): messagingApi.FlexButton => ({
-  type: 'button',
-  style: 'link',
-  height: 'sm',
-  action: { type: 'uri', label, uri: url },
-});
-
 const bubble = (
   contents: messagingApi.FlexComponent[],
   footer?: messagingApi.FlexButton[],
@@ -66,7 +59,7 @@ const bubble = (
   ...(footer === undefined ? {} : { footer: { type: 'box', layout: 'vertical', contents: footer } }),
 });
 
-function summaryBubble(view: ProgressView, liff: string): messagingApi.FlexBubble {
+function summaryBubble(view: ProgressView): messagingApi.FlexBubble {
   const late = view.overdueActivities
     .slice(0, 5)
     .map((a) =>
@@ -78,21 +71,18 @@ function summaryBubble(view: ProgressView, liff: string): messagingApi.FlexBubbl
       : [line(`งานเลยกำหนด ${view.overdueActivities.length} งาน`, { weight: 'bold', color: RED }), ...late];
   const survey = (i: Instrument) =>
     line(`${i} ถึงเป้าแล้ว ${view.surveys[i].met}/${view.surveys[i].of} หน่วยงาน`);
-  return bubble(
-    [
-      line(`ติดตามงาน ITA ปีงบประมาณ ${view.year}`, { weight: 'bold', size: 'md' }),
-      line(`ข้อมูล ณ ${formatThaiDate(view.now, 'short', { time: true })} · ${view.agencyCount} หน่วยงาน`, {
-        size: 'xs',
-        color: GREY,
-      }),
-      { type: 'separator' },
-      ...status,
-      { type: 'separator' },
-      survey('IIT'),
-      survey('EIT'),
-    ],
-    [uri('แผนงานทั้งหมด', `${liff}/plan`), uri('ความคืบหน้าแบบสำรวจ', `${liff}/surveys`)],
-  );
+  return bubble([
+    line(`ติดตามงาน ITA ปีงบประมาณ ${view.year}`, { weight: 'bold', size: 'md' }),
+    line(`ข้อมูล ณ ${formatThaiDate(view.now, 'short', { time: true })} · ${view.agencyCount} หน่วยงาน`, {
+      size: 'xs',
+      color: GREY,
+    }),
+    { type: 'separator' },
+    ...status,
+    { type: 'separator' },
+    survey('IIT'),
+    survey('EIT'),
+  ]);
 }
 
 function agencyBubble(agency: AgencyProgress): messagingApi.FlexBubble {
@@ -120,32 +110,28 @@ function agencyBubble(agency: AgencyProgress): messagingApi.FlexBubble {
   ]);
 }
 
-function moreBubble(count: number, liff: string): messagingApi.FlexBubble {
-  return bubble(
-    [
-      line(`และอีก ${count} หน่วยงานที่ยังค้างงานหรือแบบสำรวจยังไม่ถึงเป้า`, { color: GREY }),
-      line('ดูครบทุกหน่วยงานได้ใน LIFF ค่ะ', { size: 'xs' }),
-    ],
-    [uri('ดูทั้งหมด', `${liff}/plan`)],
-  );
+function moreBubble(count: number): messagingApi.FlexBubble {
+  return bubble([
+    line(`และอีก ${count} หน่วยงานที่ยังค้างงานหรือแบบสำรวจยังไม่ถึงเป้า`, { color: GREY }),
+    line('เร่งทุกหน่วยงานที่ยังไม่เสร็จได้ด้วยคำสั่ง "ประกาศ [ยังไม่เสร็จ: <ข้อ>] <ข้อความ>" ค่ะ', { size: 'xs' }),
+  ]);
 }
 
-/** The Flex carousel; `liff` is the LIFF app's base URL (…/liff). */
-export function buildProgress(view: ProgressView, liff: string): LineMessage[] {
+/** The Flex carousel: a summary, then the agencies that are behind. */
+export function buildProgress(view: ProgressView): LineMessage[] {
   const shown = view.behind.slice(0, MAX_AGENCY_BUBBLES);
   const rest = view.behind.length - shown.length;
-  const bubbles = [
-    summaryBubble(view, liff),
-    ...shown.map(agencyBubble),
-    ...(rest > 0 ? [moreBubble(rest, liff)] : []),
-  ];
+  const bubbles = [summaryBubble(view), ...shown.map(agencyBubble), ...(rest > 0 ? [moreBubble(rest)] : [])];
   const altText = `ติดตามงาน ITA ปี ${view.year}: งานเลยกำหนด ${view.overdueActivities.length} งาน, หน่วยงานที่ต้องเร่ง ${view.behind.length} แห่ง`;
   return [{ type: 'flex', altText, contents: { type: 'carousel', contents: bubbles } }];
 }
 
 export function buildNothingToTrack(year: number): LineMessage[] {
   return [
-    { type: 'text', text: `ปีงบประมาณ ${year} ยังไม่มีแผนงานหรือแบบสำรวจให้ติดตามค่ะ สร้างแผนได้ใน LIFF หรือคำสั่ง CLI` },
+    {
+      type: 'text',
+      text: `ปีงบประมาณ ${year} ยังไม่มีแผนงานหรือแบบสำรวจให้ติดตามค่ะ ผู้ดูแลระบบสร้างแผนจากปฏิทินมาตรฐานได้ด้วยคำสั่ง plan create`,
+    },
   ];
 }
 

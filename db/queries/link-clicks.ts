@@ -2,8 +2,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db.ts';
 
-/** How a short link was reached, from its `?c=` parameter. */
-export type ClickChannel = 'group' | 'chat' | 'qr' | 'liff' | 'web';
+/** How a short link was reached, from its `?c=` parameter ('line': handed out in a LINE chat). */
+export type ClickChannel = 'line' | 'group' | 'chat' | 'qr' | 'liff' | 'web';
 
 /** Counts one click; false when the code is unknown (nothing is stored for it). One upsert statement. */
 export async function recordClick(db: Db, code: string, channel: ClickChannel, now: Date): Promise<boolean> {

@@ -62,3 +62,33 @@ export async function listSurveyReports(
     .execute();
   return rows.map((r) => ({ count: r.count, reportedBy: r.reported_by, reportedAt: r.reported_at }));
 }
+
+/** A count with the link it belongs to (province-wide reads for survey nudges). */
+export interface LinkReport extends SurveyReport {
+  agencyId: string;
+  instrument: SurveyInstrument;
+}
+
+/** Every count reported in the province for the year, oldest first: one read for all agencies' pace. */
+export async function listProvinceSurveyReports(
+  db: Db,
+  provinceId: string,
+  year: number,
+): Promise<LinkReport[]> {
+  const rows = await db.kysely
+    .selectFrom('survey_reports as r')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(['r.agency_id', 'r.instrument', 'r.count', 'r.reported_by', 'r.reported_at'])
+    .where('a.province_id', '=', provinceId)
+    .where('r.year', '=', year)
+    .orderBy('r.reported_at')
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({
+    agencyId: r.agency_id,
+    instrument: r.instrument,
+    count: r.count,
+    reportedBy: r.reported_by,
+    reportedAt: r.reported_at,
+  }));
+}

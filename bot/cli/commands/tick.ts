@@ -34,6 +34,8 @@ export async function runTick(args: readonly string[], io: Io, config: Config): 
     const report = await runScheduler(deps, now);
     io.out(
       `รอบการทำงาน ${now.toISOString()}: จัดการเหตุการณ์ ${report.eventsHandled} รายการ, ` +
+        `แจ้งเตือนกำหนดการ ${report.remindersQueued} ข้อความ, ชวนตอบแบบวัด ${report.nudgesQueued} ข้อความ, ` +
+        `รายงานผลประกาศ ${report.broadcastsReported} รายการ, ` +
         `ส่งข้อความ ${report.sent} รายการ, ส่งไม่สำเร็จ ${report.failed} รายการ` +
         (report.outboxPaused ? ' (หยุดส่งชั่วคราว: โควตาข้อความของเดือนนี้หมดแล้ว)' : ''),
     );

@@ -2,9 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PROVINCE_ID, PATHUM_THANI_AGENCIES, PROVINCIAL_OFFICE_ID } from '../../../bot/demo/agencies.ts';
 import { loadDemo } from '../../../bot/demo/load.ts';
-import { demoReports, demoSurveyLinks, eitTarget, iitTarget } from '../../../bot/demo/surveys.ts';
+import { demoReports, demoSurveyLinks } from '../../../bot/demo/surveys.ts';
 import { fiscalYearRange } from '../../../core/index.ts';
 import { DEFAULT_CALENDAR } from '../../../core/plan/default-calendar.ts';
+import { DEFAULT_TARGET_RULES, minimumRespondents } from '../../../core/surveys/targets.ts';
 import { listActivityStatuses } from '../../../db/queries/activity-status.ts';
 import { listActivities } from '../../../db/queries/plan-activities.ts';
 import { listSurveyLinks } from '../../../db/queries/survey-links.ts';
@@ -60,9 +61,16 @@ describe('demo plan', () => {
 });
 
 describe('demo survey links', () => {
-  it('computes targets as ITAS does by default', () => {
-    expect([iitTarget(12), iitTarget(25), iitTarget(612)]).toEqual([12, 25, 25]);
-    expect([eitTarget(20), eitTarget(250), eitTarget(1450), eitTarget(24000)]).toEqual([20, 30, 145, 400]);
+  it('stores every target by the shared ITAS rule of core/surveys', async () => {
+    const db = openDb();
+    await loadDemo(db, NOW);
+    const links = await listSurveyLinks(db, DEMO_PROVINCE_ID, 2570);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(link.target).toBe(
+        minimumRespondents(link.population ?? 0, DEFAULT_TARGET_RULES[link.instrument]),
+      );
+    }
   });
 
   it('stores links with head counts, targets and unique short codes', async () => {

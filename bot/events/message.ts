@@ -7,14 +7,13 @@ import { buildNotUnderstood } from '../messages/help.ts';
 import type { EventContext } from './index.ts';
 
 export async function handleMessage(base: EventContext, event: webhook.MessageEvent): Promise<void> {
-  const ctx = await buildChatContext(base, event);
-  if (ctx === undefined) return;
   const text = event.message.type === 'text' ? (event.message as webhook.TextMessageContent).text : undefined;
   const match = text === undefined ? undefined : matchCommand(text, COMMANDS);
-  if (match !== undefined) {
-    await match.command.run(ctx, match.args);
-    return;
-  }
-  // Groups talk among themselves: the bot answers only its own commands there, never chatter.
-  if (ctx.chat.kind === 'user') await ctx.answer(buildNotUnderstood(ctx.who));
+  // Groups talk among themselves: the bot answers only its own commands there, never chatter — and chatter,
+  // most of a group's traffic, is dropped before any database read.
+  if (match === undefined && event.source?.type !== 'user') return;
+  const ctx = await buildChatContext(base, event);
+  if (ctx === undefined) return;
+  if (match !== undefined) await match.command.run(ctx, match.args);
+  else await ctx.answer(buildNotUnderstood(ctx.who));
 }

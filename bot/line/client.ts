@@ -28,6 +28,8 @@ export interface LineClient {
   getGroupMemberProfile(groupId: string, userId: string): Promise<messagingApi.GroupUserProfileResponse>;
   getGroupSummary(groupId: string): Promise<messagingApi.GroupSummaryResponse>;
   getContent(messageId: string): Promise<{ bytes: Uint8Array; contentType: string }>;
+  /** POST /v2/bot/richmenu/{id}/content on the data host: a PNG or JPEG body, not JSON. */
+  uploadRichMenuImage(richMenuId: string, image: Uint8Array, contentType?: string): Promise<void>;
   verifyIdToken(idToken: string, channelId: string): Promise<IdTokenClaims>;
   call<T>(method: string, path: string, body?: unknown, data?: boolean): Promise<T>;
 }
@@ -36,10 +38,10 @@ export function createLineClient(options: LineClientOptions): LineClient {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function send(url: string, path: string, init: RequestInit): Promise<Response> {
+  async function send(url: string, path: string, init: RequestInit, timeout = timeoutMs): Promise<Response> {
     let res: Response;
     try {
-      res = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      res = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeout) });
     } catch (error) {
       throw new LineApiError(
         0,
@@ -125,6 +127,13 @@ export function createLineClient(options: LineClientOptions): LineClient {
       const res = await botRequest('GET', path, undefined, {}, true);
       const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
       return { bytes: new Uint8Array(await res.arrayBuffer()), contentType };
+    },
+    async uploadRichMenuImage(richMenuId, image, contentType = 'image/png') {
+      // https://developers.line.biz/en/reference/messaging-api/#upload-rich-menu-image (up to 1 MB: allow 30 s).
+      const path = `/v2/bot/richmenu/${encodeURIComponent(richMenuId)}/content`;
+      const headers = { authorization: `Bearer ${options.channelAccessToken}`, 'content-type': contentType };
+      const init = { method: 'POST', headers, body: Uint8Array.from(image) };
+      await send(`${options.dataApiBaseUrl}${path}`, path, init, Math.max(timeoutMs, 30_000));
     },
     async verifyIdToken(idToken, channelId) {
       // LINE Login v2.1 (https://developers.line.biz/en/reference/line-login/#verify-id-token); no secret needed.

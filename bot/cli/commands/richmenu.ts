@@ -99,11 +99,8 @@ export async function runRichMenuWithConfig(
   );
   try {
     if (fake !== undefined) io.out('โหมดทดลอง (ไม่มีข้อมูลช่อง LINE): ส่งคำขอไปที่ LINE จำลองเท่านั้น');
-    const uploadImage = createMenuImageUploader({
-      channelAccessToken: config.line.channelAccessToken,
-      dataApiBaseUrl: fake?.url ?? config.line.dataApiBaseUrl,
-    });
     const { db, line, now, publicBaseUrl } = deps;
+    const uploadImage = createMenuImageUploader(line);
     const liffId = config.liff.liffId;
     return await runRichMenu(args, io, {
       db,

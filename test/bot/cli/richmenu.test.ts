@@ -33,14 +33,15 @@ const smallPngs = async (designs: readonly unknown[]) =>
   Promise.all(designs.map((_, i) => qrPng(`menu ${i}`, { scale: 4 })));
 
 function depsFor(overrides: Partial<RichMenuCliDeps> = {}): RichMenuCliDeps {
+  const line = createLineClient({
+    channelAccessToken: 'test-token',
+    apiBaseUrl: fake.url,
+    dataApiBaseUrl: fake.url,
+  });
   return {
     db,
-    line: createLineClient({
-      channelAccessToken: 'test-token',
-      apiBaseUrl: fake.url,
-      dataApiBaseUrl: fake.url,
-    }),
-    uploadImage: createMenuImageUploader({ channelAccessToken: 'test-token', dataApiBaseUrl: fake.url }),
+    line,
+    uploadImage: createMenuImageUploader(line),
     now: () => NOW,
     publicBaseUrl: BASE,
     render: smallPngs,

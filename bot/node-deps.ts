@@ -16,8 +16,9 @@ export interface NodeDeps {
 
 export async function createNodeDeps(config: Config, log: Logger): Promise<NodeDeps> {
   const db = openSqlite(config.databasePath);
+  // Local mode can run for weeks: the fake keeps only its latest requests (the simulator has its own history).
   const fake = config.localMode
-    ? await startFakeLine({ channelAccessToken: config.line.channelAccessToken })
+    ? await startFakeLine({ channelAccessToken: config.line.channelAccessToken, maxRecorded: 2000 })
     : undefined;
   const line = createLineClient({
     channelAccessToken: config.line.channelAccessToken,

@@ -12,8 +12,14 @@ export interface AcceptedRetryKey {
 }
 
 export class Recorder {
-  /** Every request, in arrival order. Cleared in place by `reset()`, so a reference stays current. */
+  /**
+   * Requests in arrival order — every one, unless `maxRecorded` is set (local mode, which runs for weeks):
+   * then the oldest half is dropped each time the limit is passed. Cleared in place by `reset()`.
+   */
   readonly requests: RecordedRequest[] = [];
+  /** How many requests were dropped from the front of `requests` since the last reset. */
+  droppedRequests = 0;
+  readonly #maxRecorded: number;
   readonly #sent: SentRecord[] = [];
   readonly #waiters = new Set<Waiter>();
   readonly #sentListeners = new Set<(record: SentRecord) => void>();
@@ -21,6 +27,10 @@ export class Recorder {
   readonly #keyCounts = new Map<string, number>();
   readonly #deliveredBodies = new Set<string>();
   #duplicates = 0;
+
+  constructor(maxRecorded = Number.POSITIVE_INFINITY) {
+    this.#maxRecorded = maxRecorded;
+  }
 
   /** Requests that broke the contract or LINE's limits. A test can end with `expect(fake.violations()).toEqual([])`. */
   violations(): RecordedRequest[] {
@@ -91,7 +101,19 @@ export class Recorder {
 
   begin(request: RecordedRequest): RecordedRequest {
     this.requests.push(request);
+    if (this.requests.length > this.#maxRecorded) this.#dropOldest();
     return request;
+  }
+
+  /** Keeps the newest half of every record; what duplicates and 409s are judged on shrinks the same way. */
+  #dropOldest(): void {
+    const drop = Math.ceil(this.#maxRecorded / 2);
+    this.requests.splice(0, drop);
+    this.droppedRequests += drop;
+    this.#sent.splice(0, Math.max(0, this.#sent.length - drop));
+    for (const set of [this.#acceptedKeys, this.#keyCounts, this.#deliveredBodies] as const) {
+      for (const key of [...set.keys()].slice(0, Math.max(0, set.size - drop))) set.delete(key);
+    }
   }
 
   finish(request: RecordedRequest, status: number): void {
@@ -121,6 +143,7 @@ export class Recorder {
 
   protected clearRecords(): void {
     this.requests.length = 0;
+    this.droppedRequests = 0;
     this.#sent.length = 0;
     this.#acceptedKeys.clear();
     this.#keyCounts.clear();

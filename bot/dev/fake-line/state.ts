@@ -50,7 +50,7 @@ export class FakeLineState extends Recorder {
   readonly #onClose = new Set<() => void>();
 
   constructor(readonly options: FakeLineOptions = {}) {
-    super();
+    super(options.maxRecorded);
     this.channelAccessToken = options.channelAccessToken ?? 'test-token';
     this.botUserId = options.botUserId ?? `U${'f'.repeat(32)}`;
     this.now = options.now ?? Date.now;

@@ -20,6 +20,8 @@ export interface FakeLineOptions {
   botUserId?: string;
   /** LINE Login channel ID that ID tokens are issued for when `registerIdToken` gives no `aud`. Default: any. */
   loginChannelId?: string;
+  /** Keep at most this many recorded requests (the oldest half is dropped). Default: all — tests inspect them. */
+  maxRecorded?: number;
 }
 
 export interface RecordedRequest {

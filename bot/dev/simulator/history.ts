@@ -40,7 +40,7 @@ export class SimulatorHistory {
     this.#fake = fake;
     // What was sent before the simulator started, within the per-chat bound; older refusals are not news.
     for (const record of fake.sent().slice(-PER_CHAT)) this.#record(record);
-    this.#scanned = fake.requests.length;
+    this.#scanned = fake.droppedRequests + fake.requests.length;
     this.#stop = fake.onSent((record) => this.#record(record));
   }
 
@@ -99,11 +99,14 @@ export class SimulatorHistory {
 
   /** Sends the fake LINE API refused (spec or size limits): shown where they were headed, so nobody misses one. */
   #scanRefusals(): void {
+    // `#scanned` counts requests since the fake's last reset, including those it has since dropped.
     const requests = this.#fake.requests;
-    if (requests.length < this.#scanned) this.#scanned = 0; // the fake was reset
-    const end = Math.min(requests.length, this.#scanned + SCAN_STEP);
+    const dropped = this.#fake.droppedRequests;
+    if (dropped + requests.length < this.#scanned) this.#scanned = 0; // the fake was reset
+    if (this.#scanned < dropped) this.#scanned = dropped; // dropped before we read them: gone
+    const end = Math.min(dropped + requests.length, this.#scanned + SCAN_STEP);
     while (this.#scanned < end) {
-      const request = requests[this.#scanned];
+      const request = requests[this.#scanned - dropped];
       if (request === undefined || request.status === 0) return; // still being answered: look again next time
       this.#scanned += 1;
       if (request.errors.length > 0 && /^(reply|push|multicast)Message$/.test(request.operationId ?? '')) {

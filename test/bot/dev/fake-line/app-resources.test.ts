@@ -114,3 +114,28 @@ describe('fake LINE resources', () => {
     expect((await post('/v2/bot/richmenu', menu)).status).toBe(400);
   });
 });
+
+describe('fake LINE API record limit', () => {
+  it('keeps only the newest requests when maxRecorded is set, and counts the dropped ones', async () => {
+    const { startFakeLine } = await import('../../../../bot/dev/fake-line/index.ts');
+    const fake = await startFakeLine({ maxRecorded: 10, rateLimits: false });
+    try {
+      for (let i = 0; i < 25; i++) {
+        await fetch(`${fake.url}/v2/bot/message/push`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer test-token', 'content-type': 'application/json' },
+          body: JSON.stringify({
+            to: `U${'1'.repeat(32)}`,
+            messages: [{ type: 'text', text: `ข้อความ ${i}` }],
+          }),
+        });
+      }
+      expect(fake.requests.length).toBeLessThanOrEqual(10);
+      expect(fake.droppedRequests + fake.requests.length).toBe(25);
+      expect(fake.sent().length).toBeLessThanOrEqual(10);
+      expect(JSON.stringify(fake.sent().at(-1)?.messages)).toContain('ข้อความ 24');
+    } finally {
+      await fake.close();
+    }
+  });
+});

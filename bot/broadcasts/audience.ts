@@ -47,6 +47,12 @@ const TYPE_WORDS: Record<string, AgencyType[]> = {
 
 const fold = (word: string) => word.toLowerCase().replace(/[.\s]/g, '');
 
+/** The agency types a typed word names; own keys only, so "[constructor]" is text and not Object's own member. */
+const typesOf = (word: string): AgencyType[] | undefined => {
+  const key = fold(word);
+  return Object.hasOwn(TYPE_WORDS, key) ? TYPE_WORDS[key] : undefined;
+};
+
 /** Quick-reply presets of the audience picker (postback `f=`), with their button labels. */
 export const PRESETS: Record<string, { label: string; types: AgencyType[] }> = {
   all: { label: 'ทุกกลุ่ม', types: [] },
@@ -72,7 +78,7 @@ const KEYS: readonly [RegExp, 'type' | 'district' | 'activity'][] = [
 function readPart(inside: string, into: TypedFilter): AudienceParse | 'ok' | undefined {
   const part = toArabicDigits(inside).trim();
   if (/^(ทั้งหมด|ทุกกลุ่ม|all)$/i.test(part)) return 'ok';
-  const bare = TYPE_WORDS[fold(part)];
+  const bare = typesOf(part);
   if (bare !== undefined) {
     into.types.push(...bare);
     return 'ok';
@@ -96,7 +102,7 @@ function readPart(inside: string, into: TypedFilter): AudienceParse | 'ok' | und
       return 'ok';
     }
     for (const value of values) {
-      const types = TYPE_WORDS[fold(value)];
+      const types = typesOf(value);
       if (types === undefined) return { ok: false, problem: 'type', value };
       into.types.push(...types);
     }

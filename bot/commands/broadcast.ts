@@ -80,7 +80,8 @@ async function chosenFilter(
   provinceId: string,
   params: URLSearchParams,
 ): Promise<BroadcastFilter | undefined> {
-  const preset = PRESETS[params.get('f') ?? ''];
+  const f = params.get('f') ?? '';
+  const preset = Object.hasOwn(PRESETS, f) ? PRESETS[f] : undefined;
   if (preset !== undefined) return preset.types.length > 0 ? { types: preset.types } : {};
   const index = Number(params.get('d') ?? Number.NaN);
   const district = Number.isInteger(index)

@@ -1,4 +1,4 @@
-// The coordinator's "who is behind" Flex message: a summary bubble, the agencies most behind, a link to LIFF.
+// The coordinator's "who is behind" Flex message: a summary bubble, then the agencies most behind.
 import type { messagingApi } from '@line/bot-sdk';
 import { formatThaiDate } from '../../core/index.ts';
 import type { LineMessage } from '../line/client.ts';
@@ -44,7 +44,8 @@ const dueText = (dueOn: string) => formatThaiDate(new Date(`${dueOn}T12:00:00+07
 /** "45/120 คน (37%)", the share capped at 100 % and any overflow shown apart (issue 4 §4). */
 export function surveyText(reported: number, target: number | null): string {
   if (target === null || target <= 0) return `${reported} คน (ยังไม่ได้ตั้งเป้า)`;
-  const percent = Math.min(100, Math.floor((reported / target) * 100));
+  // Integer arithmetic, as surveyProgress does: (29 / 100) * 100 is 28.999… in floating point and would show 28 %.
+  const percent = Math.min(100, Math.floor((reported * 100) / target));
   const over = reported > target ? ` เกินเป้า ${reported - target}` : '';
   return `${reported}/${target} คน (${percent}%)${over}`;
 }

@@ -86,7 +86,9 @@ async function searchForEit(ctx: ChatContext, typed: string): Promise<void> {
   const exact = found.filter((a) => a.nameTh === typed || a.shortName === typed);
   const only = exact.length === 1 ? exact[0] : found.length === 1 ? found[0] : undefined;
   if (only !== undefined) return answerWithLink(ctx, only, 'EIT', audienceFor(ctx, only.id));
-  if (found.length === 0) return ctx.answer(buildNoAgencyMatch(typed));
+  // In a group "EIT ได้กี่คนแล้ว" is members talking, not a search: the bot stays out of it (events/message.ts).
+  if (found.length === 0)
+    return ctx.chat.kind === 'group' ? undefined : ctx.answer(buildNoAgencyMatch(typed));
   const question = 'พบหลายหน่วยงาน ต้องการแบบวัด EIT ของหน่วยงานใดคะ';
   return ctx.answer(buildAgencyPick(question, found, (a) => postbackData('eit', { ag: a.id })));
 }

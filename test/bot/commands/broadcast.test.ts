@@ -230,6 +230,8 @@ describe('announcement buttons', () => {
     const id = idOf(sendButton(preview));
     const same = await c.press(`a=bc-aud&id=${id}&act=99`, COORDINATOR);
     expect(countIn(same)).toBe(countIn(preview));
+    for (const f of ['constructor', '__proto__', 'toString'])
+      expect(countIn(await c.press(`a=bc-aud&id=${id}&f=${f}`, COORDINATOR))).toBe(countIn(preview));
     expect(readable(await c.press(sendButton(preview), { user: DEMO_STAFF_ID }))).toContain(
       'เฉพาะผู้ประสานงาน',
     );
@@ -245,7 +247,17 @@ describe('parseAudience', () => {
     ['[district: คลองหลวง] x', { types: [], districts: ['คลองหลวง'] }, 'x'],
     ['[not done: 5] x', { types: [], districts: [], notDoneSeq: 5 }, 'x'],
     ['[ด่วน] [อปท.] x', { types: [], districts: [] }, '[ด่วน] [อปท.] x'],
+    ['[constructor] x', { types: [], districts: [] }, '[constructor] x'],
+    ['[__proto__] x', { types: [], districts: [] }, '[__proto__] x'],
   ])('reads %s', (typed, filter, text) => {
     expect(parseAudience(typed)).toEqual({ ok: true, filter, text });
+  });
+
+  it('refuses a type word that is only a member of every object', () => {
+    expect(parseAudience('[type: constructor] x')).toEqual({
+      ok: false,
+      problem: 'type',
+      value: 'constructor',
+    });
   });
 });

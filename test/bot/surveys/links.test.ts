@@ -102,6 +102,12 @@ describe('IIT / EIT in a group', () => {
     expect(readable(answer)).not.toContain('เป้าขั้นต่ำ'); // another agency's figures stay with its own people
   });
 
+  it('stays out of group talk that starts with EIT but names no agency', async () => {
+    expect(await c.say('EIT ของเราได้กี่คนแล้วคะ', RANGSIT_GROUP)).toEqual([]);
+    expect(await c.say('EIT ของเราได้กี่คนแล้วคะ', { group: groupIdOf(9) })).toEqual([]);
+    expect(readable(await c.say('EIT ของเราได้กี่คนแล้วคะ', CITIZEN))).toContain('ไม่พบหน่วยงาน');
+  });
+
   it('says when the agency has no link for the year', async () => {
     const { groupId } = await addAgency(c.h.deps.db, 2, NOW);
     const answer = await c.say('EIT', { group: groupId });

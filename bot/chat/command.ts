@@ -7,7 +7,8 @@ export interface Command {
   /** Thai keyword(s) first, then the English alias(es): ['ช่วยเหลือ', 'help']. */
   keywords: readonly string[];
   /** One line for `ช่วยเหลือ`: how to type it and what it does, in Thai. */
-  help: { usage: string; text: string; audience: Audience; chats: readonly ChatKind[] };
+  /** `hidden`: works but is not listed (the first coordinator's one-time claim is told at installation). */
+  help: { usage: string; text: string; audience: Audience; chats: readonly ChatKind[]; hidden?: boolean };
   run(ctx: ChatContext, args: string): Promise<void>;
 }
 

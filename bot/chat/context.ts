@@ -33,8 +33,3 @@ export interface ChatContext extends EventContext {
   /** Answers the event — a reply while the token is fresh, else a push. Call it once per event. */
   answer(messages: LineMessage[]): Promise<void>;
 }
-
-/** May this person act for this agency (mark tasks, report counts, see IIT links)? */
-export function actsFor(who: Who, agencyId: string): boolean {
-  return who.isCoordinator || who.staffAgencyIds.includes(agencyId);
-}

@@ -106,6 +106,7 @@ export const ROLE_COMMANDS: Command[] = [
       text: 'รับสิทธิ์ผู้ประสานงานคนแรกด้วยรหัสที่ได้ตอนติดตั้งระบบ',
       audience: 'everyone',
       chats: ['user'],
+      hidden: true,
     },
     run: claim,
   },

@@ -44,7 +44,7 @@ async function answerTasks(ctx: ChatContext, agencies: readonly Agency[], whose:
     cards.push(...tasks.map((t) => cardOf(t, ctx.now, links, rules)));
   }
   cards.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.seq - b.seq);
-  await ctx.answer(buildTaskList(cards, whose, `${ctx.deps.publicBaseUrl}/liff/plan`));
+  await ctx.answer(buildTaskList(cards, whose));
 }
 
 /** The agencies a person answers for in 1:1 chat: those they are staff of, and a coordinator's provincial office. */

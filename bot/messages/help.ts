@@ -18,7 +18,9 @@ function allowed(audience: Audience, who: Who): boolean {
 
 /** The commands this person may use in this kind of chat. */
 export function commandsFor(commands: readonly Command[], who: Who, chat: ChatKind): Command[] {
-  return commands.filter((c) => c.help.chats.includes(chat) && allowed(c.help.audience, who));
+  return commands.filter(
+    (c) => !c.help.hidden && c.help.chats.includes(chat) && allowed(c.help.audience, who),
+  );
 }
 
 export function buildHelp(commands: readonly Command[], who: Who, chat: ChatKind): LineMessage[] {

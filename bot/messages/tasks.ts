@@ -10,7 +10,7 @@ export const MAX_TASK_BUBBLES = 10;
 
 const text = (t: string): LineMessage => ({ type: 'text', text: t });
 
-function moreBubble(count: number, liffUrl: string): messagingApi.FlexBubble {
+function moreBubble(count: number): messagingApi.FlexBubble {
   return {
     type: 'bubble',
     size: 'kilo',
@@ -20,19 +20,7 @@ function moreBubble(count: number, liffUrl: string): messagingApi.FlexBubble {
       spacing: 'sm',
       contents: [
         { type: 'text', text: `และอีก ${count} งานที่ครบกำหนดทีหลัง`, size: 'sm', wrap: true, color: '#666666' },
-        { type: 'text', text: 'ดูแผนงานทั้งปีได้ใน LIFF ค่ะ', size: 'xs', wrap: true },
-      ],
-    },
-    footer: {
-      type: 'box',
-      layout: 'vertical',
-      contents: [
-        {
-          type: 'button',
-          style: 'link',
-          height: 'sm',
-          action: { type: 'uri', label: 'ดูแผนงาน', uri: liffUrl },
-        },
+        { type: 'text', text: 'จะแสดงที่นี่เมื่องานที่ครบกำหนดก่อนเสร็จแล้วค่ะ', size: 'xs', wrap: true },
       ],
     },
   };
@@ -42,7 +30,7 @@ function moreBubble(count: number, liffUrl: string): messagingApi.FlexBubble {
  * Open tasks, soonest due first (the overdue ones lead): a line of summary and a carousel with a "เสร็จแล้ว"
  * button on each. `whose` names the agency (a group) or "ของหน่วยงานที่คุณรับผิดชอบ" (1:1 chat).
  */
-export function buildTaskList(cards: readonly TaskCard[], whose: string, liffUrl: string): LineMessage[] {
+export function buildTaskList(cards: readonly TaskCard[], whose: string): LineMessage[] {
   if (cards.length === 0) return [text(`${whose} ไม่มีงาน ITA ค้างอยู่ในปีงบประมาณนี้ค่ะ`)];
   const late = cards.filter((c) => c.daysLeft < 0).length;
   const summary = [
@@ -51,7 +39,7 @@ export function buildTaskList(cards: readonly TaskCard[], whose: string, liffUrl
   ].join('\n');
   const shown = cards.slice(0, MAX_TASK_BUBBLES);
   const rest = cards.length - shown.length;
-  const bubbles = [...shown.map(taskBubble), ...(rest > 0 ? [moreBubble(rest, liffUrl)] : [])];
+  const bubbles = [...shown.map(taskBubble), ...(rest > 0 ? [moreBubble(rest)] : [])];
   const altText = cutText([summary, ...shown.slice(0, 5).map(taskLine)].join('\n'), 400);
   return [text(summary), { type: 'flex', altText, contents: { type: 'carousel', contents: bubbles } }];
 }

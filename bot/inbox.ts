@@ -8,6 +8,7 @@ import {
   recordEvents as insertEvents,
   markEventDone,
   markEventFailed,
+  renewEventLease,
 } from '../db/queries/webhook-inbox.ts';
 import type { Deps } from './deps.ts';
 import { handleEvent } from './events/index.ts';
@@ -71,11 +72,35 @@ async function handleClaimed(deps: Deps, claimed: ClaimedEvent, now: Date): Prom
   }
 }
 
+/**
+ * Handles one claim's events in order. The claim leases them all for LEASE_MS, but handlers call LINE one
+ * event after another, so a long claim renews its lease once half of it is spent: a lease that ran out
+ * would let another run (the next cron tick) claim and handle the same events again. An event whose lease
+ * was lost anyway is left to whoever holds it now. Returns how many events were handled here.
+ */
+async function handleInTurn(deps: Deps, claimed: readonly ClaimedEvent[], now: Date): Promise<number> {
+  const started = performance.now();
+  let renewedAt = started;
+  let held = new Set(claimed.map((e) => e.id));
+  let handled = 0;
+  for (const event of claimed) {
+    if (performance.now() - renewedAt >= LEASE_MS / 2) {
+      renewedAt = performance.now();
+      const at = now.getTime() + (renewedAt - started);
+      held = new Set(await renewEventLease(deps.db, event.leaseToken, new Date(at + LEASE_MS)));
+    }
+    if (!held.has(event.id)) continue;
+    await handleClaimed(deps, event, now);
+    handled += 1;
+  }
+  return handled;
+}
+
 /** The webhook's after-response work: handle the events just recorded, in order. */
 export async function processEvents(deps: Deps, ids: readonly number[]): Promise<void> {
   const now = deps.now();
   const claimed = await claimEventsById(deps.db, ids, now, LEASE_MS);
-  for (const event of claimed) await handleClaimed(deps, event, now);
+  await handleInTurn(deps, claimed, now);
 }
 
 /**
@@ -84,6 +109,5 @@ export async function processEvents(deps: Deps, ids: readonly number[]): Promise
  */
 export async function processDueEvents(deps: Deps, now: Date, limit = 100): Promise<number> {
   const claimed = await claimPending(deps.db, now, limit, LEASE_MS, { maxAttempts: MAX_ATTEMPTS });
-  for (const event of claimed) await handleClaimed(deps, event, now);
-  return claimed.length;
+  return handleInTurn(deps, claimed, now);
 }

@@ -136,7 +136,11 @@ export async function listBoundGroups(
   if (filter.kind) query = query.where('g.kind', '=', filter.kind);
   if (filter.agencyTypes?.length) query = query.where('a.type', 'in', filter.agencyTypes);
   if (filter.districts?.length) query = query.where('a.district', 'in', filter.districts);
-  if (filter.agencyIds?.length) query = query.where('g.agency_id', 'in', filter.agencyIds);
+  // Agencies not done with an activity can be hundreds: one JSON array, as D1 binds at most 100 values.
+  if (filter.agencyIds?.length) {
+    const ids = JSON.stringify(filter.agencyIds);
+    query = query.where('g.agency_id', 'in', sql<string>`(SELECT value FROM json_each(${ids}))`);
+  }
   const rows = await query.orderBy('g.agency_id').orderBy('g.group_id').execute();
   return rows.map(toGroup);
 }

@@ -149,11 +149,27 @@ export async function claimEventsById(
       locked_until: isoPlus(now, leaseMs),
       attempts: eb('attempts', '+', 1),
     }))
-    .where('id', 'in', ids)
+    // One bound JSON array, not one parameter per id: D1 binds at most 100 per statement (db/json.ts).
+    .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     .where('state', '=', 'pending')
     .returningAll()
     .execute();
   return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Extends the lease of every row a claim still holds (one claim, one token) to `until`; returns their ids.
+ * A row missing from the answer was taken over after its lease ran out and must not be handled here.
+ */
+export async function renewEventLease(db: Db, leaseToken: string, until: Date): Promise<number[]> {
+  const rows = await db.kysely
+    .updateTable('webhook_inbox')
+    .set({ locked_until: iso(until) })
+    .where('state', '=', 'processing')
+    .where('lease_token', '=', leaseToken)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** The handler finished; false when the lease was lost (another worker took the row over). */

@@ -204,6 +204,9 @@ describe('line groups and bind codes', () => {
       expect(await ids({ agencyTypes: ['sao'] })).toEqual(['Csao']);
       expect(await ids({ districts: ['คลองหลวง'] })).toEqual(['Csao']);
       expect(await ids({ kind: 'officers' })).toEqual(['Coff']);
+      // "Agencies not done with activity N" in a big province: more ids than D1 binds in one statement (100).
+      const many = Array.from({ length: 150 }, (_, i) => `agency-${i}`);
+      expect(await ids({ agencyIds: [...many, 'pt-khlong-nueng'] })).toEqual(['Csao']);
     });
 
     it('consumes a one-time code of another kind once', async () => {

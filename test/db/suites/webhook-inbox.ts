@@ -10,6 +10,7 @@ import {
   markEventFailed,
   recordEvent,
   recordEvents,
+  renewEventLease,
 } from '../../../db/queries/webhook-inbox.ts';
 import { forEachDialect } from '../dialects.ts';
 import { minutesLater, NOW } from '../fixtures.ts';
@@ -38,6 +39,28 @@ describe('webhook inbox', () => {
         makeEvent(3).webhookEventId,
       ]);
       expect((await countInboxByState(db)).pending).toBe(3);
+    });
+
+    it('renews the lease of the rows a claim still holds, and not of rows taken over', async () => {
+      const db = await ctx.open();
+      await recordEvents(db, [makeEvent(1), makeEvent(2), makeEvent(3)], NOW);
+      const claimed = await claimPending(db, NOW, 10, LEASE);
+      const token = claimed[0]?.leaseToken ?? '';
+      expect(await markEventDone(db, 1, token, NOW)).toBe(true);
+      expect(await renewEventLease(db, token, minutesLater(2))).toEqual([2, 3]);
+      // Renewed to NOW + 2 min: a claim at NOW + 1.5 min finds nothing; at NOW + 2 min it takes them over.
+      expect(await claimPending(db, minutesLater(1.5), 10, LEASE)).toEqual([]);
+      expect(await claimPending(db, minutesLater(2), 10, LEASE)).toHaveLength(2);
+      expect(await renewEventLease(db, token, minutesLater(3))).toEqual([]);
+    });
+
+    it('claims a large request by id in one statement (more events than D1 binds)', async () => {
+      const db = await ctx.open();
+      const events = Array.from({ length: 150 }, (_, i) => makeEvent(i + 1));
+      const recorded = await recordEvents(db, events, NOW);
+      const claimed = await claimEventsById(db, [...recorded.map((r) => r.id), 999], NOW, LEASE);
+      expect(claimed.map((c) => c.id)).toEqual(recorded.map((r) => r.id));
+      expect(await claimEventsById(db, [1, 2], NOW, LEASE)).toEqual([]);
     });
 
     it('claims due events with their payload and a lease token', async () => {

@@ -82,7 +82,9 @@ export const LOCAL_PUBLIC_BASE_URL = 'https://ita-line.local';
 export const LOCAL_LINE = { channelSecret: 'local-channel-secret', channelAccessToken: 'local-access-token' };
 
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  const parsed = EnvSchema.safeParse(env);
+  // A variable set to blank (`LIFF_ID=` in an env file) counts as unset, for every variable alike.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     return {
       ok: false,

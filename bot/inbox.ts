@@ -63,7 +63,13 @@ async function handleClaimed(deps: Deps, claimed: ClaimedEvent, now: Date): Prom
       maxAttempts: MAX_ATTEMPTS,
     });
     const log = state === 'parked' ? deps.log.error : deps.log.warn;
-    log(`webhook event ${state === 'parked' ? 'parked' : 'will be retried'}`, {
+    const outcome =
+      state === 'parked'
+        ? 'parked'
+        : state === undefined
+          ? 'failed after its lease was taken over'
+          : 'will be retried';
+    log(`webhook event ${outcome}`, {
       webhookEventId: claimed.webhookEventId,
       type: claimed.eventType,
       attempts: claimed.attempts,

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     await new Promise<void>((done) => server.close(() => done()));
     await running;
     await background.settle();
-    await close();
+    await close().catch((error: unknown) => log.error('closing failed', { error: String(error) }));
     log.info('stopped');
     process.exit(0);
   };
@@ -88,4 +88,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-await main();
+main().catch((error: unknown) => {
+  // One line for the operator (a database that cannot be opened, a port in use), not a stack trace.
+  console.error(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -48,6 +48,12 @@ describe('parseConfig', () => {
     if (!result.ok) expect(result.errors.join('\n')).toMatch(new RegExp(`^${name}: `, 'm'));
   });
 
+  it('treats a blank variable as unset', () => {
+    const result = parseConfig({ LIFF_ID: '', LINE_API_BASE_URL: '  ', PUBLIC_BASE_URL: '' });
+    expect(result.ok && result.config.liff.liffId).toBeUndefined();
+    expect(result.ok && result.config.line.apiBaseUrl).toBe('https://api.line.me');
+  });
+
   it('reads a list of first coordinators', () => {
     const a = `U${'a'.repeat(32)}`;
     const b = `U${'b'.repeat(32)}`;

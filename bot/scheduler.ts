@@ -1,5 +1,7 @@
 // The scheduler: one function of (deps, now), run every minute by the Node timer, the Workers cron trigger
 // and `npm run ita -- tick --now <ISO time>`. Every step is safe to run twice at once.
+
+import { deleteDoneEvents } from '../db/queries/webhook-inbox.ts';
 import { reportFinishedBroadcasts } from './broadcasts/report.ts';
 import type { Deps } from './deps.ts';
 import { processDueEvents } from './inbox.ts';
@@ -7,8 +9,15 @@ import { drainOutbox } from './outbox/index.ts';
 import { runReminders } from './reminders/index.ts';
 import { runSurveyNudges } from './surveys/nudges.ts';
 
+/**
+ * Handled webhook events are kept a week: long past LINE's redelivery of an event (its schedule is not
+ * published, PLATFORM-NOTES §1.3, but it retries within hours), so a late redelivery is still recognised.
+ */
+export const INBOX_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
 export interface TickReport {
   eventsHandled: number;
+  eventsForgotten: number;
   remindersQueued: number;
   nudgesQueued: number;
   broadcastsReported: number;
@@ -24,8 +33,10 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const nudgesQueued = await runSurveyNudges(deps, now);
   const drained = await drainOutbox(deps, now, deps.drain);
   const broadcastsReported = await reportFinishedBroadcasts(deps, now);
+  const eventsForgotten = await deleteDoneEvents(deps.db, new Date(now.getTime() - INBOX_KEEP_MS));
   return {
     eventsHandled,
+    eventsForgotten,
     remindersQueued,
     nudgesQueued,
     broadcastsReported,

@@ -134,6 +134,17 @@ describe('webhook duplicates and crashes', () => {
     expect(h.fake.replies()).toHaveLength(1);
   });
 
+  it('forgets handled events after a week, and still recognises a redelivery before that', async () => {
+    const follow = makeFollowEvent();
+    await h.send(follow);
+    const day = 24 * 60 * 60 * 1000;
+    expect((await runScheduler(h.deps, new Date(Date.now() + 6 * day))).eventsForgotten).toBe(0);
+    const again = await h.postWebhook(makeCallback({ ...follow, deliveryContext: { isRedelivery: true } }));
+    expect(await again.json()).toEqual({ received: 1, new: 0 });
+    expect((await runScheduler(h.deps, new Date(Date.now() + 8 * day))).eventsForgotten).toBe(1);
+    expect((await countInboxByState(h.deps.db)).done).toBe(0);
+  });
+
   it('drops a redelivery of an event already handled', async () => {
     const follow = makeFollowEvent();
     await h.send(follow);

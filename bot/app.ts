@@ -49,5 +49,3 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   });
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

@@ -1,7 +1,10 @@
 // Small factories for db tests: a province with a few agencies and an open fiscal year, and fixed clock values.
+
+import { frameworkFor } from '../../core/index.ts';
 import type { Db } from '../../db/db.ts';
 import type { AgencyInput } from '../../db/queries/agencies.ts';
 import { upsertAgencies } from '../../db/queries/agencies.ts';
+import type { NewComplaint } from '../../db/queries/complaints.ts';
 import { upsertFiscalYear } from '../../db/queries/fiscal-years.ts';
 import { upsertProvince } from '../../db/queries/provinces.ts';
 
@@ -51,5 +54,37 @@ export const AGENCIES: AgencyInput[] = [
 export async function seedProvince(db: Db): Promise<void> {
   await upsertProvince(db, { id: PROVINCE, nameTh: 'ปทุมธานี', nameEn: 'Pathum Thani' }, NOW);
   await upsertAgencies(db, AGENCIES, NOW);
-  await upsertFiscalYear(db, { provinceId: PROVINCE, year: YEAR, frameworkId: 'fy2567' }, NOW);
+  await upsertFiscalYear(
+    db,
+    { provinceId: PROVINCE, year: YEAR, frameworkId: frameworkFor(YEAR)?.id ?? '' },
+    NOW,
+  );
 }
+
+/** A fresh database of the dialect with the province seeded. */
+export async function seeded(open: () => Promise<Db>): Promise<Db> {
+  const db = await open();
+  await seedProvince(db);
+  return db;
+}
+
+/** A named corruption complaint as the intake would file it (ciphers are the caller's opaque text). */
+export const NAMED_COMPLAINT: NewComplaint = {
+  trackingCode: 'K7QM-2XPA-9DRT',
+  intakeKey: 'draft-1',
+  provinceId: PROVINCE,
+  agencyId: 'pt-pao',
+  type: 'corruption',
+  channel: 'chat',
+  description: 'เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต',
+  place: 'ศาลากลาง',
+  lat: 14.02,
+  lng: 100.52,
+  identityMode: 'named',
+  identityCipher: 'base64-iv-and-ciphertext',
+  notifyCipher: 'base64-line-id-ciphertext',
+  reporterHash: 'hmac-of-user',
+};
+
+/** The first bytes of a JPEG: what a photo attachment looks like to the database. */
+export const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 250]);

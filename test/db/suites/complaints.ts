@@ -1,13 +1,11 @@
 // Complaints with their events and photos, on both dialects.
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../../db/db.ts';
 import { addAttachment, listAttachments } from '../../../db/queries/complaint-attachments.ts';
 import {
   listComplaintEvents,
   rateComplaint,
   updateComplaintStatus,
 } from '../../../db/queries/complaint-events.ts';
-import type { NewComplaint } from '../../../db/queries/complaints.ts';
 import {
   createComplaint,
   deleteExpiredComplaints,
@@ -17,31 +15,7 @@ import {
   listReporterComplaints,
 } from '../../../db/queries/complaints.ts';
 import { forEachDialect } from '../dialects.ts';
-import { minutesLater, NOW, PROVINCE, seedProvince } from '../fixtures.ts';
-
-const NAMED: NewComplaint = {
-  trackingCode: 'K7QM-2XPA-9DRT',
-  intakeKey: 'draft-1',
-  provinceId: PROVINCE,
-  agencyId: 'pt-pao',
-  type: 'corruption',
-  channel: 'chat',
-  description: 'เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต',
-  place: 'ศาลากลาง',
-  lat: 14.02,
-  lng: 100.52,
-  identityMode: 'named',
-  identityCipher: 'base64-iv-and-ciphertext',
-  notifyCipher: 'base64-line-id-ciphertext',
-  reporterHash: 'hmac-of-user',
-};
-const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 250]);
-
-async function seeded(open: () => Promise<Db>): Promise<Db> {
-  const db = await open();
-  await seedProvince(db);
-  return db;
-}
+import { minutesLater, NAMED_COMPLAINT, NOW, PHOTO, PROVINCE, seeded } from '../fixtures.ts';
 
 describe('complaints', () => {
   forEachDialect((ctx) => {
@@ -52,10 +26,10 @@ describe('complaints', () => {
         { intakeKey: 'draft-1', lineMessageId: 'm1', contentType: 'image/jpeg', bytes: PHOTO },
         NOW,
       );
-      const { complaint, created } = await createComplaint(db, NAMED, NOW);
+      const { complaint, created } = await createComplaint(db, NAMED_COMPLAINT, NOW);
       expect(created).toBe(true);
       expect(complaint).toMatchObject({
-        trackingCode: NAMED.trackingCode,
+        trackingCode: NAMED_COMPLAINT.trackingCode,
         status: 'received',
         agencyId: 'pt-pao',
         lat: 14.02,
@@ -66,25 +40,41 @@ describe('complaints', () => {
         { status: 'received', isPublic: true, actor: 'reporter', note: null, at: NOW.toISOString() },
       ]);
       expect((await listAttachments(db, complaint.id)).map((a) => a.size)).toEqual([PHOTO.length]);
-      const again = await createComplaint(db, { ...NAMED, trackingCode: 'OTHR-CODE-0000' }, minutesLater(1));
+      const again = await createComplaint(
+        db,
+        { ...NAMED_COMPLAINT, trackingCode: 'OTHR-CODE-0000' },
+        minutesLater(1),
+      );
       expect(again).toEqual({ complaint, created: false });
       expect(await findComplaintByTrackingCode(db, 'OTHR-CODE-0000')).toBeUndefined();
     });
 
     it('refuses a tracking code in use and keeps nothing of the second complaint', async () => {
       const db = await seeded(ctx.open);
-      await createComplaint(db, NAMED, NOW);
-      await expect(createComplaint(db, { ...NAMED, intakeKey: 'draft-2' }, NOW)).rejects.toThrow(/UNIQUE/);
+      await createComplaint(db, NAMED_COMPLAINT, NOW);
+      await expect(createComplaint(db, { ...NAMED_COMPLAINT, intakeKey: 'draft-2' }, NOW)).rejects.toThrow(
+        /UNIQUE/,
+      );
       expect(await listComplaints(db, { provinceId: PROVINCE })).toHaveLength(1);
     });
 
     it('stores nothing that links a "tracking code only" complaint to a LINE account', async () => {
       const db = await seeded(ctx.open);
-      const linked = createComplaint(db, { ...NAMED, identityMode: 'code_only', identityCipher: null }, NOW);
+      const linked = createComplaint(
+        db,
+        { ...NAMED_COMPLAINT, identityMode: 'code_only', identityCipher: null },
+        NOW,
+      );
       await expect(linked).rejects.toThrow(/CHECK/);
       const { complaint } = await createComplaint(
         db,
-        { ...NAMED, identityMode: 'code_only', identityCipher: null, notifyCipher: null, reporterHash: null },
+        {
+          ...NAMED_COMPLAINT,
+          identityMode: 'code_only',
+          identityCipher: null,
+          notifyCipher: null,
+          reporterHash: null,
+        },
         NOW,
       );
       expect(await findComplaintIdentity(db, complaint.id)).toEqual({
@@ -97,7 +87,7 @@ describe('complaints', () => {
 
     it('reads the encrypted identity only through findComplaintIdentity', async () => {
       const db = await seeded(ctx.open);
-      const { complaint } = await createComplaint(db, NAMED, NOW);
+      const { complaint } = await createComplaint(db, NAMED_COMPLAINT, NOW);
       expect(await findComplaintIdentity(db, complaint.id)).toEqual({
         identityMode: 'named',
         identityCipher: 'base64-iv-and-ciphertext',
@@ -108,7 +98,7 @@ describe('complaints', () => {
 
     it('changes status with its event, only from the expected status', async () => {
       const db = await seeded(ctx.open);
-      const { complaint } = await createComplaint(db, NAMED, NOW);
+      const { complaint } = await createComplaint(db, NAMED_COMPLAINT, NOW);
       const ack = {
         complaintId: complaint.id,
         status: 'acknowledged',
@@ -160,7 +150,7 @@ describe('complaints', () => {
 
     it('reopens a closed complaint, counting it and clearing the closing time', async () => {
       const db = await seeded(ctx.open);
-      const { complaint } = await createComplaint(db, NAMED, NOW);
+      const { complaint } = await createComplaint(db, NAMED_COMPLAINT, NOW);
       await updateComplaintStatus(
         db,
         {
@@ -194,18 +184,20 @@ describe('complaints', () => {
 
     it('lists by agency, status and period, and deletes past retention with events and photos', async () => {
       const db = await seeded(ctx.open);
-      const a = await createComplaint(db, NAMED, NOW);
+      const a = await createComplaint(db, NAMED_COMPLAINT, NOW);
       await createComplaint(
         db,
-        { ...NAMED, trackingCode: 'AAAA-BBBB-CCCC', intakeKey: 'd2', agencyId: null },
+        { ...NAMED_COMPLAINT, trackingCode: 'AAAA-BBBB-CCCC', intakeKey: 'd2', agencyId: null },
         minutesLater(60),
       );
       await addAttachment(db, { complaintId: a.complaint.id, contentType: 'image/png', bytes: PHOTO }, NOW);
       const codes = async (filter: Partial<Parameters<typeof listComplaints>[1]>) =>
         (await listComplaints(db, { provinceId: PROVINCE, ...filter })).map((c) => c.trackingCode);
-      expect(await codes({})).toEqual(['AAAA-BBBB-CCCC', NAMED.trackingCode]);
+      expect(await codes({})).toEqual(['AAAA-BBBB-CCCC', NAMED_COMPLAINT.trackingCode]);
       expect(await codes({ agencyId: null })).toEqual(['AAAA-BBBB-CCCC']);
-      expect(await codes({ agencyId: 'pt-pao', statuses: ['received'] })).toEqual([NAMED.trackingCode]);
+      expect(await codes({ agencyId: 'pt-pao', statuses: ['received'] })).toEqual([
+        NAMED_COMPLAINT.trackingCode,
+      ]);
       expect(await codes({ from: minutesLater(30), to: minutesLater(90) })).toEqual(['AAAA-BBBB-CCCC']);
       await updateComplaintStatus(
         db,

@@ -1,6 +1,5 @@
 // Plan activities, responsible agencies and per-agency status with history, on both dialects.
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../../db/db.ts';
 import {
   listActivityStatuses,
   listAgencyTasks,
@@ -18,7 +17,7 @@ import {
   updateActivity,
 } from '../../../db/queries/plan-activities.ts';
 import { forEachDialect } from '../dialects.ts';
-import { minutesLater, NOW, PROVINCE, seedProvince, YEAR } from '../fixtures.ts';
+import { minutesLater, NOW, PROVINCE, seeded, YEAR } from '../fixtures.ts';
 
 const base = { provinceId: PROVINCE, year: YEAR };
 const IIT: NewActivity = {
@@ -51,12 +50,6 @@ const MEASURE: NewActivity = {
   owner: 'กองคลัง',
   meta: { topic: 5, items: ['o13', 'o14'] },
 };
-
-async function seeded(open: () => Promise<Db>): Promise<Db> {
-  const db = await open();
-  await seedProvince(db);
-  return db;
-}
 
 describe('plan activities', () => {
   forEachDialect((ctx) => {

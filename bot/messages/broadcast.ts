@@ -5,7 +5,7 @@ import { formatThaiDate } from '../../core/index.ts';
 import { PRESETS } from '../broadcasts/audience.ts';
 import { postbackData } from '../chat/command.ts';
 import type { LineMessage } from '../line/client.ts';
-import { cutText } from './groups.ts';
+import { cutText, text, thaiDay } from './parts.ts';
 
 /** LINE's limit on a text message (PLATFORM-NOTES §1.9). */
 export const TEXT_MAX_CHARS = 5000;
@@ -17,9 +17,6 @@ export const BROADCAST_ACTION = {
   audience: 'bc-aud',
   pick: 'bc-pick',
 } as const;
-
-const text = (t: string, quickReply?: messagingApi.QuickReply): LineMessage =>
-  quickReply === undefined ? { type: 'text', text: t } : { type: 'text', text: t, quickReply };
 
 /** The message every group receives: who it is from, then the coordinator's text as typed. */
 export function buildAnnouncement(body: string, provinceName: string): messagingApi.TextMessage {
@@ -126,10 +123,7 @@ export function buildActivityChoices(
 ): LineMessage[] {
   if (activities.length === 0) return [text('ปีงบประมาณนี้ยังไม่มีงานในแผนที่หน่วยงานต้องทำค่ะ')];
   const shown = activities.slice(0, 13);
-  const lines = shown.map(
-    (a) =>
-      `${a.seq}. ${cutText(a.titleTh, 60)} (กำหนด ${formatThaiDate(new Date(`${a.dueOn}T12:00:00+07:00`))})`,
-  );
+  const lines = shown.map((a) => `${a.seq}. ${cutText(a.titleTh, 60)} (กำหนด ${thaiDay(a.dueOn)})`);
   const items = shown.map((a) =>
     quick(`ข้อ ${a.seq}`, postbackData(BROADCAST_ACTION.audience, { id, act: a.seq })),
   );

@@ -4,23 +4,13 @@ import { formatThaiDate } from '../../core/index.ts';
 import type { Agency } from '../../db/queries/agencies.ts';
 import type { GroupKind } from '../../db/schema.ts';
 import type { LineMessage } from '../line/client.ts';
+import { cutText, text } from './parts.ts';
 
 type QuickReply = messagingApi.QuickReply;
 
 const HELP_REPLY: QuickReply = {
   items: [{ type: 'action', action: { type: 'message', label: 'ช่วยเหลือ', text: 'ช่วยเหลือ' } }],
 };
-
-/** Cuts text to `max` characters on whole Thai letters (a vowel mark never hangs alone), ending with "…". */
-export function cutText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let out = '';
-  for (const { segment } of new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(text)) {
-    if (out.length + segment.length > max - 1) break;
-    out += segment;
-  }
-  return `${out}…`;
-}
 
 /** A button or quick-reply label for an agency: its short name within LINE's 20 characters. */
 export function agencyLabel(agency: Agency): string {
@@ -39,9 +29,6 @@ export function describeTarget(target: GroupTarget): string {
   const whose = target.agency?.nameTh ?? `จังหวัด${target.provinceName}`;
   return `กลุ่มเจ้าหน้าที่รับเรื่องร้องเรียนของ${whose}`;
 }
-
-const text = (t: string, quickReply?: QuickReply): LineMessage =>
-  quickReply === undefined ? { type: 'text', text: t } : { type: 'text', text: t, quickReply };
 
 export function buildBindCode(target: GroupTarget, code: string, expiresAt: Date): LineMessage[] {
   return [

@@ -1,8 +1,9 @@
 // The coordinator's "who is behind" Flex message: a summary bubble, then the agencies most behind.
 import type { messagingApi } from '@line/bot-sdk';
 import { formatThaiDate } from '../../core/index.ts';
+import { surveyProgress } from '../../core/surveys/progress.ts';
 import type { LineMessage } from '../line/client.ts';
-import { cutText } from './groups.ts';
+import { cutText, flexText, GREEN, GREY, RED, thaiDay } from './parts.ts';
 
 type Instrument = 'IIT' | 'EIT';
 type Overdue = { seq: number; titleTh: string; dueOn: string };
@@ -27,26 +28,11 @@ export interface ProgressView {
 
 /** A carousel holds 12 bubbles (PLATFORM-NOTES §1.9): the summary, 10 agencies, and "and N more". */
 export const MAX_AGENCY_BUBBLES = 10;
-const RED = '#B3261E';
-const GREEN = '#1E7D32';
-const GREY = '#666666';
-
-const line = (text: string, extra: Partial<messagingApi.FlexText> = {}): messagingApi.FlexText => ({
-  type: 'text',
-  text,
-  size: 'sm',
-  wrap: true,
-  ...extra,
-});
-
-const dueText = (dueOn: string) => formatThaiDate(new Date(`${dueOn}T12:00:00+07:00`));
-
 /** "45/120 คน (37%)", the share capped at 100 % and any overflow shown apart (issue 4 §4). */
 export function surveyText(reported: number, target: number | null): string {
   if (target === null || target <= 0) return `${reported} คน (ยังไม่ได้ตั้งเป้า)`;
-  // Integer arithmetic, as surveyProgress does: (29 / 100) * 100 is 28.999… in floating point and would show 28 %.
-  const percent = Math.min(100, Math.floor((reported * 100) / target));
-  const over = reported > target ? ` เกินเป้า ${reported - target}` : '';
+  const { percent, overflow } = surveyProgress(reported, target);
+  const over = overflow > 0 ? ` เกินเป้า ${overflow}` : '';
   return `${reported}/${target} คน (${percent}%)${over}`;
 }
 
@@ -64,17 +50,20 @@ function summaryBubble(view: ProgressView): messagingApi.FlexBubble {
   const late = view.overdueActivities
     .slice(0, 5)
     .map((a) =>
-      line(`ข้อ ${a.seq} ${cutText(a.titleTh, 40)} — ค้าง ${a.behind} หน่วยงาน`, { size: 'xs', color: RED }),
+      flexText(`ข้อ ${a.seq} ${cutText(a.titleTh, 40)} — ค้าง ${a.behind} หน่วยงาน`, { size: 'xs', color: RED }),
     );
   const status =
     view.overdueActivities.length === 0
-      ? [line('ไม่มีงานที่เลยกำหนดค่ะ', { color: GREEN })]
-      : [line(`งานเลยกำหนด ${view.overdueActivities.length} งาน`, { weight: 'bold', color: RED }), ...late];
+      ? [flexText('ไม่มีงานที่เลยกำหนดค่ะ', { color: GREEN })]
+      : [
+          flexText(`งานเลยกำหนด ${view.overdueActivities.length} งาน`, { weight: 'bold', color: RED }),
+          ...late,
+        ];
   const survey = (i: Instrument) =>
-    line(`${i} ถึงเป้าแล้ว ${view.surveys[i].met}/${view.surveys[i].of} หน่วยงาน`);
+    flexText(`${i} ถึงเป้าแล้ว ${view.surveys[i].met}/${view.surveys[i].of} หน่วยงาน`);
   return bubble([
-    line(`ติดตามงาน ITA ปีงบประมาณ ${view.year}`, { weight: 'bold', size: 'md' }),
-    line(`ข้อมูล ณ ${formatThaiDate(view.now, 'short', { time: true })} · ${view.agencyCount} หน่วยงาน`, {
+    flexText(`ติดตามงาน ITA ปีงบประมาณ ${view.year}`, { weight: 'bold', size: 'md' }),
+    flexText(`ข้อมูล ณ ${formatThaiDate(view.now, 'short', { time: true })} · ${view.agencyCount} หน่วยงาน`, {
       size: 'xs',
       color: GREY,
     }),
@@ -89,23 +78,23 @@ function summaryBubble(view: ProgressView): messagingApi.FlexBubble {
 function agencyBubble(agency: AgencyProgress): messagingApi.FlexBubble {
   const overdue =
     agency.overdue.length === 0
-      ? [line('ไม่มีงานเลยกำหนด', { size: 'xs', color: GREEN })]
+      ? [flexText('ไม่มีงานเลยกำหนด', { size: 'xs', color: GREEN })]
       : [
-          line(`งานเลยกำหนด ${agency.overdue.length} งาน`, { size: 'xs', weight: 'bold', color: RED }),
+          flexText(`งานเลยกำหนด ${agency.overdue.length} งาน`, { size: 'xs', weight: 'bold', color: RED }),
           ...agency.overdue
             .slice(0, 3)
             .map((o) =>
-              line(`• ข้อ ${o.seq} ${cutText(o.titleTh, 36)} (${dueText(o.dueOn)})`, { size: 'xs' }),
+              flexText(`• ข้อ ${o.seq} ${cutText(o.titleTh, 36)} (${thaiDay(o.dueOn)})`, { size: 'xs' }),
             ),
           ...(agency.overdue.length > 3
-            ? [line(`และอีก ${agency.overdue.length - 3} งาน`, { size: 'xs', color: GREY })]
+            ? [flexText(`และอีก ${agency.overdue.length - 3} งาน`, { size: 'xs', color: GREY })]
             : []),
         ];
   const surveys = agency.surveys.map((s) =>
-    line(`${s.instrument} ${surveyText(s.reported, s.target)}`, { size: 'xs' }),
+    flexText(`${s.instrument} ${surveyText(s.reported, s.target)}`, { size: 'xs' }),
   );
   return bubble([
-    line(cutText(agency.name, 60), { weight: 'bold', maxLines: 2 }),
+    flexText(cutText(agency.name, 60), { weight: 'bold', maxLines: 2 }),
     ...overdue,
     ...(surveys.length > 0 ? [{ type: 'separator' } as const, ...surveys] : []),
   ]);
@@ -113,8 +102,8 @@ function agencyBubble(agency: AgencyProgress): messagingApi.FlexBubble {
 
 function moreBubble(count: number): messagingApi.FlexBubble {
   return bubble([
-    line(`และอีก ${count} หน่วยงานที่ยังค้างงานหรือแบบสำรวจยังไม่ถึงเป้า`, { color: GREY }),
-    line('เร่งทุกหน่วยงานที่ยังไม่เสร็จได้ด้วยคำสั่ง "ประกาศ [ยังไม่เสร็จ: <ข้อ>] <ข้อความ>" ค่ะ', { size: 'xs' }),
+    flexText(`และอีก ${count} หน่วยงานที่ยังค้างงานหรือแบบสำรวจยังไม่ถึงเป้า`, { color: GREY }),
+    flexText('เร่งทุกหน่วยงานที่ยังไม่เสร็จได้ด้วยคำสั่ง "ประกาศ [ยังไม่เสร็จ: <ข้อ>] <ข้อความ>" ค่ะ', { size: 'xs' }),
   ]);
 }
 

@@ -1,20 +1,14 @@
 // Deadline reminder texts: one task as a Flex bubble with a "เสร็จแล้ว" button, and the coordinators' overdue digest.
 import type { messagingApi } from '@line/bot-sdk';
 import { formatThaiDate } from '../../core/index.ts';
-import { instantOn, isIsoDay } from '../../core/reminders/index.ts';
 import type { SurveyInstrument } from '../../db/schema.ts';
 import { postbackData } from '../chat/command.ts';
 import type { LineMessage } from '../line/client.ts';
-import { cutText } from './groups.ts';
+import { AMBER, cutText, flexText, GREEN, GREY, RED, thaiDay } from './parts.ts';
 import { surveyText } from './progress.ts';
 
 /** The button action that marks a task done: `a=done&act=<activity id>&ag=<agency id>`. */
 export const DONE_ACTION = 'done';
-
-const RED = '#B3261E';
-const AMBER = '#9A6700';
-const GREEN = '#1E7D32';
-const GREY = '#666666';
 
 /** One agency's open task as shown in a reminder or in `งาน`. */
 export interface TaskCard {
@@ -32,10 +26,8 @@ export interface TaskCard {
   survey?: { instrument: SurveyInstrument; reported: number | null; target: number | null };
 }
 
-/** A plan date as Thai people write it: '1 ก.ค. 2567' (a stored value that is not a day is shown as it is). */
-export function thaiDay(isoDay: string): string {
-  return isIsoDay(isoDay) ? formatThaiDate(instantOn(isoDay, 12 * 60)) : isoDay;
-}
+/** Re-exported for the plan CLI, which prints plan days the same way. */
+export { thaiDay } from './parts.ts';
 
 /** "เหลืออีก 3 วัน", "ครบกำหนดวันนี้", "เลยกำหนดมาแล้ว 2 วัน". */
 export function daysLeftText(daysLeft: number): string {
@@ -50,14 +42,6 @@ function headingOf(daysLeft: number): { text: string; color: string } {
   return { text: 'แจ้งเตือนงาน ITA', color: GREEN };
 }
 
-const text = (t: string, extra: Partial<messagingApi.FlexText> = {}): messagingApi.FlexText => ({
-  type: 'text',
-  text: t,
-  size: 'sm',
-  wrap: true,
-  ...extra,
-});
-
 /** "45/120 คน (37%)", capped at 100 % with any overflow apart; or what is missing. */
 export function respondentsText(survey: NonNullable<TaskCard['survey']>): string {
   if (survey.reported !== null) return surveyText(survey.reported, survey.target);
@@ -69,8 +53,8 @@ export function respondentsText(survey: NonNullable<TaskCard['survey']>): string
 function surveyLines(survey: NonNullable<TaskCard['survey']>): messagingApi.FlexComponent[] {
   return [
     { type: 'separator' },
-    text(`ผู้ตอบ ${survey.instrument}: ${respondentsText(survey)}`),
-    text(`อัปเดตยอดจาก ITAS: พิมพ์ "รายงาน ${survey.instrument} <จำนวน>"`, { size: 'xs', color: GREY }),
+    flexText(`ผู้ตอบ ${survey.instrument}: ${respondentsText(survey)}`),
+    flexText(`อัปเดตยอดจาก ITAS: พิมพ์ "รายงาน ${survey.instrument} <จำนวน>"`, { size: 'xs', color: GREY }),
   ];
 }
 
@@ -85,8 +69,8 @@ export function taskBubble(card: TaskCard): messagingApi.FlexBubble {
       type: 'box',
       layout: 'vertical',
       contents: [
-        text(heading.text, { size: 'xs', color: heading.color, weight: 'bold' }),
-        text(cutText(card.agencyName, 80), { weight: 'bold', maxLines: 2 }),
+        flexText(heading.text, { size: 'xs', color: heading.color, weight: 'bold' }),
+        flexText(cutText(card.agencyName, 80), { weight: 'bold', maxLines: 2 }),
       ],
     },
     body: {
@@ -94,10 +78,15 @@ export function taskBubble(card: TaskCard): messagingApi.FlexBubble {
       layout: 'vertical',
       spacing: 'sm',
       contents: [
-        text(`ข้อ ${card.seq} ${cutText(card.title, 160)}`, { maxLines: 4 }),
-        text(`กำหนดเสร็จ ${thaiDay(card.dueOn)}`),
-        text(daysLeftText(card.daysLeft), { weight: 'bold', color: card.daysLeft < 0 ? RED : heading.color }),
-        ...(card.status === 'in_progress' ? [text('สถานะ: กำลังดำเนินการ', { size: 'xs', color: GREY })] : []),
+        flexText(`ข้อ ${card.seq} ${cutText(card.title, 160)}`, { maxLines: 4 }),
+        flexText(`กำหนดเสร็จ ${thaiDay(card.dueOn)}`),
+        flexText(daysLeftText(card.daysLeft), {
+          weight: 'bold',
+          color: card.daysLeft < 0 ? RED : heading.color,
+        }),
+        ...(card.status === 'in_progress'
+          ? [flexText('สถานะ: กำลังดำเนินการ', { size: 'xs', color: GREY })]
+          : []),
         ...(card.survey === undefined ? [] : surveyLines(card.survey)),
       ],
     },

@@ -1,8 +1,7 @@
 // Who-is-who texts: refusals, role grants and revocations, "my rights", and the first coordinator's claim.
 import type { Role } from '../../db/schema.ts';
 import type { LineMessage } from '../line/client.ts';
-
-const text = (t: string): LineMessage => ({ type: 'text', text: t });
+import { text } from './parts.ts';
 
 /** A role in words: "ผู้ประสานงานจังหวัดปทุมธานี", "เจ้าหน้าที่ ITA ของเทศบาลนครรังสิต". */
 export function roleText(role: Role, agencyName: string | undefined, provinceName: string): string {

@@ -6,12 +6,8 @@ import type { SurveyInstrument } from '../../core/surveys/targets.ts';
 import type { Agency } from '../../db/queries/agencies.ts';
 import type { LineMessage } from '../line/client.ts';
 import type { SurveyStatus } from '../surveys/status.ts';
-import { agencyLabel, cutText } from './groups.ts';
-
-type QuickReply = messagingApi.QuickReply;
-
-const text = (t: string, quickReply?: QuickReply): LineMessage =>
-  quickReply === undefined ? { type: 'text', text: t } : { type: 'text', text: t, quickReply };
+import { agencyLabel } from './groups.ts';
+import { cutText, text } from './parts.ts';
 
 const say = (label: string, typed = label): messagingApi.QuickReplyItem => ({
   type: 'action',

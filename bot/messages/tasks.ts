@@ -2,13 +2,11 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { formatThaiDate } from '../../core/index.ts';
 import type { LineMessage } from '../line/client.ts';
-import { cutText } from './groups.ts';
+import { cutText, flexText, GREY, text } from './parts.ts';
 import { type TaskCard, taskBubble, taskLine } from './reminders.ts';
 
 /** Task bubbles in one carousel; with "and N more" that stays within LINE's 12 bubbles (PLATFORM-NOTES §1.9). */
 export const MAX_TASK_BUBBLES = 10;
-
-const text = (t: string): LineMessage => ({ type: 'text', text: t });
 
 function moreBubble(count: number): messagingApi.FlexBubble {
   return {
@@ -19,8 +17,8 @@ function moreBubble(count: number): messagingApi.FlexBubble {
       layout: 'vertical',
       spacing: 'sm',
       contents: [
-        { type: 'text', text: `และอีก ${count} งานที่ครบกำหนดทีหลัง`, size: 'sm', wrap: true, color: '#666666' },
-        { type: 'text', text: 'จะแสดงที่นี่เมื่องานที่ครบกำหนดก่อนเสร็จแล้วค่ะ', size: 'xs', wrap: true },
+        flexText(`และอีก ${count} งานที่ครบกำหนดทีหลัง`, { color: GREY }),
+        flexText('จะแสดงที่นี่เมื่องานที่ครบกำหนดก่อนเสร็จแล้วค่ะ', { size: 'xs' }),
       ],
     },
   };

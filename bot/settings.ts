@@ -1,5 +1,6 @@
 // Operating settings with their defaults (DESIGN.md §4.1, issue 4); stored overrides live in app_settings.
 
+import { DEFAULT_WORK_END, DEFAULT_WORK_START } from '../core/reminders/index.ts';
 import type { Db } from '../db/db.ts';
 import { getSetting } from '../db/queries/app-settings.ts';
 
@@ -18,9 +19,9 @@ export interface Settings {
   nudgeMaxCount: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  workStart: '08:30',
-  workEnd: '16:30',
+const DEFAULT_SETTINGS: Settings = {
+  workStart: DEFAULT_WORK_START,
+  workEnd: DEFAULT_WORK_END,
   reminderDaysBefore: [7, 3, 1, 0],
   overdueEveryWorkingDays: 2,
   extraHolidays: [],

@@ -1,5 +1,6 @@
 // `ติดตาม` / `progress`: who is behind — overdue plan activities by agency and survey responses against targets.
-import { bangkokParts, fiscalYearOf } from '../../core/index.ts';
+import { fiscalYearOf } from '../../core/index.ts';
+import { bangkokDay } from '../../core/reminders/index.ts';
 import { resolveTarget } from '../../core/surveys/targets.ts';
 import type { Db } from '../../db/db.ts';
 import { listAgencies } from '../../db/queries/agencies.ts';
@@ -14,11 +15,6 @@ import { loadTargetRules } from '../surveys/target-rules.ts';
 import { coordinatorProvinceOf } from './roles.ts';
 
 /** Today in Bangkok as 'YYYY-MM-DD', the form due dates are stored in. */
-function todayOf(now: Date): string {
-  const { year, month, day } = bangkokParts(now);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** Agencies behind first: most overdue activities, then the lowest survey share of target. */
 function behindFirst(a: AgencyProgress, b: AgencyProgress): number {
   const share = (p: AgencyProgress) =>
@@ -29,7 +25,7 @@ function behindFirst(a: AgencyProgress, b: AgencyProgress): number {
 /** Everything the progress message shows, for the coordinator's province at `now`. */
 export async function collectProgress(db: Db, provinceId: string, now: Date): Promise<ProgressView> {
   const year = fiscalYearOf(now);
-  const today = todayOf(now);
+  const today = bangkokDay(now);
   const agencies = await listAgencies(db, provinceId);
   const byId = new Map<string, AgencyProgress>(
     agencies.map((a) => [a.id, { agencyId: a.id, name: a.shortName ?? a.nameTh, overdue: [], surveys: [] }]),

@@ -18,4 +18,4 @@ export {
 export { loadDemo, loadDemoIfEmpty } from './load.ts';
 export { defaultActivityKey } from './plan.ts';
 export { scoreInputOf } from './score-sets.ts';
-export { type DemoSummary, type DemoTable, hasAnyProvince } from './summary.ts';
+export type { DemoSummary, DemoTable } from './summary.ts';

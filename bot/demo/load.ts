@@ -9,7 +9,7 @@ import { getSetting, setSetting } from '../../db/queries/app-settings.ts';
 import { upsertFiscalYear } from '../../db/queries/fiscal-years.ts';
 import { upsertLineUser } from '../../db/queries/line-users.ts';
 import { createActivities, listActivities } from '../../db/queries/plan-activities.ts';
-import { upsertProvince } from '../../db/queries/provinces.ts';
+import { hasAnyProvince, upsertProvince } from '../../db/queries/provinces.ts';
 import type { ScoreSet } from '../../db/queries/scores.ts';
 import { listScores, replaceScores } from '../../db/queries/scores.ts';
 import { upsertSurveyLink } from '../../db/queries/survey-links.ts';
@@ -25,7 +25,7 @@ import {
 import { DEMO_COORDINATOR_ID, DEMO_GROUPS, DEMO_ROLES, DEMO_USERS, demoActorOf } from './line.ts';
 import { demoActivities, demoStatuses, middayOf } from './plan.ts';
 import { demoScoreSets } from './score-sets.ts';
-import { countDemoRows, type DemoSummary, hasAnyProvince } from './summary.ts';
+import { countDemoRows, type DemoSummary } from './summary.ts';
 import { demoReports, demoSurveyLinks } from './surveys.ts';
 
 const ALL_AGENCIES = [...PATHUM_THANI_AGENCIES, ...OTHER_PROVINCE_AGENCIES];

@@ -1,7 +1,7 @@
 // The demo plan: the current fiscal year's default calendar for Pathum Thani, and where each agency stands
 // on it at `now` — most done after a due date, some in progress, a few behind — so "who is behind" shows.
-import { bangkokParts, bangkokTime } from '../../core/index.ts';
 import { buildDefaultPlan } from '../../core/plan/default-calendar.ts';
+import { bangkokDay, instantOn } from '../../core/reminders/index.ts';
 import type { StatusChange } from '../../db/queries/activity-status.ts';
 import type { Activity, NewActivity } from '../../db/queries/plan-activities.ts';
 import { DEMO_PROVINCE_ID, PROVINCIAL_OFFICE_ID } from './agencies.ts';
@@ -41,13 +41,7 @@ const EARLY_START_DAYS = 30;
 
 /** Midday in Bangkok of a 'YYYY-MM-DD' day. */
 export function middayOf(isoDate: string): Date {
-  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number);
-  return bangkokTime(year, month, day, 12);
-}
-
-function todayOf(now: Date): string {
-  const { year, month, day } = bangkokParts(now);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return instantOn(isoDate, 12 * 60);
 }
 
 /** The agency's status on the activity at `now`, drawn per (activity, agency); undefined when untouched. */
@@ -60,7 +54,7 @@ function statusOf(
   const rng = rngFor(`status:${activity.key ?? activity.id}:${agencyId}`);
   const start = middayOf(activity.startsOn ?? activity.dueOn).getTime();
   const due = middayOf(activity.dueOn).getTime();
-  const today = todayOf(now);
+  const today = bangkokDay(now);
   const r = rng.next();
   const when = (from: number, to: number) =>
     new Date(Math.min(now.getTime(), from + (to - from) * rng.next()));

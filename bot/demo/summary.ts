@@ -1,4 +1,4 @@
-// What the demo left in the database (row counts per table), and whether a database has any data yet.
+// What the demo left in the database: row counts per table.
 import { sql } from 'kysely';
 import type { Db } from '../../db/db.ts';
 import type { Database } from '../../db/schema.ts';
@@ -43,10 +43,4 @@ export async function countDemoRows(db: Db): Promise<Record<DemoTable, number>> 
     counts[name] = Number(results[k]?.rows[0]?.n ?? 0);
   });
   return counts;
-}
-
-/** True once any province exists: the Node entry loads the demo on a first start only. */
-export async function hasAnyProvince(db: Db): Promise<boolean> {
-  const row = await db.kysely.selectFrom('provinces').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
 }

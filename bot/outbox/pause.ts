@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { deleteSetting, getSetting, setSetting } from '../../db/queries/app-settings.ts';
 import { appendAudit } from '../../db/queries/audit-log.ts';
-import { listProvinces } from '../../db/queries/provinces.ts';
 import { listRoleHolders } from '../../db/queries/user-roles.ts';
 import type { Logger } from '../deps.ts';
 
@@ -51,11 +50,8 @@ export async function readOutboxPause(db: Db): Promise<OutboxPause | undefined> 
 
 /** Every province's coordinators, once each. */
 async function listCoordinators(db: Db): Promise<string[]> {
-  const provinces = await listProvinces(db);
-  const grants = await Promise.all(
-    provinces.map((p) => listRoleHolders(db, { provinceId: p.id, role: 'coordinator' })),
-  );
-  return [...new Set(grants.flat().map((g) => g.userId))].sort();
+  const grants = await listRoleHolders(db, { role: 'coordinator' });
+  return [...new Set(grants.map((g) => g.userId))].sort();
 }
 
 /**

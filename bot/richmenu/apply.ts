@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/db.ts';
 import { getSetting, setSetting } from '../../db/queries/app-settings.ts';
-import { listProvinces } from '../../db/queries/provinces.ts';
 import { listRoleHolders } from '../../db/queries/user-roles.ts';
 import type { LineClient } from '../line/client.ts';
 import { LineApiError } from '../line/errors.ts';
@@ -36,11 +35,11 @@ const StoredIds = z.object({ citizen: z.string().optional(), staff: z.string().o
 
 /** Everyone who holds a coordinator or staff role anywhere: they get the staff menu. */
 async function staffUserIds(db: Db): Promise<string[]> {
-  const ids = new Set<string>();
-  for (const province of await listProvinces(db))
-    for (const role of ['coordinator', 'staff'] as const)
-      for (const grant of await listRoleHolders(db, { provinceId: province.id, role })) ids.add(grant.userId);
-  return [...ids].sort();
+  const grants = await Promise.all([
+    listRoleHolders(db, { role: 'coordinator' }),
+    listRoleHolders(db, { role: 'staff' }),
+  ]);
+  return [...new Set(grants.flat().map((g) => g.userId))].sort();
 }
 
 /** Creates one menu with its picture; a menu whose upload fails is deleted again, not left half-made. */

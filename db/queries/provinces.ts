@@ -47,6 +47,12 @@ export async function findProvinceById(db: Db, id: string): Promise<Province | u
   return row && toProvince(row);
 }
 
+/** True once any province exists: the Node entry loads the demo on a first start only. */
+export async function hasAnyProvince(db: Db): Promise<boolean> {
+  const row = await db.kysely.selectFrom('provinces').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function listProvinces(db: Db): Promise<Province[]> {
   const rows = await db.kysely.selectFrom('provinces').selectAll().orderBy('name_th').execute();
   return rows.map(toProvince);

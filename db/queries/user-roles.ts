@@ -87,18 +87,15 @@ export async function listRoles(db: Db, userId: string): Promise<RoleGrant[]> {
 }
 
 /**
- * Who holds a role in the province: with `agencyId`, for that agency only; with `agencyId: null`, the
- * province-wide holders only; without it, all of them.
+ * Who holds a role in the province (every province without `provinceId`): with `agencyId`, for that agency
+ * only; with `agencyId: null`, the province-wide holders only; without it, all of them.
  */
 export async function listRoleHolders(
   db: Db,
-  scope: { provinceId: string; role: Role; agencyId?: string | null },
+  scope: { provinceId?: string; role: Role; agencyId?: string | null },
 ): Promise<RoleGrant[]> {
-  let query = db.kysely
-    .selectFrom('user_roles')
-    .selectAll()
-    .where('province_id', '=', scope.provinceId)
-    .where('role', '=', scope.role);
+  let query = db.kysely.selectFrom('user_roles').selectAll().where('role', '=', scope.role);
+  if (scope.provinceId !== undefined) query = query.where('province_id', '=', scope.provinceId);
   if (scope.agencyId !== undefined)
     query = query.where(sql<boolean>`coalesce(agency_id, '') = ${scope.agencyId ?? ''}`);
   const rows = await query.orderBy('user_id').execute();

@@ -14,7 +14,6 @@ import {
   DEMO_STAFF_AGENCY_IDS,
   DEMO_STAFF_ID,
   demoGroupIdOf,
-  hasAnyProvince,
   loadDemo,
   loadDemoIfEmpty,
 } from '../../../bot/demo/index.ts';
@@ -24,6 +23,7 @@ import { fiscalYearOf } from '../../../core/index.ts';
 import { findAgencyByGroupId, listAgencies } from '../../../db/queries/agencies.ts';
 import { listFiscalYears } from '../../../db/queries/fiscal-years.ts';
 import { listBoundGroups } from '../../../db/queries/line-groups.ts';
+import { hasAnyProvince } from '../../../db/queries/provinces.ts';
 import { listSurveyLinks } from '../../../db/queries/survey-links.ts';
 import { listRoleHolders, listRoles } from '../../../db/queries/user-roles.ts';
 import { closeAll, dumpTables, LATE, NOW, openDb } from './support.ts';

@@ -1,7 +1,6 @@
 // First start on Node: demo data into an empty database, the home province, and the first coordinator.
-import { findProvinceById } from '../db/queries/provinces.ts';
 import { bootstrapCoordinators } from './bootstrap.ts';
-import { homeProvinceId } from './chat/who.ts';
+import { accountNameOf, homeProvinceId } from './chat/who.ts';
 import { loadDemoIfEmpty } from './demo/load.ts';
 import type { Deps } from './deps.ts';
 
@@ -23,8 +22,7 @@ export async function ensureSetUp(deps: Deps, adminLineUserIds: readonly string[
   const now = deps.now();
   await loadDemoOnFirstStart(deps, now);
   const provinceId = await homeProvinceId(deps.db);
-  const province = provinceId === undefined ? undefined : await findProvinceById(deps.db, provinceId);
-  const accountName = province === undefined ? 'ITA จังหวัด' : `ITA จังหวัด${province.nameTh}`;
+  const accountName = await accountNameOf(deps.db);
   if (provinceId === undefined) return { accountName };
   const boot = await bootstrapCoordinators(deps, { adminLineUserIds, provinceId }, now);
   return { accountName, claimCode: boot.claimCode };

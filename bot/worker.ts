@@ -2,6 +2,7 @@
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { openD1 } from '../db/d1.ts';
 import { createApp } from './app.ts';
+import { accountNameOf } from './chat/who.ts';
 import { parseConfig } from './config.ts';
 import { createJsonLogger, type Deps } from './deps.ts';
 import { createLineClient } from './line/client.ts';
@@ -22,6 +23,8 @@ interface Env {
 interface Built {
   deps: Deps;
   app: ReturnType<typeof createApp>;
+  /** Settles once the account's name is read from D1 (Node reads it at start-up; a Worker has no start). */
+  named: Promise<void>;
 }
 
 let built: Built | undefined;
@@ -62,17 +65,25 @@ function build(env: Env): Built {
   const app = createApp(deps, {
     assets: assets === undefined ? undefined : [async (c) => assets.fetch(c.req.raw)],
   });
-  built = { deps, app };
+  const named = accountNameOf(deps.db).then(
+    (name) => {
+      deps.accountName = name;
+    },
+    (error: unknown) => deps.log.warn('account name not read; using the default', { error: String(error) }),
+  );
+  built = { deps, app, named };
   return built;
 }
 
 export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-    return build(env).app.fetch(request, env, ctx);
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    const { app, named } = build(env);
+    await named;
+    return app.fetch(request, env, ctx);
   },
   scheduled(controller: { scheduledTime: number }, env: Env, ctx: ExecutionContext): void {
-    const { deps } = build(env);
-    ctx.waitUntil(runScheduler(deps, new Date(controller.scheduledTime)));
+    const { deps, named } = build(env);
+    ctx.waitUntil(named.then(() => runScheduler(deps, new Date(controller.scheduledTime))));
   },
 };
 

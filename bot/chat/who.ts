@@ -2,7 +2,7 @@
 
 import type { Db } from '../../db/db.ts';
 import { getSetting } from '../../db/queries/app-settings.ts';
-import { listProvinces } from '../../db/queries/provinces.ts';
+import { findProvinceById, listProvinces } from '../../db/queries/provinces.ts';
 import { listRoles } from '../../db/queries/user-roles.ts';
 import type { Who } from './context.ts';
 
@@ -27,4 +27,11 @@ export async function homeProvinceId(db: Db): Promise<string | undefined> {
   const setting = await getSetting(db, HOME_PROVINCE_SETTING);
   if (typeof setting === 'string') return setting;
   return (await listProvinces(db))[0]?.id;
+}
+
+/** The name users see for the account: "ITA จังหวัด<home province>" (read once at start on both runtimes). */
+export async function accountNameOf(db: Db): Promise<string> {
+  const provinceId = await homeProvinceId(db);
+  const province = provinceId === undefined ? undefined : await findProvinceById(db, provinceId);
+  return province === undefined ? 'ITA จังหวัด' : `ITA จังหวัด${province.nameTh}`;
 }

@@ -2,6 +2,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from './deps.ts';
+import { apiRoutes } from './routes/api/index.ts';
+import { ValidationError } from './routes/api/validate.ts';
 import { type DevOptions, devRoutes } from './routes/dev.ts';
 import { healthRoutes } from './routes/health.ts';
 import { qrRoutes } from './routes/qr.ts';
@@ -11,6 +13,7 @@ import { webhookRoutes } from './routes/webhook.ts';
 const ERROR_CODES: Partial<Record<number, string>> = {
   401: 'unauthorized',
   403: 'forbidden',
+  503: 'unavailable',
   404: 'not_found',
 };
 
@@ -26,7 +29,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/healthz', healthRoutes(deps))
     .route('/webhook', webhookRoutes(deps))
     .route('/s', shortLinkRoutes(deps))
-    .route('/qr', qrRoutes(deps));
+    .route('/qr', qrRoutes(deps))
+    .route('/api', apiRoutes(deps));
   if (options.dev !== undefined && deps.localMode) app.route('/dev', devRoutes(deps, options.dev));
   const [firstAsset, ...moreAssets] = options.assets ?? [];
   if (firstAsset !== undefined) {
@@ -38,6 +42,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404),
   );
   app.onError((error, c) => {
+    if (error instanceof ValidationError) {
+      return c.json({ error: 'bad_request', message: error.message, issues: error.issues }, 400);
+    }
     if (error instanceof HTTPException) {
       return c.json(
         { error: ERROR_CODES[error.status] ?? 'bad_request', message: error.message },

@@ -63,6 +63,7 @@ export interface Config {
     apiBaseUrl: string;
     dataApiBaseUrl: string;
   };
+  /** loginChannelId is LOCAL_LOGIN_CHANNEL_ID in local mode when not set. */
   liff: { liffId?: string; loginChannelId?: string };
   complaintKey?: string;
   adminLineUserIds: string[];
@@ -77,6 +78,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
  * that; the /dev simulator turns this origin back into the local server's.
  */
 export const LOCAL_PUBLIC_BASE_URL = 'https://ita-line.local';
+
+/** Local mode's LINE Login channel: the fake LINE API's /oauth2/v2.1/verify answers for it. */
+export const LOCAL_LOGIN_CHANNEL_ID = '1000000001';
 
 /** Values that local mode uses so that `npm start` works with nothing configured. */
 export const LOCAL_LINE = { channelSecret: 'local-channel-secret', channelAccessToken: 'local-access-token' };
@@ -128,7 +132,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         apiBaseUrl: e.LINE_API_BASE_URL ?? LINE_API,
         dataApiBaseUrl: e.LINE_DATA_API_BASE_URL ?? e.LINE_API_BASE_URL ?? LINE_DATA_API,
       },
-      liff: { liffId: e.LIFF_ID, loginChannelId: e.LINE_LOGIN_CHANNEL_ID },
+      liff: {
+        liffId: e.LIFF_ID,
+        loginChannelId: e.LINE_LOGIN_CHANNEL_ID ?? (localMode ? LOCAL_LOGIN_CHANNEL_ID : undefined),
+      },
       complaintKey: e.COMPLAINT_KEY,
       adminLineUserIds: e.ADMIN_LINE_USER_IDS ?? [],
       publicBaseUrl: e.PUBLIC_BASE_URL ?? LOCAL_PUBLIC_BASE_URL,

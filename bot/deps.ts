@@ -1,5 +1,6 @@
 // What createApp and the scheduler are handed: built by an entry point (bot/node.ts, bot/worker.ts) or a test.
 import type { Db } from '../db/db.ts';
+import type { ComplaintCrypto } from './complaints/crypto.ts';
 import type { LineClient } from './line/client.ts';
 
 export interface Logger {
@@ -23,6 +24,14 @@ export interface Deps {
   localMode: boolean;
   /** The public https origin of this app, for short links (/s/…) and images (/qr/…) sent to LINE. */
   publicBaseUrl: string;
+  /** Seals complaint identities and hashes reporters with COMPLAINT_KEY (issue 5 §3). */
+  complaintCrypto: ComplaintCrypto;
+  /**
+   * The LIFF app: its id (absent in local mode, where the app runs on @line/liff-mock) and the LINE Login
+   * channel whose ID tokens /api accepts (a local stand-in in local mode, answered by the fake LINE API;
+   * absent: no LIFF is configured and /api answers 401).
+   */
+  liff: { liffId?: string; loginChannelId?: string };
   /** Limits on one outbox drain (Workers cap an invocation's open connections and subrequests). */
   drain?: { concurrency?: number; maxMessages?: number };
 }

@@ -1,6 +1,9 @@
 // Builds Deps on Node from a validated Config: the SQLite file, and LINE — the real API, or the fake on
 // loopback in local mode. Shared by `npm start` (bot/node.ts) and the `ita` CLI.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { openSqlite } from '../db/sqlite.ts';
+import { createComplaintCrypto, generateComplaintKey } from './complaints/crypto.ts';
 import type { Config } from './config.ts';
 import type { Deps, Logger } from './deps.ts';
 import { type FakeLine, startFakeLine } from './dev/fake-line/index.ts';
@@ -12,6 +15,22 @@ export interface NodeDeps {
   /** The fake LINE API when in local mode: every message still goes through LINE's real request shapes. */
   fake?: FakeLine;
   close(): Promise<void>;
+}
+
+/**
+ * COMPLAINT_KEY, or in local mode a key generated once into the data folder (0600, next to the database) so
+ * that demo complaints still open after a restart. An in-memory database gets a key that lives as long.
+ */
+export function complaintKeyOf(config: Config, log: Logger): string {
+  if (config.complaintKey !== undefined) return config.complaintKey;
+  if (config.databasePath === ':memory:') return generateComplaintKey();
+  const file = join(dirname(config.databasePath), 'complaint.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const key = generateComplaintKey();
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  log.info('local mode: generated a complaint key', { file });
+  return key;
 }
 
 export async function createNodeDeps(config: Config, log: Logger): Promise<NodeDeps> {
@@ -35,6 +54,8 @@ export async function createNodeDeps(config: Config, log: Logger): Promise<NodeD
     accountName: 'ITA จังหวัด',
     localMode: config.localMode,
     publicBaseUrl: config.publicBaseUrl,
+    complaintCrypto: createComplaintCrypto(complaintKeyOf(config, log)),
+    liff: config.liff,
   };
   return {
     deps,

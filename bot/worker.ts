@@ -3,6 +3,7 @@ import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { openD1 } from '../db/d1.ts';
 import { createApp } from './app.ts';
 import { accountNameOf } from './chat/who.ts';
+import { createComplaintCrypto } from './complaints/crypto.ts';
 import { parseConfig } from './config.ts';
 import { createJsonLogger, type Deps } from './deps.ts';
 import { createLineClient } from './line/client.ts';
@@ -57,6 +58,9 @@ function build(env: Env): Built {
     accountName: 'ITA จังหวัด',
     localMode: false,
     publicBaseUrl: config.publicBaseUrl,
+    // parseConfig requires COMPLAINT_KEY with real credentials, and Workers always have them.
+    complaintCrypto: createComplaintCrypto(config.complaintKey ?? ''),
+    liff: config.liff,
     // A Workers invocation may hold 6 connections open and make 50 subrequests on the free plan
     // (https://developers.cloudflare.com/workers/platform/limits/): a minute's tick sends at most 45.
     drain: { concurrency: 6, maxMessages: 45 },

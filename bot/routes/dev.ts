@@ -8,6 +8,7 @@ import type { Deps } from '../deps.ts';
 import type { FakeLineState } from '../dev/fake-line/state.ts';
 import { urlMapperFor } from '../dev/simulator/actions.ts';
 import {
+  IdTokenBody,
   inputOf,
   jsonBody,
   MessagesQuery,
@@ -76,44 +77,60 @@ export function devRoutes(deps: Deps, options: DevOptions) {
     return response;
   };
 
-  return new Hono()
-    .get('/', (c) => c.body(page.body, 200, { 'content-type': page.type, 'cache-control': 'no-store' }))
-    .get('/assets/:file', (c) => {
-      const asset = assets.get(c.req.param('file'));
-      if (asset === undefined)
-        throw new HTTPException(404, { message: `no simulator file ${c.req.param('file')}` });
-      return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'no-cache' });
-    })
-    .get('/api/directory', async (c) => c.json(await loadDirectory(deps.db, deps.accountName)))
-    .get('/api/messages', (c) => {
-      const query = parse(MessagesQuery, c.req.query());
-      const entries = history.since(query.chat, query.after).map(present);
-      return c.json({ cursor: history.cursor, entries }, 200, { 'cache-control': 'no-store' });
-    })
-    .post('/api/send', async (c) => {
-      const body = parse(SendBody, await jsonBody(c.req.raw));
-      history.add({ chat: body.chat, ...shownAs(body) });
-      const token = history.issueReplyToken(body.chat);
-      const event = buildEvent({ as: body.as, chat: body.chat }, inputOf(body), token, deps.now());
-      const response = await post(c.req.url, event);
-      if (!response.ok) {
-        return c.json(
-          {
-            error: 'webhook_failed',
-            message: `/webhook answered ${response.status}: ${await response.text()}`,
-          },
-          502,
-        );
-      }
-      return c.json({ webhookEventId: event.webhookEventId, cursor: history.cursor });
-    })
-    .post('/api/tick', async (c) => {
-      const at = new Date(parse(TickBody, await jsonBody(c.req.raw)).at);
-      const report = await options.runScheduler(at);
-      const label = formatThaiDate(at, 'long', { time: true });
-      history.add({ chat: EVERY_CHAT, from: 'note', text: tickNote(label, report) });
-      return c.json({ at: at.toISOString(), label, report, cursor: history.cursor });
-    });
+  return (
+    new Hono()
+      .get('/', (c) => c.body(page.body, 200, { 'content-type': page.type, 'cache-control': 'no-store' }))
+      .get('/assets/:file', (c) => {
+        const asset = assets.get(c.req.param('file'));
+        if (asset === undefined)
+          throw new HTTPException(404, { message: `no simulator file ${c.req.param('file')}` });
+        return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'no-cache' });
+      })
+      .get('/api/directory', async (c) => c.json(await loadDirectory(deps.db, deps.accountName)))
+      .get('/api/messages', (c) => {
+        const query = parse(MessagesQuery, c.req.query());
+        const entries = history.since(query.chat, query.after).map(present);
+        return c.json({ cursor: history.cursor, entries }, 200, { 'cache-control': 'no-store' });
+      })
+      .post('/api/send', async (c) => {
+        const body = parse(SendBody, await jsonBody(c.req.raw));
+        history.add({ chat: body.chat, ...shownAs(body) });
+        const token = history.issueReplyToken(body.chat);
+        const event = buildEvent({ as: body.as, chat: body.chat }, inputOf(body), token, deps.now());
+        const response = await post(c.req.url, event);
+        if (!response.ok) {
+          return c.json(
+            {
+              error: 'webhook_failed',
+              message: `/webhook answered ${response.status}: ${await response.text()}`,
+            },
+            502,
+          );
+        }
+        return c.json({ webhookEventId: event.webhookEventId, cursor: history.cursor });
+      })
+      // The LIFF identity switcher of local mode (issue 7 §1): an ID token for a demo person, registered with
+      // the fake LINE API, so that /api signs in through the same verify call as with real LINE.
+      .get('/api/liff-identities', (c) => c.json({ users: DEMO_USERS }))
+      .post('/api/id-token', async (c) => {
+        const { as } = parse(IdTokenBody, await jsonBody(c.req.raw));
+        const user = DEMO_USERS.find((u) => u.userId === as);
+        const channelId = deps.liff.loginChannelId;
+        if (user === undefined || channelId === undefined) {
+          throw new HTTPException(400, { message: 'ไม่มีผู้ใช้ทดลองคนนี้' });
+        }
+        const idToken = `local-${crypto.randomUUID()}`;
+        options.fake.registerIdToken(idToken, { sub: user.userId, name: user.displayName, aud: channelId });
+        return c.json({ idToken, user });
+      })
+      .post('/api/tick', async (c) => {
+        const at = new Date(parse(TickBody, await jsonBody(c.req.raw)).at);
+        const report = await options.runScheduler(at);
+        const label = formatThaiDate(at, 'long', { time: true });
+        history.add({ chat: EVERY_CHAT, from: 'note', text: tickNote(label, report) });
+        return c.json({ at: at.toISOString(), label, report, cursor: history.cursor });
+      })
+  );
 }
 
 function tickNote(label: string, r: TickReport): string {

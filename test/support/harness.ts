@@ -1,6 +1,7 @@
 // A whole app for tests: in-memory SQLite, the fake LINE API on loopback, signed webhook posts, settled work.
 import type { ExecutionContext } from 'hono';
 import { createApp } from '../../bot/app.ts';
+import { createComplaintCrypto } from '../../bot/complaints/crypto.ts';
 import type { Deps, Logger } from '../../bot/deps.ts';
 import { type FakeLine, startFakeLine } from '../../bot/dev/fake-line/index.ts';
 import { createLineClient } from '../../bot/line/client.ts';
@@ -11,6 +12,9 @@ import { makeCallback } from './events.ts';
 export const CHANNEL_SECRET = 'test-channel-secret';
 export const ACCESS_TOKEN = 'test-token';
 export const PUBLIC_BASE_URL = 'https://ita.example.go.th';
+/** COMPLAINT_KEY of every harness (32 bytes, base64). */
+export const COMPLAINT_KEY = 'dGVzdC1jb21wbGFpbnQta2V5LTMyLWJ5dGVzLWxvbmc=';
+export const LOGIN_CHANNEL_ID = '1234567890';
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';
@@ -58,6 +62,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     accountName: 'ITA จังหวัดปทุมธานี',
     localMode: false,
     publicBaseUrl: PUBLIC_BASE_URL,
+    complaintCrypto: createComplaintCrypto(COMPLAINT_KEY),
+    liff: { loginChannelId: LOGIN_CHANNEL_ID },
   };
   const app = createApp(deps);
   const tasks: Promise<unknown>[] = [];

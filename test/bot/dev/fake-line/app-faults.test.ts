@@ -39,10 +39,9 @@ describe('fake LINE faults', () => {
     const started = performance.now();
     const res = await post(PUSH, pushBody());
     expect(res.status).toBe(200);
+    // A lower bound only: a hold cannot end early, however busy the machine (no upper bound on timing here).
     expect(performance.now() - started).toBeGreaterThanOrEqual(75);
-    const quick = performance.now();
-    await post(PUSH, pushBody());
-    expect(performance.now() - quick).toBeLessThan(75);
+    expect(state.pushes()).toHaveLength(1);
   });
 
   it('holds a response forever until close, with the request already recorded', async () => {

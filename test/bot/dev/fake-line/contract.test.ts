@@ -164,15 +164,6 @@ describe('validateRequest', () => {
     expect(validateRequest('POST', path, body)).toEqual({ operationId, errors: [], details: [] });
   });
 
-  it('validates a simple push in well under a millisecond once compiled', () => {
-    const body = push(f.text('แจ้งเตือนกำหนดส่งแบบ IIT'));
-    validateRequest('POST', PUSH, body);
-    const started = performance.now();
-    for (let i = 0; i < 5_000; i++) validateRequest('POST', PUSH, body);
-    const perRequestMs = (performance.now() - started) / 5_000;
-    expect(perRequestMs).toBeLessThan(0.1);
-  });
-
   it('gives LINE-style details with property paths', () => {
     const result = validateRequest('POST', PUSH, push(f.text(), { type: 'image' }));
     expect(result.details).toEqual([

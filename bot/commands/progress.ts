@@ -1,4 +1,6 @@
 // `ติดตาม` / `progress`: who is behind — overdue plan activities by agency and survey responses against targets.
+
+import { parseTrackingCode } from '../../core/complaints/tracking-code.ts';
 import { fiscalYearOf } from '../../core/index.ts';
 import { bangkokDay } from '../../core/reminders/index.ts';
 import { resolveTarget } from '../../core/surveys/targets.ts';
@@ -8,9 +10,11 @@ import { listSurveyLinks } from '../../db/queries/survey-links.ts';
 import { agenciesNotDone, listAgencyActivities } from '../broadcasts/recipients.ts';
 import type { Command } from '../chat/command.ts';
 import type { ChatContext } from '../chat/context.ts';
+import { trackByText } from '../complaints/commands.ts';
 import type { AgencyProgress, ProgressView } from '../messages/progress.ts';
 import { buildNothingToTrack, buildProgress, buildProgressHint } from '../messages/progress.ts';
 import { buildCoordinatorsOnly, buildUseUserChat } from '../messages/roles.ts';
+import { liffUrlOf } from '../richmenu/menus.ts';
 import { loadTargetRules } from '../surveys/target-rules.ts';
 import { coordinatorProvinceOf } from './roles.ts';
 
@@ -75,6 +79,9 @@ async function progress(ctx: ChatContext, args: string): Promise<void> {
   // `ติดตาม <tracking code>` belongs to complaint tracking (issue 5): in groups anything else is left alone.
   if (ctx.chat.kind !== 'user' && !own) return;
   const provinceId = coordinatorProvinceOf(ctx);
+  // In 1:1 chat `ติดตาม <code>` (or any argument from someone who is not a coordinator) is complaint tracking.
+  if (ctx.chat.kind === 'user' && !own && (provinceId === undefined || parseTrackingCode(args) !== undefined))
+    return trackByText(ctx, args);
   if (provinceId === undefined)
     return ctx.answer(buildCoordinatorsOnly('การติดตามความคืบหน้างาน ITA ของทุกหน่วยงาน'));
   if (!own) return ctx.answer(buildProgressHint());
@@ -82,7 +89,8 @@ async function progress(ctx: ChatContext, args: string): Promise<void> {
   const view = await collectProgress(ctx.deps.db, provinceId, ctx.now);
   if (view.activityCount === 0 && view.surveys.IIT.of + view.surveys.EIT.of === 0)
     return ctx.answer(buildNothingToTrack(view.year));
-  return ctx.answer(buildProgress(view));
+  const liff = (page: string) => liffUrlOf(ctx.deps.publicBaseUrl, ctx.deps.liff.liffId, page);
+  return ctx.answer(buildProgress(view, { surveys: liff('surveys'), plan: liff('plan') }));
 }
 
 export const PROGRESS_COMMANDS: Command[] = [

@@ -47,8 +47,8 @@ export function liffUrlOf(publicBaseUrl: string, liffId?: string, path = ''): st
 const say = (label: string, text = label): MenuAction => ({ type: 'message', label, text });
 
 /**
- * Citizens: rate an agency (EIT) and get help. Complaint intake and the score views join this menu when they
- * exist (issues 5 and 7): a button must never lead to something the bot cannot do yet.
+ * Citizens: file a complaint and follow it (issue 5), rate an agency (EIT) and get help. The score views join
+ * this menu when they exist (issue 7): a button must never lead to something the bot cannot do yet.
  */
 export function citizenMenu(_liffUrl: string): MenuDesign {
   return {
@@ -62,7 +62,27 @@ export function citizenMenu(_liffUrl: string): MenuDesign {
       {
         col: 0,
         row: 0,
-        span: 6,
+        span: 3,
+        title: 'ร้องเรียน',
+        subtitle: 'แจ้งทุจริตหรือการให้บริการ ไม่ระบุชื่อได้',
+        icon: 'megaphone',
+        tone: 'amber',
+        action: say('ร้องเรียน'),
+      },
+      {
+        col: 3,
+        row: 0,
+        span: 3,
+        title: 'ติดตามเรื่อง',
+        subtitle: 'เรื่องของฉันและสถานะด้วยรหัส',
+        icon: 'search',
+        tone: 'blue',
+        action: say('ติดตามเรื่อง', 'เรื่องของฉัน'),
+      },
+      {
+        col: 0,
+        row: 1,
+        span: 4,
         title: 'ประเมินหน่วยงาน',
         subtitle: 'ตอบแบบวัดผู้รับบริการ (EIT) ของหน่วยงานที่ท่านติดต่อ',
         icon: 'smile',
@@ -70,9 +90,9 @@ export function citizenMenu(_liffUrl: string): MenuDesign {
         action: say('ประเมินหน่วยงาน EIT', 'EIT'),
       },
       {
-        col: 0,
+        col: 4,
         row: 1,
-        span: 6,
+        span: 2,
         title: 'ช่วยเหลือ',
         subtitle: 'วิธีใช้งาน',
         icon: 'help',

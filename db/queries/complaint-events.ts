@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db.ts';
 import { iso } from '../json.ts';
 import type { ComplaintEventsTable, Database } from '../schema.ts';
+import type { AuditEntry } from './audit-log.ts';
 import type { Complaint } from './complaints.ts';
 import { findComplaintById } from './complaints.ts';
 
@@ -33,6 +34,8 @@ export interface StatusUpdate {
   /** The reporter reopened it: count it and clear the closing. */
   reopen?: boolean;
   deleteAfter?: Date | null;
+  /** The audit entry of this change: written in the same batch, under the same guard, or not at all. */
+  audit?: AuditEntry;
 }
 
 function toEvent(row: Selectable<ComplaintEventsTable>): ComplaintEvent {
@@ -72,8 +75,19 @@ export async function updateComplaintStatus(
     FROM complaints WHERE id = ${u.complaintId} ${from}`.compile(db.kysely);
   let update = db.kysely.updateTable('complaints').set(changesOf(u, now)).where('id', '=', u.complaintId);
   if (u.from?.length) update = update.where('status', 'in', u.from);
-  const [, updated] = await db.batch([event, update]);
-  return updated.numAffectedRows > 0 ? findComplaintById(db, u.complaintId) : undefined;
+  const a = u.audit;
+  const audit =
+    a === undefined
+      ? undefined
+      : sql`INSERT INTO audit_log (at, actor, action, subject_type, subject_id, detail)
+    SELECT ${iso(now)}, ${a.actor}, ${a.action}, ${a.subjectType ?? null}, ${a.subjectId ?? null},
+      ${a.detail === undefined ? null : JSON.stringify(a.detail)}
+    FROM complaints WHERE id = ${u.complaintId} ${from}`.compile(db.kysely);
+  const results = await db.batch(audit === undefined ? [event, update] : [event, audit, update]);
+  const updated = results[results.length - 1];
+  return updated !== undefined && updated.numAffectedRows > 0
+    ? findComplaintById(db, u.complaintId)
+    : undefined;
 }
 
 /** The reporter's 1–5 rating of a closed complaint, given once. */

@@ -12,6 +12,7 @@ import type { LineMessage } from '../../../bot/dev/fake-line/types.ts';
 import { buildProgress, surveyText } from '../../../bot/messages/progress.ts';
 import { upsertProvince } from '../../../db/queries/provinces.ts';
 import { grantRole } from '../../../db/queries/user-roles.ts';
+import { PUBLIC_BASE_URL } from '../../support/harness.ts';
 import { type Conversation, NOW, readable, startConversation } from '../events/conversation.ts';
 
 const COORDINATOR = { user: DEMO_COORDINATOR_ID };
@@ -45,8 +46,8 @@ describe('ติดตาม / progress', () => {
     expect(bytes(carousel)).toBeLessThanOrEqual(50_000);
     for (const bubble of carousel.contents) expect(bytes(bubble)).toBeLessThanOrEqual(30_000);
     expect(String(answer[0]?.altText).length).toBeLessThanOrEqual(1500);
-    // No button may lead to a LIFF view that does not exist yet (the plan and survey views come with issue 7).
-    expect(uris(answer)).toEqual([]);
+    // The summary links the mini-app's survey and plan views (issue 4 §3, issue 7).
+    expect(uris(answer)).toEqual([`${PUBLIC_BASE_URL}/liff/surveys`, `${PUBLIC_BASE_URL}/liff/plan`]);
     const text = readable(answer);
     expect(text).toContain('ติดตามงาน ITA ปีงบประมาณ 2569');
     expect(text).toMatch(/งานเลยกำหนด \d+ งาน/);

@@ -1,0 +1,174 @@
+// /api/cases: the complaint officers' side in LIFF (issue 5 §3–4) — the queue, a case with its photos, history
+// and (audited) identity, actions, and statistics; /api/cases/track/… is the reporter's side (complaint-track.ts).
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { REPORT_PERIODS } from '../../../core/complaints/periods.ts';
+import { deadlinesOf, isLate } from '../../../core/complaints/sla.ts';
+import { complaintStats } from '../../../core/complaints/stats.ts';
+import {
+  COMPLAINT_STATUSES,
+  type ComplaintAction,
+  officerActionsFor,
+  statusLabelOf,
+} from '../../../core/complaints/status.ts';
+import { findAttachment, listAttachments } from '../../../db/queries/complaint-attachments.ts';
+import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
+import { type Complaint, findComplaintById } from '../../../db/queries/complaints.ts';
+import { listHandledComplaints, mayHandleComplaint, readReporterIdentity } from '../../complaints/access.ts';
+import { applyComplaintAction, MAX_ACTION_TEXT } from '../../complaints/actions.ts';
+import { loadComplaintStatsInput } from '../../complaints/stats-input.ts';
+import type { Deps } from '../../deps.ts';
+import { loadSettings } from '../../settings.ts';
+import { type ApiEnv, forbid, type Viewer } from './auth.ts';
+import { complaintTrackRoutes } from './complaint-track.ts';
+import { jsonOf, paramOf, queryOf } from './validate.ts';
+
+const OFFICER_ACTIONS = ['acknowledge', 'take', 'start', 'close', 'refer', 'reject'] as const;
+const FAILURE_STATUS = {
+  not_found: 404,
+  forbidden: 403,
+  needs_text: 400,
+  not_now: 409,
+  reopened_before: 409,
+} as const;
+
+const Id = z.object({ id: z.string().min(1).max(64) });
+
+function requireOfficer(viewer: Viewer): void {
+  if (!viewer.who.isOfficer) forbid('เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนเท่านั้น');
+}
+
+/** The complaint, if it exists (404) and the viewer may handle it (403). */
+async function caseFor(deps: Deps, viewer: Viewer, id: string): Promise<Complaint> {
+  const complaint = await findComplaintById(deps.db, id);
+  if (complaint === undefined) throw new HTTPException(404, { message: 'ไม่พบเรื่องร้องเรียนนี้' });
+  if (!mayHandleComplaint(viewer.who, complaint))
+    forbid('เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนของหน่วยงานนี้หรือของจังหวัดเท่านั้น');
+  return complaint;
+}
+
+/** What a queue row shows: no text, no identity; deadlines with whether each is late. */
+function summaryOf(c: Complaint, deadlines: ReturnType<typeof deadlinesOf>, now: Date) {
+  return {
+    id: c.id,
+    trackingCode: c.trackingCode,
+    type: c.type,
+    agencyId: c.agencyId,
+    status: c.status,
+    statusLabel: statusLabelOf(c.status),
+    assignedTo: c.assignedTo,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    deadlines: deadlines.map((d) => ({
+      kind: d.kind,
+      dueOn: d.dueOn,
+      metAt: d.metAt?.toISOString() ?? null,
+      late: isLate(d, now),
+    })),
+  };
+}
+
+export function complaintCaseRoutes(deps: Deps) {
+  return new Hono<ApiEnv>()
+    .route('/track', complaintTrackRoutes(deps))
+    .get(
+      '/',
+      queryOf(
+        z.object({ status: z.enum(COMPLAINT_STATUSES).optional(), agencyId: z.string().max(100).optional() }),
+      ),
+      async (c) => {
+        const viewer = c.var.viewer;
+        requireOfficer(viewer);
+        const q = c.req.valid('query');
+        const list = await listHandledComplaints(deps.db, viewer.who, {
+          statuses: q.status === undefined ? undefined : [q.status],
+          agencyId: q.agencyId,
+        });
+        const settings = await loadSettings(deps.db);
+        const now = deps.now();
+        return c.json({ complaints: list.map((x) => summaryOf(x, deadlinesOf(x, settings), now)) });
+      },
+    )
+    .get(
+      '/stats',
+      queryOf(
+        z.object({
+          agencyId: z.string().min(1).max(100).optional(),
+          year: z.coerce.number().int().min(2560).max(2700),
+          period: z.enum(REPORT_PERIODS).default('year'),
+        }),
+      ),
+      async (c) => {
+        const q = c.req.valid('query');
+        const input = await loadComplaintStatsInput(deps, c.var.viewer.who, q.agencyId);
+        if (typeof input === 'string') forbid(input);
+        const settings = await loadSettings(deps.db);
+        const stats = complaintStats({
+          complaints: input.complaints,
+          fiscalYear: q.year,
+          period: q.period,
+          now: deps.now(),
+          sla: settings,
+        });
+        return c.json({ scope: input.scope, stats });
+      },
+    )
+    .get('/:id', paramOf(Id), async (c) => {
+      const viewer = c.var.viewer;
+      const complaint = await caseFor(deps, viewer, c.req.valid('param').id);
+      const settings = await loadSettings(deps.db);
+      const identity = await readReporterIdentity(deps, complaint, viewer, 'liff');
+      const photos = await listAttachments(deps.db, complaint.id);
+      const history = await listComplaintEvents(deps.db, complaint.id);
+      return c.json({
+        ...summaryOf(complaint, deadlinesOf(complaint, settings), deps.now()),
+        description: complaint.description,
+        occurredAt: complaint.occurredAt,
+        place: complaint.place,
+        lat: complaint.lat,
+        lng: complaint.lng,
+        referredTo: complaint.referredTo,
+        result: complaint.result,
+        rating: complaint.rating,
+        reopenedCount: complaint.reopenedCount,
+        identity: identity ?? null,
+        photos: photos.map((p) => ({ ...p, url: `/api/cases/${complaint.id}/photos/${p.id}` })),
+        history,
+        actions: officerActionsFor(complaint.status),
+      });
+    })
+    .get(
+      '/:id/photos/:photoId',
+      paramOf(z.object({ id: z.string().min(1).max(64), photoId: z.coerce.number().int().positive() })),
+      async (c) => {
+        const { id, photoId } = c.req.valid('param');
+        const complaint = await caseFor(deps, c.var.viewer, id);
+        const photo = await findAttachment(deps.db, complaint.id, photoId);
+        if (photo === undefined) throw new HTTPException(404, { message: 'ไม่พบรูปภาพนี้' });
+        return c.body(new Uint8Array(photo.bytes), 200, {
+          'content-type': photo.contentType,
+          'cache-control': 'private, no-store',
+        });
+      },
+    )
+    .post(
+      '/:id/actions',
+      paramOf(Id),
+      jsonOf(z.object({ action: z.enum(OFFICER_ACTIONS), text: z.string().max(MAX_ACTION_TEXT).optional() })),
+      async (c) => {
+        const viewer = c.var.viewer;
+        const body = c.req.valid('json');
+        const outcome = await applyComplaintAction(deps, {
+          complaintId: c.req.valid('param').id,
+          action: body.action as ComplaintAction,
+          actor: { userId: viewer.userId, who: viewer.who },
+          text: body.text,
+        });
+        if (!outcome.ok)
+          throw new HTTPException(FAILURE_STATUS[outcome.reason], { message: outcome.message });
+        const settings = await loadSettings(deps.db);
+        return c.json(summaryOf(outcome.complaint, deadlinesOf(outcome.complaint, settings), deps.now()));
+      },
+    );
+}

@@ -4,6 +4,7 @@ import { type Config, parseConfig } from '../config.ts';
 import { runDemo } from './commands/demo.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runPlan } from './commands/plan.ts';
+import { runReport } from './commands/report.ts';
 import { runRichMenuWithConfig } from './commands/richmenu.ts';
 import { runRoles } from './commands/roles.ts';
 import { runScore } from './commands/score.ts';
@@ -56,6 +57,10 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   tick: {
     help: 'tick [--now ISO_TIME]        ทำงานตามกำหนดเวลาหนึ่งรอบ (แจ้งเตือน ส่งข้อความค้าง)',
     run: (args) => withConfig((c) => runTick(args, io, c)),
+  },
+  report: {
+    help: 'report analysis|measures --agency <id> --year <พ.ศ.> [--format docx|html|json]   ร่างรายงาน OIT จากข้อมูล',
+    run: (args) => withConfig((c) => runReport(args, io, { databasePath: c.databasePath })),
   },
 };
 

@@ -1,0 +1,126 @@
+// buildMeasureResults(): the year's measures (plan items made from an analysis report) → seed 004's report.
+import { INDICATOR_NAMES, INSTRUMENT_NAMES, INSTRUMENTS, instrumentOf } from '../frameworks/common.ts';
+import { formatScore } from '../round.ts';
+import { formatThaiDate } from '../thai/date-format.ts';
+import type { IndicatorId, Instrument, ScoreResult } from '../types.ts';
+import { joinThai } from './analysis-text.ts';
+import type { MeasureResultRow, MeasureResultsReport, ReportAgency } from './types.ts';
+
+export type MeasureStatus = 'not_started' | 'in_progress' | 'done';
+
+export interface MeasureActivity {
+  activityId: string;
+  title: string;
+  steps: readonly string[];
+  owner: string | null;
+  startsOn: string | null;
+  dueOn: string;
+  indicators: readonly IndicatorId[];
+  /** The agency's current status; absent when nobody has reported on it. */
+  status?: MeasureStatus;
+  /** Notes and evidence links reported over time, oldest first. */
+  reports: readonly { note: string | null; evidenceUrl: string | null }[];
+}
+
+export interface MeasureResultsInput {
+  agency: ReportAgency;
+  fiscalYear: number;
+  activities: readonly MeasureActivity[];
+  /** The year's result and the year before's: with both, outcomes carry the score change. */
+  result?: ScoreResult;
+  previous?: ScoreResult;
+}
+
+export const MEASURE_STATUS_LABELS: Readonly<Record<MeasureStatus, string>> = {
+  not_started: 'ยังไม่ได้เริ่มดำเนินการ',
+  in_progress: 'อยู่ระหว่างดำเนินการ',
+  done: 'ดำเนินการแล้วเสร็จ',
+};
+
+function periodText(startsOn: string | null, dueOn: string): string {
+  const due = formatThaiDate(new Date(`${dueOn}T00:00:00+07:00`));
+  if (startsOn === null) return `ภายใน ${due}`;
+  return `${formatThaiDate(new Date(`${startsOn}T00:00:00+07:00`))} – ${due}`;
+}
+
+function doneText(activity: MeasureActivity, status: MeasureStatus): string {
+  const notes = [...new Set(activity.reports.map((r) => r.note?.trim() ?? '').filter((n) => n !== ''))];
+  if (notes.length > 0) return notes.join(' ');
+  if (status === 'done') return activity.steps.map((step) => `- ${step}`).join('\n');
+  return MEASURE_STATUS_LABELS[status];
+}
+
+function changesOf(activity: MeasureActivity, input: MeasureResultsInput): MeasureResultRow['scoreChanges'] {
+  const { result, previous } = input;
+  if (result === undefined || previous === undefined) return [];
+  return activity.indicators.flatMap((indicator) => {
+    const now = result.indicators[indicator];
+    const before = previous.indicators[indicator];
+    if (now === undefined || before === undefined) return [];
+    return [{ indicator, name: INDICATOR_NAMES[indicator], change: now - before }];
+  });
+}
+
+function outcomeText(
+  row: Pick<MeasureResultRow, 'scoreChanges' | 'status'>,
+  input: MeasureResultsInput,
+): string {
+  const { result, previous } = input;
+  if (row.scoreChanges.length > 0 && result !== undefined && previous !== undefined) {
+    const parts = row.scoreChanges.map((c) => {
+      const now = result.indicators[c.indicator] ?? 0;
+      const before = previous.indicators[c.indicator] ?? 0;
+      const way = c.change > 0 ? 'เพิ่มขึ้น' : c.change < 0 ? 'ลดลง' : 'คงเดิม';
+      const amount = c.change === 0 ? '' : ` ${formatScore(Math.abs(c.change))} คะแนน`;
+      return `ตัวชี้วัดที่ ${c.indicator} ${c.name} ${way}${amount} (${formatScore(before)} → ${formatScore(now)})`;
+    });
+    return `ผลการประเมินปี พ.ศ. ${input.fiscalYear} เทียบกับปี พ.ศ. ${previous.fiscalYear}: ${joinThai(parts)}`;
+  }
+  if (row.status === 'done') {
+    return `ดำเนินการครบตามมาตรการแล้ว รอผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${input.fiscalYear}`;
+  }
+  return `${MEASURE_STATUS_LABELS[row.status]} ยังไม่มีผลลัพธ์ที่วัดได้`;
+}
+
+function rowOf(activity: MeasureActivity, input: MeasureResultsInput): MeasureResultRow {
+  const status = activity.status ?? 'not_started';
+  const scoreChanges = changesOf(activity, input);
+  return {
+    activityId: activity.activityId,
+    title: activity.title,
+    done: doneText(activity, status),
+    status,
+    statusLabel: MEASURE_STATUS_LABELS[status],
+    evidenceUrls: [
+      ...new Set(activity.reports.flatMap((r) => (r.evidenceUrl === null ? [] : [r.evidenceUrl]))),
+    ],
+    owner: activity.owner ?? '',
+    periodText: periodText(activity.startsOn, activity.dueOn),
+    outcome: outcomeText({ scoreChanges, status }, input),
+    indicators: [...activity.indicators],
+    scoreChanges,
+  };
+}
+
+/** A measure belongs to the instrument of its first indicator; one without indicators to OIT (disclosure). */
+function instrumentOfMeasure(activity: MeasureActivity): Instrument {
+  const first = activity.indicators[0];
+  return first === undefined ? 'OIT' : instrumentOf(first);
+}
+
+export function buildMeasureResults(input: MeasureResultsInput): MeasureResultsReport {
+  const groups = INSTRUMENTS.map((instrument) => ({
+    instrument,
+    name: `${INSTRUMENT_NAMES[instrument]} (${instrument})`,
+    rows: input.activities.filter((a) => instrumentOfMeasure(a) === instrument).map((a) => rowOf(a, input)),
+  }));
+  return {
+    kind: 'measures',
+    agency: input.agency,
+    fiscalYear: input.fiscalYear,
+    resultKnown: input.result !== undefined && input.previous !== undefined,
+    title: `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${input.fiscalYear} ของ${input.agency.name}`,
+    intro: `${input.agency.name}ได้ดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${input.fiscalYear} จำนวน ${input.activities.length} มาตรการ โดยมีผลการดำเนินการแยกตามแบบวัด ดังนี้`,
+    groups,
+  };
+}

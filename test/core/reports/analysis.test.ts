@@ -1,0 +1,143 @@
+// buildAnalysis on the seeds' published figures: Pathum Thani FY2562's weak items and measures (seed 001) and
+// Tak PAO FY2567's "keeps its standard" report (seed 003).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { frameworkFor, type ScoreResult, score } from '../../../core/index.ts';
+import { buildAnalysis, KEEP_STANDARD_FINDING } from '../../../core/reports/index.ts';
+
+interface PublishedCase {
+  id: string;
+  fiscalYear: number;
+  items?: Record<string, number>;
+  indicators?: Record<string, number>;
+  total: number;
+  level: string;
+  weakItemsBelow85?: string[];
+}
+
+const FIXTURE = new URL('../../../../shared/fixtures/published-results.json', import.meta.url);
+const cases = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { cases: PublishedCase[] }).cases;
+
+function caseOf(id: string): PublishedCase {
+  const found = cases.find((c) => c.id === id);
+  if (found === undefined) throw new Error(`fixture case ${id} is missing`);
+  return found;
+}
+
+function resultOf(c: PublishedCase): ScoreResult {
+  // With items on record only OIT's indicators 9–10 are given whole (FY2562 publishes OIT per indicator).
+  const all = c.indicators ?? {};
+  const indicators = c.items === undefined ? all : { '9': all['9'] ?? 0, '10': all['10'] ?? 0 };
+  const outcome = score({ fiscalYear: c.fiscalYear, items: c.items ?? {}, indicators: indicators ?? {} });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+  return outcome.result;
+}
+
+function analysisOf(id: string) {
+  const c = caseOf(id);
+  const framework = frameworkFor(c.fiscalYear);
+  if (framework === undefined) throw new Error('no framework');
+  return buildAnalysis({
+    agency: { id, name: 'หน่วยงานทดสอบ' },
+    framework,
+    result: resultOf(c),
+    itemScores: c.items ?? {},
+    rank: { rank: 1, of: 1 },
+  });
+}
+
+describe('buildAnalysis', () => {
+  it('lists exactly the seed 001 weak items of Pathum Thani FY2562 under the topics, lowest first', () => {
+    const report = analysisOf('pathumthani-2562');
+    const weak = report.topics.flatMap((t) => t.items.filter((i) => i.weak).map((i) => i.code));
+    expect(weak.sort()).toEqual([...(caseOf('pathumthani-2562').weakItemsBelow85 ?? [])].sort());
+    expect(report.weakItemCount).toBe(11);
+    expect(report.keepsStandard).toBe(false);
+    for (const topic of report.topics) {
+      const scores = topic.items.filter((i) => i.weak).map((i) => i.score ?? 0);
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      expect(topic.items.slice(0, topic.weakCount).every((i) => i.weak)).toBe(true);
+    }
+  });
+
+  it('files seed 001 weaknesses where seed 002 files them: service quality, e-service, communication', () => {
+    const report = analysisOf('pathumthani-2562');
+    const weakOf = (id: number) =>
+      report.topics.find((t) => t.id === id)?.items.flatMap((i) => (i.weak ? [i.code] : [])) ?? [];
+    expect(weakOf(1).sort()).toEqual(['e1', 'e15', 'e2', 'e3', 'e5']);
+    expect(weakOf(2).sort()).toEqual(['e11', 'e12', 'e14']);
+    expect(weakOf(3).sort()).toEqual(['e6', 'e7', 'e9']);
+    expect(report.topics.find((t) => t.id === 3)?.items[0]).toMatchObject({ code: 'e6', score: 73.23 });
+  });
+
+  it('suggests the measures seed 001 took for the weak topics, each with steps, owner and period', () => {
+    const report = analysisOf('pathumthani-2562');
+    const ids = report.topics.flatMap((t) => t.measures.map((m) => m.templateId));
+    // Seed 001 §6: manuals, fewer service steps, e-service, participation, publishing, a Q&A channel.
+    for (const id of [
+      'service-manual',
+      'reduce-service-steps',
+      'e-service',
+      'public-participation',
+      'publish-information',
+      'two-way-channel',
+    ]) {
+      expect(ids).toContain(id);
+    }
+    for (const measure of report.topics.flatMap((t) => t.measures)) {
+      expect(measure.steps.length).toBeGreaterThan(0);
+      expect(measure.owner).not.toBe('');
+      expect(measure.periodText).toContain('2563');
+    }
+    const weakTopic = report.topics.find((t) => t.id === 2);
+    expect(weakTopic?.findings).toContain('e14');
+    expect(weakTopic?.findings).toContain('73.54');
+  });
+
+  it('carries the published figures: total, level, indicators and instruments', () => {
+    const c = caseOf('pathumthani-2562');
+    const report = analysisOf('pathumthani-2562');
+    expect(report.overall.score).toBeCloseTo(c.total, 2);
+    expect(report.overall.level?.code).toBe('A');
+    expect(report.overall.rankInProvince).toBe(1);
+    for (const line of report.indicators) {
+      expect(line.score ?? 0).toBeCloseTo(c.indicators?.[String(line.id)] ?? -1, 1);
+    }
+  });
+
+  it('says Tak PAO FY2567 keeps its standard in every topic, with the items seed 003 used', () => {
+    const report = analysisOf('tak-pao-2567');
+    expect(report.keepsStandard).toBe(true);
+    expect(report.overall.level?.code).toBe('ผ่านดีเยี่ยม');
+    expect(Math.abs((report.overall.score ?? 0) - 99.4)).toBeLessThanOrEqual(0.01);
+    expect(report.topics.map((t) => t.findings)).toEqual(Array(7).fill(KEEP_STANDARD_FINDING));
+    const codes = (id: number) => report.topics.find((t) => t.id === id)?.items.map((i) => i.code) ?? [];
+    expect(codes(1)).toEqual(expect.arrayContaining(['o8', 'o9']));
+    expect(codes(2)).toEqual(['o13']);
+    expect(codes(3)).toEqual(expect.arrayContaining(['o4', 'o5', 'o6']));
+    expect(codes(4)).toEqual(['i10', 'i11', 'i12']);
+    expect(codes(5)).toEqual(['o14', 'o15', 'o16', 'o17']);
+    expect(codes(6)).toEqual(['o20', 'o21']);
+    expect(codes(7)).toEqual(expect.arrayContaining(['o22', 'o23', 'o24']));
+    expect(report.topics.every((t) => t.measures.length === 1)).toBe(true);
+    expect(report.recommendations.IIT).toContain('ควรรักษามาตรฐานไว้');
+    expect(report.measuresYear).toBe(2568);
+  });
+
+  it('marks a topic weak from its indicator when only indicator scores are on record', () => {
+    const c = caseOf('tak-pao-2567');
+    const framework = frameworkFor(2567);
+    if (framework === undefined) throw new Error('no framework');
+    const outcome = score({ fiscalYear: 2567, indicators: { ...c.indicators, '4': 70 } });
+    if (!outcome.ok) throw new Error('does not score');
+    const report = buildAnalysis({
+      agency: { id: 'x', name: 'x' },
+      framework,
+      result: outcome.result,
+      itemScores: {},
+    });
+    expect(report.keepsStandard).toBe(false);
+    expect(report.topics.find((t) => t.id === 4)?.findings).not.toBe(KEEP_STANDARD_FINDING);
+    expect(report.recommendations.IIT).toContain('ตัวชี้วัดที่ 4');
+  });
+});

@@ -21,6 +21,7 @@ import {
   buildTasksNotStaff,
 } from '../messages/tasks.ts';
 import { cardOf, listOpenTasks, responsibleAgencyIds } from '../reminders/tasks.ts';
+import { liffUrlOf } from '../richmenu/menus.ts';
 import { loadTargetRules } from '../surveys/target-rules.ts';
 
 /** May this person mark the agency's tasks: its ITA staff, or a coordinator of its province. */
@@ -44,7 +45,9 @@ async function answerTasks(ctx: ChatContext, agencies: readonly Agency[], whose:
     cards.push(...tasks.map((t) => cardOf(t, ctx.now, links, rules)));
   }
   cards.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.seq - b.seq);
-  await ctx.answer(buildTaskList(cards, whose));
+  await ctx.answer(
+    buildTaskList(cards, whose, liffUrlOf(ctx.deps.publicBaseUrl, ctx.deps.liff.liffId, 'plan')),
+  );
 }
 
 /** The agencies a person answers for in 1:1 chat: those they are staff of, and a coordinator's provincial office. */

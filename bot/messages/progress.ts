@@ -46,7 +46,20 @@ const bubble = (
   ...(footer === undefined ? {} : { footer: { type: 'box', layout: 'vertical', contents: footer } }),
 });
 
-function summaryBubble(view: ProgressView): messagingApi.FlexBubble {
+/** Where the mini-app shows the same figures in full (issue 4 §3: "with a link to the LIFF view"). */
+export interface ProgressLinks {
+  surveys: string;
+  plan: string;
+}
+
+const open = (label: string, uri: string): messagingApi.FlexButton => ({
+  type: 'button',
+  style: 'link',
+  height: 'sm',
+  action: { type: 'uri', label, uri },
+});
+
+function summaryBubble(view: ProgressView, links?: ProgressLinks): messagingApi.FlexBubble {
   const late = view.overdueActivities
     .slice(0, 5)
     .map((a) =>
@@ -61,18 +74,21 @@ function summaryBubble(view: ProgressView): messagingApi.FlexBubble {
         ];
   const survey = (i: Instrument) =>
     flexText(`${i} ถึงเป้าแล้ว ${view.surveys[i].met}/${view.surveys[i].of} หน่วยงาน`);
-  return bubble([
-    flexText(`ติดตามงาน ITA ปีงบประมาณ ${view.year}`, { weight: 'bold', size: 'md' }),
-    flexText(`ข้อมูล ณ ${formatThaiDate(view.now, 'short', { time: true })} · ${view.agencyCount} หน่วยงาน`, {
-      size: 'xs',
-      color: GREY,
-    }),
-    { type: 'separator' },
-    ...status,
-    { type: 'separator' },
-    survey('IIT'),
-    survey('EIT'),
-  ]);
+  return bubble(
+    [
+      flexText(`ติดตามงาน ITA ปีงบประมาณ ${view.year}`, { weight: 'bold', size: 'md' }),
+      flexText(`ข้อมูล ณ ${formatThaiDate(view.now, 'short', { time: true })} · ${view.agencyCount} หน่วยงาน`, {
+        size: 'xs',
+        color: GREY,
+      }),
+      { type: 'separator' },
+      ...status,
+      { type: 'separator' },
+      survey('IIT'),
+      survey('EIT'),
+    ],
+    links === undefined ? undefined : [open('ดูแบบสำรวจทั้งหมด', links.surveys), open('ดูแผนงานทั้งปี', links.plan)],
+  );
 }
 
 function agencyBubble(agency: AgencyProgress): messagingApi.FlexBubble {
@@ -107,11 +123,15 @@ function moreBubble(count: number): messagingApi.FlexBubble {
   ]);
 }
 
-/** The Flex carousel: a summary, then the agencies that are behind. */
-export function buildProgress(view: ProgressView): LineMessage[] {
+/** The Flex carousel: a summary (with buttons to the mini-app when given), then the agencies that are behind. */
+export function buildProgress(view: ProgressView, links?: ProgressLinks): LineMessage[] {
   const shown = view.behind.slice(0, MAX_AGENCY_BUBBLES);
   const rest = view.behind.length - shown.length;
-  const bubbles = [summaryBubble(view), ...shown.map(agencyBubble), ...(rest > 0 ? [moreBubble(rest)] : [])];
+  const bubbles = [
+    summaryBubble(view, links),
+    ...shown.map(agencyBubble),
+    ...(rest > 0 ? [moreBubble(rest)] : []),
+  ];
   const altText = `ติดตามงาน ITA ปี ${view.year}: งานเลยกำหนด ${view.overdueActivities.length} งาน, หน่วยงานที่ต้องเร่ง ${view.behind.length} แห่ง`;
   return [{ type: 'flex', altText, contents: { type: 'carousel', contents: bubbles } }];
 }

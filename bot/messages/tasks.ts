@@ -24,11 +24,40 @@ function moreBubble(count: number): messagingApi.FlexBubble {
   };
 }
 
+/** The last bubble: the whole year's plan in the mini-app. */
+function planBubble(planUrl: string): messagingApi.FlexBubble {
+  return {
+    type: 'bubble',
+    size: 'kilo',
+    body: {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'sm',
+      contents: [
+        flexText('แผนงาน ITA ทั้งปี', { weight: 'bold' }),
+        flexText('ดูทุกกิจกรรมตามเดือน สถานะของทุกหน่วยงาน และกดเสร็จแล้วได้ในมินิแอปค่ะ', { size: 'xs', wrap: true }),
+      ],
+    },
+    footer: {
+      type: 'box',
+      layout: 'vertical',
+      contents: [
+        {
+          type: 'button',
+          style: 'link',
+          height: 'sm',
+          action: { type: 'uri', label: 'เปิดแผนงาน', uri: planUrl },
+        },
+      ],
+    },
+  };
+}
+
 /**
  * Open tasks, soonest due first (the overdue ones lead): a line of summary and a carousel with a "เสร็จแล้ว"
  * button on each. `whose` names the agency (a group) or "ของหน่วยงานที่คุณรับผิดชอบ" (1:1 chat).
  */
-export function buildTaskList(cards: readonly TaskCard[], whose: string): LineMessage[] {
+export function buildTaskList(cards: readonly TaskCard[], whose: string, planUrl?: string): LineMessage[] {
   if (cards.length === 0) return [text(`${whose} ไม่มีงาน ITA ค้างอยู่ในปีงบประมาณนี้ค่ะ`)];
   const late = cards.filter((c) => c.daysLeft < 0).length;
   const summary = [
@@ -37,7 +66,12 @@ export function buildTaskList(cards: readonly TaskCard[], whose: string): LineMe
   ].join('\n');
   const shown = cards.slice(0, MAX_TASK_BUBBLES);
   const rest = cards.length - shown.length;
-  const bubbles = [...shown.map(taskBubble), ...(rest > 0 ? [moreBubble(rest)] : [])];
+  // At most 10 tasks, "and N more" and the plan link: within LINE's 12 bubbles.
+  const bubbles = [
+    ...shown.map(taskBubble),
+    ...(rest > 0 ? [moreBubble(rest)] : []),
+    ...(planUrl === undefined ? [] : [planBubble(planUrl)]),
+  ];
   const altText = cutText([summary, ...shown.slice(0, 5).map(taskLine)].join('\n'), 400);
   return [text(summary), { type: 'flex', altText, contents: { type: 'carousel', contents: bubbles } }];
 }

@@ -48,6 +48,17 @@ function toScore(row: Selectable<ScoresTable>): Score {
  * fails half-way (a score out of 0–100, an unknown agency) leaves the previous set untouched.
  */
 export async function replaceScores(db: Db, set: ScoreSet, now: Date): Promise<number> {
+  return replaceScoreSets(db, [set], now);
+}
+
+/** Several agencies' sets in one batch: an import of a whole province lands whole or not at all. */
+export async function replaceScoreSets(db: Db, sets: readonly ScoreSet[], now: Date): Promise<number> {
+  const statements = sets.flatMap((set) => replaceStatements(db, set, now));
+  if (statements.length > 0) await db.batch(statements);
+  return sets.reduce((n, set) => n + set.scores.length, 0);
+}
+
+function replaceStatements(db: Db, set: ScoreSet, now: Date) {
   const rows = set.scores.map((s) => ({
     agency_id: set.agencyId,
     year: set.year,
@@ -62,8 +73,7 @@ export async function replaceScores(db: Db, set: ScoreSet, now: Date): Promise<n
     .deleteFrom('scores')
     .where('agency_id', '=', set.agencyId)
     .where('year', '=', set.year);
-  await db.batch([clear, ...jsonInsert(db, 'scores', rows)]);
-  return rows.length;
+  return [clear, ...jsonInsert(db, 'scores', rows)];
 }
 
 /** The agency's scores for one year, by level then code. */

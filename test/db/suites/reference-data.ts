@@ -10,7 +10,13 @@ import {
 import { findFiscalYear, listFiscalYears, upsertFiscalYear } from '../../../db/queries/fiscal-years.ts';
 import { recordGroupJoined } from '../../../db/queries/line-groups.ts';
 import { findProvinceById, listProvinces } from '../../../db/queries/provinces.ts';
-import { listProvinceScores, listScores, listScoreYears, replaceScores } from '../../../db/queries/scores.ts';
+import {
+  listProvinceScores,
+  listScores,
+  listScoreYears,
+  replaceScoreSets,
+  replaceScores,
+} from '../../../db/queries/scores.ts';
 import { forEachDialect } from '../dialects.ts';
 import { minutesLater, NOW, PROVINCE, seedProvince, YEAR } from '../fixtures.ts';
 
@@ -166,6 +172,25 @@ describe('scores', () => {
       );
       await expect(bad).rejects.toThrow(/CHECK/);
       expect((await listScores(db, 'pt-pao', YEAR)).map((s) => s.score)).toEqual([90]);
+    });
+
+    it('stores several agencies in one batch, or none when one set is bad', async () => {
+      const db = await ctx.open();
+      await seedProvince(db);
+      const other = (await listAgencies(db, PROVINCE)).find((a) => a.id !== 'pt-pao');
+      if (other === undefined) throw new Error('the seeded province needs a second agency');
+      const set = (agencyId: string, score: number) => ({
+        agencyId,
+        year: YEAR,
+        source: 'liff' as const,
+        scores: [{ level: 'item' as const, code: 'i1', score }],
+      });
+      await expect(replaceScoreSets(db, [set('pt-pao', 80), set(other.id, 101)], NOW)).rejects.toThrow(
+        /CHECK/,
+      );
+      expect(await listScores(db, 'pt-pao', YEAR)).toEqual([]);
+      expect(await replaceScoreSets(db, [set('pt-pao', 80), set(other.id, 70)], NOW)).toBe(2);
+      expect((await listScores(db, other.id, YEAR)).map((s) => s.score)).toEqual([70]);
     });
 
     it('stores a full item set in one call (more rows than D1 binds parameters)', async () => {

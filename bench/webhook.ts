@@ -1,174 +1,137 @@
 // Benchmark: signed webhook requests (1–5 text events each) on loopback against the Node server with a file
-// database, and against a baseline (Express + the SDK's middleware, verify and acknowledge only), in one run.
+// database, a baseline (Express + the SDK's middleware, verify and acknowledge only) and our acknowledgement
+// alone (no inbox), in one run: rounds in rotating order, so that a busy machine weighs on all of them alike.
 // Run: npx tsx bench/webhook.ts
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { signLineBody } from '../bot/line/signature.ts';
+import { countInboxByState } from '../db/queries/webhook-inbox.ts';
+import { openSqlite } from '../db/sqlite.ts';
+import { createClient, makeBodies, type Saturation } from './support/load.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = 'local-channel-secret'; // local mode's secret (bot/config.ts LOCAL_LINE)
 const CONCURRENCY = 32;
-const SATURATION_REQUESTS = 6_000;
+const WARM_UP_REQUESTS = 3_000;
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const REQUESTS = Number(process.env.REQUESTS ?? 6_000);
 const FIXED_RATE = 500;
 const FIXED_SECONDS = 8;
 
 interface Server {
+  name: string;
   port: number;
   child: ChildProcess;
+  rounds: (Saturation & { cpuUs: number })[];
+  events: number;
 }
 
-function start(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<Server> {
+/**
+ * CPU seconds a server process has used, all its threads (the thread pool, SQLite's checkpointer) included:
+ * on a shared machine throughput swings with the neighbours, CPU a request much less. Linux only (else NaN).
+ */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function start(name: string, command: string, args: string[], env: Record<string, string>): Promise<Server> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'pipe' });
     let output = '';
-    const onData = (b: Buffer) => {
+    child.stdout?.on('data', (b: Buffer) => {
       output += b.toString();
-      if (ready.test(output)) done({ port: Number(env.PORT), child });
-    };
-    child.stdout?.on('data', onData);
+      if (/listening/.test(output)) done({ name, port: Number(env.PORT), child, rounds: [], events: 0 });
+    });
     child.stderr?.on('data', (b: Buffer) => {
       output += b.toString();
     });
-    child.once('exit', (code) => fail(new Error(`${command} exited ${code}: ${output}`)));
+    child.once('exit', (code, signal) => {
+      const error = new Error(`${name} exited (${code ?? signal}): ${output.slice(-2000)}`);
+      if (!/listening/.test(output)) fail(error);
+      else if (!stopping) console.error(error.message); // a crash mid-run: say so, with its output
+    });
   });
 }
 
-let eventNo = 0;
-/** 1–5 text events in a staff group: the bot records and handles them (group chatter gets no answer). */
-async function body(): Promise<{ raw: string; signature: string }> {
-  const count = 1 + (eventNo % 5);
-  const events = Array.from({ length: count }, () => {
-    eventNo += 1;
-    return {
-      type: 'message',
-      mode: 'active',
-      timestamp: Date.now(),
-      webhookEventId: `01BENCH${String(eventNo).padStart(19, '0')}`,
-      deliveryContext: { isRedelivery: false },
-      source: { type: 'group', groupId: `C${'b'.repeat(32)}`, userId: `U${'c'.repeat(32)}` },
-      replyToken: `rt${eventNo}`,
-      message: { type: 'text', id: String(eventNo), quoteToken: 'q', text: `ประชุมบ่ายนี้นะคะ ${eventNo}` },
-    };
-  });
-  const raw = JSON.stringify({ destination: `U${'f'.repeat(32)}`, events });
-  return { raw, signature: await signLineBody(raw, SECRET) };
-}
+/** Set once the run is over: servers exiting after this were stopped, not crashed. */
+let stopping = false;
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-function post(port: number, raw: string, signature: string): Promise<number> {
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/webhook',
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'x-line-signature': signature },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () =>
-          res.statusCode === 200
-            ? done(performance.now() - started)
-            : fail(new Error(`status ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on('error', fail);
-    req.end(raw);
-  });
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-
-/** Closed loop: CONCURRENCY requests in flight until SATURATION_REQUESTS are answered. */
-async function saturate(port: number): Promise<{ rps: number; p50: number; p99: number }> {
-  const bodies = await Promise.all(Array.from({ length: SATURATION_REQUESTS }, body));
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < bodies.length) {
-        const b = bodies[next++];
-        if (b !== undefined) latencies.push(await post(port, b.raw, b.signature));
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: SATURATION_REQUESTS / seconds,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-  };
-}
-
-/** Open loop: FIXED_RATE requests a second for FIXED_SECONDS, latency measured from each send. */
-async function fixedRate(port: number): Promise<{ p50: number; p99: number; sent: number }> {
-  const total = FIXED_RATE * FIXED_SECONDS;
-  const bodies = await Promise.all(Array.from({ length: total }, body));
-  const latencies: number[] = [];
-  const pending: Promise<void>[] = [];
-  const started = performance.now();
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / FIXED_RATE;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const b = bodies[i];
-    if (b !== undefined) pending.push(post(port, b.raw, b.signature).then((ms) => void latencies.push(ms)));
-  }
-  await Promise.all(pending);
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), sent: total };
-}
-
-async function measure(name: string, server: Server) {
-  await saturate(server.port); // warm-up: JIT, connection pool, SQLite pages
-  const sat = await saturate(server.port);
-  const fixed = await fixedRate(server.port);
-  console.log(
-    `${name}: ${sat.rps.toFixed(0)} req/s at ${CONCURRENCY} in flight (p50 ${sat.p50.toFixed(1)} ms, p99 ${sat.p99.toFixed(1)} ms); ` +
-      `${FIXED_RATE} req/s for ${FIXED_SECONDS} s: p50 ${fixed.p50.toFixed(1)} ms, p99 ${fixed.p99.toFixed(1)} ms`,
-  );
-  return { sat, fixed };
-}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 const dir = mkdtempSync(join(tmpdir(), 'ita-bench-'));
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
-const ours = await start(
-  tsx,
-  ['bot/node.ts'],
-  { PORT: '18787', DATABASE_PATH: join(dir, 'ita.sqlite') },
-  /"listening"/,
-);
-const base = await start(
-  'node',
-  ['bench/support/baseline-server.cjs'],
-  { PORT: '18788', LINE_CHANNEL_SECRET: SECRET },
-  /listening/,
-);
+const databasePath = join(dir, 'ita.sqlite');
+// `node --import tsx`, not the tsx CLI: the server is then this child itself, whose CPU time can be read.
+const tsx = ['--import', 'tsx'];
+const env = { LINE_CHANNEL_SECRET: SECRET };
+const ours = await start('ita-line', 'node', [...tsx, 'bot/node.ts'], {
+  PORT: '18787',
+  DATABASE_PATH: databasePath,
+});
+const servers = [
+  ours,
+  await start('baseline', 'node', ['bench/support/baseline-server.cjs'], { ...env, PORT: '18788' }),
+  await start('ack only', 'node', [...tsx, 'bench/support/ack-server.ts'], { ...env, PORT: '18789' }),
+];
+const client = createClient(CONCURRENCY);
 try {
-  const a = await measure('ita-line (verify, dedupe, persist, handle after response)', ours);
-  const b = await measure('baseline (express + @line/bot-sdk middleware, verify only)', base);
+  for (const server of servers) {
+    const warmUp = await makeBodies(SECRET, WARM_UP_REQUESTS); // JIT, connection pool, SQLite pages
+    await client.saturate(server.port, warmUp);
+    server.events += warmUp.reduce((n, b) => n + b.events, 0);
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i] of servers.entries()) {
+      const server = servers[(i + round) % servers.length];
+      if (server === undefined) continue;
+      const bodies = await makeBodies(SECRET, REQUESTS);
+      const cpu = cpuSeconds(server.child.pid);
+      const result = await client.saturate(server.port, bodies);
+      const cpuUs = ((cpuSeconds(server.child.pid) - cpu) * 1e6) / REQUESTS;
+      server.rounds.push({ ...result, cpuUs });
+      server.events += bodies.reduce((n, b) => n + b.events, 0);
+    }
+  }
+  const fixed = await makeBodies(SECRET, FIXED_RATE * FIXED_SECONDS);
+  const latency = await client.fixedRate(ours.port, fixed, FIXED_RATE);
+  ours.events += fixed.reduce((n, b) => n + b.events, 0);
+
+  console.log(`${ROUNDS} rounds of ${REQUESTS} requests at ${CONCURRENCY} in flight, 1–5 events each:`);
+  for (const s of servers) {
+    const rps = s.rounds.map((r) => r.rps);
+    const cpu = median(s.rounds.map((r) => r.cpuUs));
+    const p = s.rounds.map((r) => `p50 ${ms(r.p50)} p99 ${ms(r.p99)}`).join('; ');
+    console.log(
+      `  ${s.name.padEnd(9)} median ${median(rps).toFixed(0)} req/s ` +
+        `(rounds ${rps.map((r) => r.toFixed(0)).join(', ')}), ${cpu.toFixed(0)} µs CPU a request; ${p}`,
+    );
+  }
+  const [oursRounds, baseRounds, ackRounds] = servers.map((s) => s.rounds.map((r) => r.rps));
+  const ratios = (a = [] as number[], b = [] as number[]) => a.map((x, i) => x / (b[i] ?? Number.NaN));
+  const show = (r: number[]) => `${median(r).toFixed(2)}x (rounds ${r.map((x) => x.toFixed(2)).join(', ')})`;
+  console.log(`throughput ita-line / baseline: ${show(ratios(oursRounds, baseRounds))}`);
+  console.log(`throughput ack only / baseline: ${show(ratios(ackRounds, baseRounds))}`);
+  const [oursCpu, baseCpu] = servers.map((s) => median(s.rounds.map((r) => r.cpuUs)));
+  console.log(`CPU a request, baseline / ita-line: ${((baseCpu ?? 0) / (oursCpu ?? 0)).toFixed(2)}x`);
   console.log(
-    `ratio: throughput ${(a.sat.rps / b.sat.rps).toFixed(2)}x of baseline; ` +
-      `p99 at ${FIXED_RATE} req/s ${a.fixed.p99.toFixed(1)} ms (target < 50 ms)`,
+    `ita-line at ${FIXED_RATE} req/s for ${FIXED_SECONDS} s: p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)} ` +
+      '(target < 50 ms)',
   );
 } finally {
-  ours.child.kill('SIGTERM');
-  base.child.kill('SIGTERM');
-  agent.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  stopping = true;
+  const stopped = new Promise((done) => ours.child.once('exit', done));
+  for (const s of servers) s.child.kill('SIGTERM');
+  await stopped; // a clean shutdown lets the handling after the response finish
 }
+// The work was done, not just acknowledged: every event sent to ita-line is in its inbox, handled.
+const db = openSqlite(databasePath);
+const counts = await countInboxByState(db);
+await db.close();
+console.log(`ita-line inbox after the run: ${JSON.stringify(counts)}; events sent: ${ours.events}`);
+rmSync(dir, { recursive: true, force: true });

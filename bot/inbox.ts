@@ -3,15 +3,15 @@ import type { webhook } from '@line/bot-sdk';
 import type { Db } from '../db/db.ts';
 import {
   type ClaimedEvent,
-  claimEventsById,
   claimPending,
+  type InboxEvent,
   recordEvents as insertEvents,
-  markEventDone,
   markEventFailed,
   renewEventLease,
 } from '../db/queries/webhook-inbox.ts';
 import type { Deps } from './deps.ts';
 import { handleEvent } from './events/index.ts';
+import { createInboxWriter, markEventsDone } from './inbox-writer.ts';
 
 /** A claimed event may be handled this long before another worker may take it over. */
 const LEASE_MS = 60_000;
@@ -32,27 +32,29 @@ function sourceIdOf(source: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** Records a request's events; returns the ids of those not seen before (duplicates are dropped). */
+function toInboxEvent(e: EventEnvelope): InboxEvent {
+  return { webhookEventId: e.webhookEventId, eventType: e.type, sourceId: sourceIdOf(e.source), payload: e };
+}
+
+/**
+ * Records events unclaimed, for the scheduler to handle (tests use it for a crash right after recording);
+ * returns the ids of those not seen before.
+ */
 export async function recordEvents(db: Db, events: readonly EventEnvelope[], now: Date): Promise<number[]> {
   if (events.length === 0) return [];
-  const rows = await insertEvents(
-    db,
-    events.map((e) => ({
-      webhookEventId: e.webhookEventId,
-      eventType: e.type,
-      sourceId: sourceIdOf(e.source),
-      payload: e,
-    })),
-    now,
-  );
+  const rows = await insertEvents(db, events.map(toInboxEvent), now);
   return rows.map((r) => r.id);
 }
 
-async function handleClaimed(deps: Deps, claimed: ClaimedEvent, now: Date): Promise<void> {
+/** Marks handled events done: at once for the scheduler, in the webhook's next commit for the webhook. */
+type MarkDone = (events: readonly ClaimedEvent[], now: Date) => Promise<unknown>;
+
+/** Runs the event's handler; a failure is recorded (retry or park). Returns whether the handler succeeded. */
+async function runHandler(deps: Deps, claimed: ClaimedEvent, now: Date): Promise<boolean> {
   try {
     // The payload passed the signature check and the envelope schema at the edge; handlers narrow by `type`.
     await handleEvent({ deps, now }, claimed.payload as webhook.Event);
-    await markEventDone(deps.db, claimed.id, claimed.leaseToken, now);
+    return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const state = await markEventFailed(deps.db, {
@@ -75,6 +77,7 @@ async function handleClaimed(deps: Deps, claimed: ClaimedEvent, now: Date): Prom
       attempts: claimed.attempts,
       error: message,
     });
+    return false;
   }
 }
 
@@ -82,31 +85,71 @@ async function handleClaimed(deps: Deps, claimed: ClaimedEvent, now: Date): Prom
  * Handles one claim's events in order. The claim leases them all for LEASE_MS, but handlers call LINE one
  * event after another, so a long claim renews its lease once half of it is spent: a lease that ran out
  * would let another run (the next cron tick) claim and handle the same events again. An event whose lease
- * was lost anyway is left to whoever holds it now. Returns how many events were handled here.
+ * was lost anyway is left to whoever holds it now. Handled events are marked done together, at the end and
+ * before each renewal, not one write each. Returns how many events were handled here.
  */
-async function handleInTurn(deps: Deps, claimed: readonly ClaimedEvent[], now: Date): Promise<number> {
+async function handleInTurn(
+  deps: Deps,
+  claimed: readonly ClaimedEvent[],
+  now: Date,
+  markDone: MarkDone,
+): Promise<number> {
   const started = performance.now();
   let renewedAt = started;
-  let held = new Set(claimed.map((e) => e.id));
+  let held: Set<number> | undefined; // every event, until a renewal says otherwise
+  const done: ClaimedEvent[] = [];
+  const marks: Promise<unknown>[] = [];
+  const markHandled = () => {
+    if (done.length === 0) return;
+    const events = done.splice(0);
+    // Caught at once: a rejection left for the final await would be an unhandled one meanwhile.
+    const mark = markDone(events, now).catch((error: unknown) =>
+      deps.log.error('webhook events handled but not marked done; they are handled again after the lease', {
+        webhookEventIds: events.map((e) => e.webhookEventId),
+        error: String(error),
+      }),
+    );
+    marks.push(mark);
+  };
   let handled = 0;
   for (const event of claimed) {
     if (performance.now() - renewedAt >= LEASE_MS / 2) {
+      markHandled();
       renewedAt = performance.now();
       const at = now.getTime() + (renewedAt - started);
       held = new Set(await renewEventLease(deps.db, event.leaseToken, new Date(at + LEASE_MS)));
     }
-    if (!held.has(event.id)) continue;
-    await handleClaimed(deps, event, now);
+    if (held !== undefined && !held.has(event.id)) continue;
     handled += 1;
+    if (await runHandler(deps, event, now)) done.push(event);
   }
+  markHandled();
+  await Promise.all(marks);
   return handled;
 }
 
-/** The webhook's after-response work: handle the events just recorded, in order. */
-export async function processEvents(deps: Deps, ids: readonly number[]): Promise<void> {
-  const now = deps.now();
-  const claimed = await claimEventsById(deps.db, ids, now, LEASE_MS);
-  await handleInTurn(deps, claimed, now);
+export interface WebhookInbox {
+  /**
+   * Records a request's events, already claimed; resolves once they are committed, with how many were new
+   * and the work of handling those (in order), for the caller to run after its response.
+   */
+  accept(
+    events: readonly EventEnvelope[],
+    now: Date,
+  ): Promise<{ fresh: number; handling?: Promise<unknown> }>;
+}
+
+/** The webhook's side of the inbox: record and claim in one write, handle right after the answer. */
+export function createWebhookInbox(deps: Deps): WebhookInbox {
+  const writer = createInboxWriter(deps.db, LEASE_MS);
+  const markDone: MarkDone = (events, now) => writer.markDone(events, now);
+  return {
+    async accept(events, now) {
+      const claimed = await writer.record(events.map(toInboxEvent), now);
+      if (claimed.length === 0) return { fresh: 0 };
+      return { fresh: claimed.length, handling: handleInTurn(deps, claimed, now, markDone) };
+    },
+  };
 }
 
 /**
@@ -115,5 +158,5 @@ export async function processEvents(deps: Deps, ids: readonly number[]): Promise
  */
 export async function processDueEvents(deps: Deps, now: Date, limit = 100): Promise<number> {
   const claimed = await claimPending(deps.db, now, limit, LEASE_MS, { maxAttempts: MAX_ATTEMPTS });
-  return handleInTurn(deps, claimed, now);
+  return handleInTurn(deps, claimed, now, (events, at) => markEventsDone(deps.db, events, at));
 }

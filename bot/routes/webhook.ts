@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../deps.ts';
 import { CallbackBody, describeBodyError } from '../events/callback.ts';
-import { processEvents, recordEvents } from '../inbox.ts';
+import { createWebhookInbox } from '../inbox.ts';
 import { verifyLineSignature } from '../line/signature.ts';
 
 export function webhookRoutes(deps: Deps) {
+  const inbox = createWebhookInbox(deps);
   return new Hono().post('/', async (c) => {
     const signature = c.req.header('x-line-signature');
     if (signature === undefined || signature === '') {
@@ -25,9 +26,14 @@ export function webhookRoutes(deps: Deps) {
     const body = CallbackBody.safeParse(json);
     if (!body.success) throw new HTTPException(400, { message: describeBodyError(body.error) });
 
-    // Recording is one INSERT … ON CONFLICT DO NOTHING: duplicates and redeliveries return no id.
-    const fresh = await recordEvents(deps.db, body.data.events, deps.now());
-    if (fresh.length > 0) c.executionCtx.waitUntil(processEvents(deps, fresh));
-    return c.json({ received: body.data.events.length, new: fresh.length });
+    // Recorded and claimed in one INSERT … ON CONFLICT DO NOTHING, committed before the 200: duplicates and
+    // redeliveries are not new. Events recorded but never handled (a crash) go to the scheduler.
+    const accepted = await inbox.accept(body.data.events, deps.now()).catch((error: unknown) => {
+      // Nothing of the request was recorded (one transaction): 503 lets LINE redeliver, if redelivery is on.
+      deps.log.error('webhook events not recorded', { error: String(error) });
+      throw new HTTPException(503, { message: 'events could not be recorded; try again' });
+    });
+    if (accepted.handling !== undefined) c.executionCtx.waitUntil(accepted.handling);
+    return c.json({ received: body.data.events.length, new: accepted.fresh });
   });
 }

@@ -131,33 +131,6 @@ export async function claimPending(
 }
 
 /**
- * Claims just-recorded events by id (the webhook handler's fast path), unless someone already has them. It
- * does not wait for the source's earlier events: the caller handles one request's events in order.
- */
-export async function claimEventsById(
-  db: Db,
-  ids: readonly number[],
-  now: Date,
-  leaseMs: number,
-): Promise<ClaimedEvent[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.kysely
-    .updateTable('webhook_inbox')
-    .set((eb) => ({
-      state: 'processing',
-      lease_token: newToken(),
-      locked_until: isoPlus(now, leaseMs),
-      attempts: eb('attempts', '+', 1),
-    }))
-    // One bound JSON array, not one parameter per id: D1 binds at most 100 per statement (db/json.ts).
-    .where('id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`)
-    .where('state', '=', 'pending')
-    .returningAll()
-    .execute();
-  return rows.map(toClaimed).sort((a, b) => a.id - b.id);
-}
-
-/**
  * Extends the lease of every row a claim still holds (one claim, one token) to `until`; returns their ids.
  * A row missing from the answer was taken over after its lease ran out and must not be handled here.
  */
@@ -172,11 +145,22 @@ export async function renewEventLease(db: Db, leaseToken: string, until: Date): 
   return rows.map((r) => r.id);
 }
 
-/** The handler finished; false when the lease was lost (another worker took the row over). */
+/**
+ * The handler finished; false when the lease was lost (another worker took the row over). A handled event's
+ * content (a complaint's text, a name and phone typed in chat, who sent it) is erased: only its
+ * webhookEventId stays, to drop LINE's redeliveries (docs/threat-model.md).
+ */
 export async function markEventDone(db: Db, id: number, leaseToken: string, now: Date): Promise<boolean> {
   const result = await db.kysely
     .updateTable('webhook_inbox')
-    .set({ state: 'done', done_at: iso(now), lease_token: null, locked_until: null })
+    .set({
+      state: 'done',
+      done_at: iso(now),
+      lease_token: null,
+      locked_until: null,
+      payload: '{}',
+      source_id: null,
+    })
     .where('id', '=', id)
     .where('state', '=', 'processing')
     .where('lease_token', '=', leaseToken)

@@ -2,8 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateWebhook } from '../../../bot/dev/fake-line/index.ts';
 import { recordEvents } from '../../../bot/inbox.ts';
+import { createInboxWriter } from '../../../bot/inbox-writer.ts';
 import { runScheduler } from '../../../bot/scheduler.ts';
-import { claimEventsById, countInboxByState } from '../../../db/queries/webhook-inbox.ts';
+import { countInboxByState } from '../../../db/queries/webhook-inbox.ts';
 import {
   everyEventKind,
   groupSource,
@@ -167,8 +168,10 @@ describe('webhook duplicates and crashes', () => {
   it('takes over an event whose worker died mid-way once its lease runs out, and pushes when the reply token is too old', async () => {
     const now = new Date();
     const join = makeJoinEvent({ timestamp: now.getTime(), source: groupSource(undefined, undefined) });
-    const [id] = await recordEvents(h.deps.db, [join], now);
-    expect(await claimEventsById(h.deps.db, [id ?? 0], now, 60_000)).toHaveLength(1); // the worker that died
+    // What the webhook does before its 200: record the event claimed for itself; then the process dies.
+    const writer = createInboxWriter(h.deps.db, 60_000);
+    const inbox = { webhookEventId: join.webhookEventId, eventType: 'join', sourceId: null, payload: join };
+    expect(await writer.record([inbox], now)).toHaveLength(1);
     await runScheduler(h.deps, new Date(now.getTime() + 30_000));
     expect(h.fake.requests).toEqual([]); // still leased
     const later = new Date(now.getTime() + 61_000);

@@ -1,8 +1,8 @@
 // The webhook inbox: dedupe by webhookEventId, leases that never double-claim, retries and parking.
 import { describe, expect, it } from 'vitest';
+import type { Db } from '../../../db/db.ts';
 import type { InboxEvent } from '../../../db/queries/webhook-inbox.ts';
 import {
-  claimEventsById,
   claimPending,
   countInboxByState,
   deleteDoneEvents,
@@ -12,6 +12,7 @@ import {
   recordEvents,
   renewEventLease,
 } from '../../../db/queries/webhook-inbox.ts';
+import { buildMarkEventsDone, buildRecordClaimed } from '../../../db/queries/webhook-inbox-claimed.ts';
 import { forEachDialect } from '../dialects.ts';
 import { minutesLater, NOW } from '../fixtures.ts';
 
@@ -24,6 +25,12 @@ function makeEvent(n: number, sourceId: string | null = `U${n}`): InboxEvent {
     sourceId,
     payload: { type: 'message', message: { type: 'text', text: `ข้อความ ${n}` } },
   };
+}
+
+/** What the webhook does: record events claimed under `token`, in one batch; returns the ids inserted. */
+async function recordClaimed(db: Db, events: readonly InboxEvent[], token = 'webhook-lease', at = NOW) {
+  const results = await db.batch(buildRecordClaimed(db, [{ events, receivedAt: at }], token, LEASE));
+  return results.flatMap((r) => r.rows.map((row) => row.id)).sort((a, b) => a - b);
 }
 
 describe('webhook inbox', () => {
@@ -54,13 +61,38 @@ describe('webhook inbox', () => {
       expect(await renewEventLease(db, token, minutesLater(3))).toEqual([]);
     });
 
-    it('claims a large request by id in one statement (more events than D1 binds)', async () => {
+    it('records and claims a large request in one batch (more events than D1 binds), dropping redeliveries', async () => {
       const db = await ctx.open();
+      await recordEvents(db, [makeEvent(7)], NOW);
       const events = Array.from({ length: 150 }, (_, i) => makeEvent(i + 1));
-      const recorded = await recordEvents(db, events, NOW);
-      const claimed = await claimEventsById(db, [...recorded.map((r) => r.id), 999], NOW, LEASE);
-      expect(claimed.map((c) => c.id)).toEqual(recorded.map((r) => r.id));
-      expect(await claimEventsById(db, [1, 2], NOW, LEASE)).toEqual([]);
+      const ids = await recordClaimed(db, [...events, makeEvent(3)]);
+      expect(ids).toHaveLength(149); // event 7 was on record already; event 3 came twice
+      expect(await countInboxByState(db)).toMatchObject({ pending: 1, processing: 149 });
+      // Claimed for LEASE: the scheduler leaves them alone until it runs out, then takes them over.
+      expect((await claimPending(db, NOW, 200, LEASE)).map((e) => e.id)).toEqual([1]);
+      const [row] = await db.kysely.selectFrom('webhook_inbox').selectAll().where('id', '=', 2).execute();
+      expect(row).toMatchObject({ state: 'processing', attempts: 1, lease_token: 'webhook-lease' });
+      expect(row?.payload).toBe(JSON.stringify(events[0]?.payload));
+      const later = await claimPending(db, minutesLater(1), 200, LEASE);
+      expect(later.filter((e) => e.id !== 1)).toHaveLength(149); // and event 7 again: its claim ran out too
+    });
+
+    it('marks a claim’s events done in one statement, only with its lease token', async () => {
+      const db = await ctx.open();
+      const ids = await recordClaimed(
+        db,
+        Array.from({ length: 120 }, (_, i) => makeEvent(i + 1)),
+      );
+      const [wrong] = await db.batch([buildMarkEventsDone(ids, 'not-the-token', NOW)]);
+      expect(wrong.numAffectedRows).toBe(0);
+      const [right] = await db.batch([buildMarkEventsDone(ids.slice(0, 110), 'webhook-lease', NOW)]);
+      expect(right.numAffectedRows).toBe(110);
+      expect(await countInboxByState(db)).toMatchObject({ processing: 10, done: 110 });
+      // A handled event keeps its id (redeliveries are still dropped) but not its content or sender.
+      const rows = await db.kysely.selectFrom('webhook_inbox').selectAll().orderBy('id').execute();
+      expect(rows[0]).toMatchObject({ state: 'done', payload: '{}', source_id: null });
+      expect(rows[119]?.payload).toContain('ข้อความ 120');
+      expect(await recordClaimed(db, [makeEvent(1)])).toEqual([]);
     });
 
     it('claims due events with their payload and a lease token', async () => {
@@ -96,11 +128,10 @@ describe('webhook inbox', () => {
 
     it('holds back a source with an event in flight, so one user is handled in order', async () => {
       const db = await ctx.open();
-      await recordEvents(db, [makeEvent(1, 'Usame'), makeEvent(2, 'Usame'), makeEvent(3, 'Uother')], NOW);
-      const [first] = await claimEventsById(db, [1], NOW, LEASE);
-      expect(first?.id).toBe(1);
+      expect(await recordClaimed(db, [makeEvent(1, 'Usame')])).toEqual([1]);
+      await recordEvents(db, [makeEvent(2, 'Usame'), makeEvent(3, 'Uother')], NOW);
       expect((await claimPending(db, NOW, 10, LEASE)).map((e) => e.id)).toEqual([3]);
-      await markEventDone(db, 1, first?.leaseToken ?? '', NOW);
+      await markEventDone(db, 1, 'webhook-lease', NOW);
       expect((await claimPending(db, NOW, 10, LEASE)).map((e) => e.id)).toEqual([2]);
     });
 
@@ -158,9 +189,9 @@ describe('webhook inbox', () => {
 
     it('forgets done events older than a cut-off', async () => {
       const db = await ctx.open();
-      await recordEvents(db, [makeEvent(1), makeEvent(2)], NOW);
-      const [done] = await claimEventsById(db, [1], NOW, LEASE);
-      await markEventDone(db, 1, done?.leaseToken ?? '', NOW);
+      await recordClaimed(db, [makeEvent(1)]);
+      await recordEvents(db, [makeEvent(2)], NOW);
+      await markEventDone(db, 1, 'webhook-lease', NOW);
       expect(await deleteDoneEvents(db, minutesLater(1))).toBe(1);
       expect(await countInboxByState(db)).toEqual({ pending: 1, processing: 0, done: 0, parked: 0 });
     });

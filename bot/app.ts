@@ -6,6 +6,8 @@ import { apiRoutes } from './routes/api/index.ts';
 import { ValidationError } from './routes/api/validate.ts';
 import { type DevOptions, devRoutes } from './routes/dev.ts';
 import { healthRoutes } from './routes/health.ts';
+import { liffConfigRoutes } from './routes/liff-config.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { qrRoutes } from './routes/qr.ts';
 import { shortLinkRoutes } from './routes/short-links.ts';
 import { webhookRoutes } from './routes/webhook.ts';
@@ -30,7 +32,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/webhook', webhookRoutes(deps))
     .route('/s', shortLinkRoutes(deps))
     .route('/qr', qrRoutes(deps))
-    .route('/api', apiRoutes(deps));
+    .route('/privacy', privacyRoutes(deps))
+    .route('/api', apiRoutes(deps))
+    .route('/liff-config.json', liffConfigRoutes(deps));
   if (options.dev !== undefined && deps.localMode) app.route('/dev', devRoutes(deps, options.dev));
   const [firstAsset, ...moreAssets] = options.assets ?? [];
   if (firstAsset !== undefined) {

@@ -3,13 +3,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import type { MiddlewareHandler } from 'hono';
 import { createApp } from './app.ts';
 import { createBackground } from './background.ts';
 import { parseConfig } from './config.ts';
 import { createJsonLogger } from './deps.ts';
 import { createNodeDeps } from './node-deps.ts';
+import { compressLiff, serveLiff } from './node-liff.ts';
 import type { DevOptions } from './routes/dev.ts';
 import { runScheduler } from './scheduler.ts';
 import { ensureSetUp } from './setup.ts';
@@ -17,11 +16,6 @@ import { VERSION } from './version.ts';
 
 const SCHEDULER_INTERVAL_MS = 60_000;
 const LIFF_DIST = resolve(import.meta.dirname, '../liff/dist');
-
-/** Files of the LIFF build; any other /liff/ path gets index.html, so the app's own routes survive a reload. */
-function serveLiff(): MiddlewareHandler[] {
-  return [serveStatic({ root: LIFF_DIST }), serveStatic({ root: LIFF_DIST, path: 'liff/index.html' })];
-}
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -53,15 +47,19 @@ async function main(): Promise<void> {
           fetch: (request, ctx) => app.fetch(request, {}, ctx),
           runScheduler: (at) => runScheduler(deps, at),
         };
-  const app = createApp(deps, { assets: existsSync(LIFF_DIST) ? serveLiff() : undefined, dev });
-  const server = serve({ fetch: (req) => app.fetch(req, {}, background.ctx), port: config.port }, (info) => {
-    log.info('listening', {
-      url: `http://localhost:${info.port}`,
-      localMode: config.localMode,
-      version: VERSION,
-      ...(fake === undefined ? {} : { simulator: `http://localhost:${info.port}/dev` }),
-    });
-  });
+  const app = createApp(deps, { assets: existsSync(LIFF_DIST) ? serveLiff(LIFF_DIST) : undefined, dev });
+  const fetchCompressed = compressLiff((req, ctx) => app.fetch(req, {}, ctx));
+  const server = serve(
+    { fetch: (req) => fetchCompressed(req, background.ctx), port: config.port },
+    (info) => {
+      log.info('listening', {
+        url: `http://localhost:${info.port}`,
+        localMode: config.localMode,
+        version: VERSION,
+        ...(fake === undefined ? {} : { simulator: `http://localhost:${info.port}/dev` }),
+      });
+    },
+  );
 
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {

@@ -110,18 +110,19 @@ export function devRoutes(deps: Deps, options: DevOptions) {
         return c.json({ webhookEventId: event.webhookEventId, cursor: history.cursor });
       })
       // The LIFF identity switcher of local mode (issue 7 §1): an ID token for a demo person, registered with
-      // the fake LINE API, so that /api signs in through the same verify call as with real LINE.
+      // the fake LINE API, so that /api signs in through the same verify call as with real LINE. The answer
+      // also lists the demo people, so the app signs in with one round trip before its first screen.
       .get('/api/liff-identities', (c) => c.json({ users: DEMO_USERS }))
       .post('/api/id-token', async (c) => {
         const { as } = parse(IdTokenBody, await jsonBody(c.req.raw));
-        const user = DEMO_USERS.find((u) => u.userId === as);
+        const user = as === undefined ? DEMO_USERS[0] : DEMO_USERS.find((u) => u.userId === as);
         const channelId = deps.liff.loginChannelId;
         if (user === undefined || channelId === undefined) {
           throw new HTTPException(400, { message: 'ไม่มีผู้ใช้ทดลองคนนี้' });
         }
         const idToken = `local-${crypto.randomUUID()}`;
         options.fake.registerIdToken(idToken, { sub: user.userId, name: user.displayName, aud: channelId });
-        return c.json({ idToken, user });
+        return c.json({ idToken, user, users: DEMO_USERS }, 200, { 'cache-control': 'no-store' });
       })
       .post('/api/tick', async (c) => {
         const at = new Date(parse(TickBody, await jsonBody(c.req.raw)).at);

@@ -1,11 +1,15 @@
-// Entry of the LIFF mini-app: fonts, styles and the first page.
+// Entry of the LIFF mini-app: fonts, styles, same-app link handling and the shell.
 import '@fontsource/sarabun/thai-400.css';
 import '@fontsource/sarabun/thai-600.css';
 import '@fontsource/sarabun/latin-400.css';
 import '@fontsource/sarabun/latin-600.css';
 import './styles.css';
 import { render } from 'preact';
-import { CalculatorPage } from './pages/calculator.tsx';
+import { App } from './app.tsx';
+import { interceptLinks } from './lib/router.ts';
 
 const root = document.getElementById('app');
-if (root !== null) render(<CalculatorPage />, root);
+if (root !== null) {
+  document.addEventListener('click', interceptLinks);
+  render(<App />, root);
+}

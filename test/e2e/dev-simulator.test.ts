@@ -1,8 +1,8 @@
 // The /dev chat simulator in headless Chromium (Debian's, driven by playwright-core) against a real local-mode
 // server: a citizen asks for help and presses a quick reply; staff run the scheduler and mark a reminder done.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_CITIZEN_ID,
@@ -10,48 +10,27 @@ import {
   DEMO_STAFF_ID,
   demoGroupIdOf,
 } from '../../bot/demo/index.ts';
+import { launchChromium, requireChromium, watchPage } from './chromium.ts';
 import { type LocalApp, nextReminder, startLocalApp } from './local-app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = resolve(import.meta.dirname, '../../test-results');
 const STAFF_GROUP = demoGroupIdOf(DEMO_STAFF_AGENCY_IDS[0] ?? '');
 const WIDTH = 390;
 
 let local: LocalApp;
-let browser: Browser;
+let browser: Browser | undefined;
 let page: Page;
 const problems: string[] = [];
-
-/** No skipping: CI installs Debian's Chromium (.ci/run); without it every test here fails and says why. */
-function requireChromium(): void {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-}
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   local = await startLocalApp();
   await local.serve();
-  if (!existsSync(CHROMIUM)) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  browser = await launchChromium();
+  if (browser === undefined) return;
   page = await browser.newPage({ viewport: { width: WIDTH, height: 844 }, locale: 'th-TH' });
   page.setDefaultTimeout(5_000);
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-  });
+  watchPage(page, problems, { console: true });
 });
 
 afterAll(async () => {

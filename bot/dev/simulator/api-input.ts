@@ -49,8 +49,13 @@ export const MessagesQuery = z.object({
 
 export const TickBody = z.object({ at: z.iso.datetime({ offset: true }) });
 
-/** The LIFF identity switcher asks for an ID token of one demo person. */
-export const IdTokenBody = z.object({ as: z.string().regex(/^U[0-9a-f]{32}$/) });
+/** The LIFF app of local mode asks for an ID token of one demo person; without `as`, the first (the coordinator). */
+export const IdTokenBody = z.object({
+  as: z
+    .string()
+    .regex(/^U[0-9a-f]{32}$/)
+    .optional(),
+});
 
 export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);

@@ -11,10 +11,13 @@ import {
   demoGroupIdOf,
 } from '../../../bot/demo/index.ts';
 import { SIMULATOR_NEW_GROUP_ID } from '../../../bot/dev/simulator/directory.ts';
+import { buildEvent } from '../../../bot/dev/simulator/events.ts';
 import { listOpenTasks } from '../../../bot/reminders/tasks.ts';
 import { fiscalYearOf } from '../../../core/index.ts';
 import { enqueueMessages } from '../../../db/queries/outbox.ts';
 import { type LocalApp, nextReminder, startLocalApp } from '../../e2e/local-app.ts';
+
+const NOW_FOR_EVENT = new Date('2026-11-23T03:00:00.000Z');
 
 const STAFF_GROUP = demoGroupIdOf(DEMO_STAFF_AGENCY_IDS[0] ?? '');
 
@@ -169,12 +172,20 @@ describe('POST /dev/api/send', () => {
     });
     const row = await local.deps.db.kysely
       .selectFrom('webhook_inbox')
-      .select(['event_type', 'payload', 'source_id'])
+      .select(['event_type', 'state', 'payload'])
       .where('webhook_event_id', '=', sent.webhookEventId)
       .executeTakeFirst();
-    expect(row?.event_type).toBe('postback');
-    expect(row?.source_id).toBe(STAFF_GROUP);
-    expect(JSON.parse(String(row?.payload))).toMatchObject({
+    // Recorded and handled through the real /webhook; a handled event keeps only its id and type.
+    expect(row).toEqual({ event_type: 'postback', state: 'done', payload: '{}' });
+    // The event the simulator signs and posts for that button:
+    const event = buildEvent(
+      { as: DEMO_STAFF_ID, chat: STAFF_GROUP },
+      { kind: 'postback', data },
+      'token',
+      NOW_FOR_EVENT,
+    );
+    expect(event).toMatchObject({
+      type: 'postback',
       postback: { data },
       source: { type: 'group', groupId: STAFF_GROUP, userId: DEMO_STAFF_ID },
     });
@@ -323,6 +334,44 @@ describe('bad input to the simulator API', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toContain(reason);
     expect(local.ticks).toEqual([]);
+  });
+});
+
+describe('POST /dev/api/id-token', () => {
+  async function signInAs(
+    body: unknown,
+  ): Promise<{ idToken: string; user: { userId: string }; users: unknown[] }> {
+    const res = await post('/dev/api/id-token', body);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    return res.json();
+  }
+
+  const me = async (idToken: string) =>
+    local.app.request('/api/me', { headers: { authorization: `Bearer ${idToken}` } });
+
+  it('signs in as the coordinator and lists every demo person when no one is named', async () => {
+    const answer = await signInAs({});
+    expect(answer.user.userId).toBe(DEMO_COORDINATOR_ID);
+    expect(answer.users.map((u) => (u as { userId: string }).userId)).toContain(DEMO_CITIZEN_ID);
+    const res = await me(answer.idToken);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ userId: DEMO_COORDINATOR_ID, isCoordinator: true });
+  });
+
+  it('gives a token /api accepts for the demo person named', async () => {
+    const answer = await signInAs({ as: DEMO_STAFF_ID });
+    expect(answer.user.userId).toBe(DEMO_STAFF_ID);
+    expect(await (await me(answer.idToken)).json()).toMatchObject({
+      userId: DEMO_STAFF_ID,
+      isCoordinator: false,
+    });
+  });
+
+  it('answers 400 for someone who is not a demo person, or not a user id', async () => {
+    for (const as of ['U0123456789abcdef0123456789abcdef', 'somchai']) {
+      expect((await post('/dev/api/id-token', { as })).status, as).toBe(400);
+    }
   });
 });
 

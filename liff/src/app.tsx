@@ -1,0 +1,149 @@
+// The shell: sign in (LIFF, or a demo token in local mode), read /api/me, then the page for the path with a header
+// and nav. On a phone every round trip before the first screen costs ~150 ms+, so sign-in is one fetch after
+// the preloaded config, the page's data starts alongside /api/me, and liff-mock loads only after the first screen.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { IdentitySwitcher } from './components/identity-switcher.tsx';
+import { Nav } from './components/nav.tsx';
+import { ApiErrorState, ErrorState, Loading } from './components/states.tsx';
+import { type Api, ApiError, createClients, ok } from './lib/api.ts';
+import { fetchLiffConfig, rememberDemoUser, type Session, signIn, startMock } from './lib/liff.ts';
+import { currentPath, liffStatePath, matchPath, navigate, usePath } from './lib/router.ts';
+import { mayOpen, rolesOf, SessionContext, type SessionValue } from './lib/session.ts';
+import type { Loaded } from './lib/use-load.ts';
+import { ROUTES } from './routes.tsx';
+
+const APP_NAME = 'ITA จังหวัด';
+/** How long liff-mock waits for an idle moment after sign-in before it loads anyway. */
+const MOCK_IDLE_TIMEOUT_MS = 3000;
+
+type Boot = Loaded<SessionValue> | { status: 'redirecting'; data?: undefined; error?: undefined };
+
+/** Signs in, starts the page's data (`prefetch`), then reads who the person is. */
+async function boot(prefetch: (api: Api) => void): Promise<Boot> {
+  const config = await fetchLiffConfig();
+  const outcome = await signIn(config);
+  if (outcome.kind === 'redirecting') return { status: 'redirecting' };
+  if (outcome.kind === 'failed') throw new Error(outcome.message);
+  // A LIFF deep link arrived as ?liff.state=/agency/x: show it at its own address from now on.
+  const deepLink = liffStatePath(location.search);
+  if (deepLink !== undefined) navigate(deepLink, { replace: true });
+  const session: Session = outcome.session;
+  const { api, prefetch: early } = createClients(session.idToken);
+  prefetch(early);
+  const me = await ok(api.me.$get());
+  return { status: 'ok', data: { api, me, session, roles: rolesOf(me), demoUsers: outcome.demoUsers } };
+}
+
+/** Runs `work` when the page is idle (the first screen's data and chunks have their bandwidth first). */
+function whenIdle(work: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: MOCK_IDLE_TIMEOUT_MS });
+  else setTimeout(work, MOCK_IDLE_TIMEOUT_MS / 3);
+}
+
+function findRoute(path: string) {
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path.split('?')[0] ?? '');
+    if (params !== undefined) return { route, params };
+  }
+  return undefined;
+}
+
+export function App() {
+  const [state, setState] = useState<Boot>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  const path = usePath();
+
+  useEffect(() => {
+    setState({ status: 'loading' });
+    const prefetch = (api: Api) => {
+      const now = findRoute(currentPath(location));
+      if (now !== undefined) now.route.prefetch?.(api, now.params);
+    };
+    let current = true;
+    boot(prefetch).then(
+      (booted) => {
+        if (!current) return;
+        setState(booted);
+        const session = booted.data?.session;
+        if (session?.mock !== true) return;
+        // Local mode: liff-mock in the session once loaded (the share button asks it about the target picker).
+        whenIdle(() =>
+          startMock(session).then(
+            (liff) =>
+              setState((now) =>
+                current && now.status === 'ok' && now.data.session === session
+                  ? { status: 'ok', data: { ...now.data, session: { ...session, liff } } }
+                  : now,
+              ),
+            () => undefined,
+          ),
+        );
+      },
+      (error: unknown) => {
+        const apiError =
+          error instanceof ApiError
+            ? error
+            : new ApiError(0, error instanceof Error ? error.message : String(error));
+        if (current) setState({ status: 'error', error: apiError });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [round]);
+
+  const found = useMemo(() => findRoute(path), [path]);
+
+  // The page's own chunk downloads while signing in rather than after it.
+  useEffect(() => found?.route.page.preload?.(), [found]);
+
+  useEffect(() => {
+    document.title = found === undefined ? APP_NAME : `${found.route.title} · ${APP_NAME}`;
+  }, [found]);
+
+  const switchTo = (userId: string) => {
+    rememberDemoUser(userId);
+    navigate('');
+    setRound((r) => r + 1);
+  };
+
+  const value = state.data;
+  return (
+    <div class="shell">
+      <header class="top">
+        <span class="app-name">{APP_NAME}</span>
+        {value !== undefined && value.demoUsers.length > 0 && (
+          <IdentitySwitcher
+            users={value.demoUsers}
+            current={value.session.demoUser?.userId}
+            onSwitch={switchTo}
+          />
+        )}
+      </header>
+      <main id="main">
+        {found !== undefined && <h1>{found.route.title}</h1>}
+        {state.status === 'loading' || state.status === 'redirecting' ? (
+          <Loading />
+        ) : state.status === 'error' ? (
+          <ApiErrorState error={state.error} onRetry={() => setRound((r) => r + 1)} />
+        ) : found === undefined ? (
+          <ErrorState
+            message="ไม่พบหน้านี้ในแอป โปรดกลับไปหน้าหลัก"
+            onRetry={() => navigate('')}
+            retryLabel="หน้าหลัก"
+          />
+        ) : !mayOpen(state.data.roles, found.route.roles) ? (
+          <div class="card refusal" role="alert">
+            <p>ขออภัย หน้านี้สำหรับผู้ที่ได้รับมอบหมายงาน ITA เท่านั้น</p>
+            <p class="muted">หากท่านควรมีสิทธิ์นี้ โปรดติดต่อผู้ประสานงาน ITA ของจังหวัด</p>
+          </div>
+        ) : (
+          <SessionContext.Provider value={state.data}>
+            <found.route.page key={path} params={found.params} />
+          </SessionContext.Provider>
+        )}
+      </main>
+      <Nav routes={ROUTES} roles={value?.roles} path={path} />
+    </div>
+  );
+}

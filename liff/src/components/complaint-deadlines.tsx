@@ -1,0 +1,53 @@
+// A case's service-level deadlines in words: the next one still open (or how late it is), and the full list.
+import { bangkokTime } from '../../../core/thai/bangkok.ts';
+import { formatThaiDate } from '../../../core/thai/date-format.ts';
+import type { CaseDeadline } from './complaint-types.ts';
+
+export const DEADLINE_LABELS: Record<string, string> = {
+  acknowledge: 'รับทราบเรื่อง',
+  reply: 'ตอบผู้ร้อง',
+  close: 'ปิดเรื่อง',
+};
+
+/** '2025-03-12' (a Bangkok day) → '12 มี.ค. 2568'. */
+export function thaiDay(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return formatThaiDate(bangkokTime(y ?? 1970, m ?? 1, d ?? 1));
+}
+
+/** Still open and already past its day: what puts a case at the top of the queue. */
+export function isOverdue(deadlines: readonly CaseDeadline[]): boolean {
+  return deadlines.some((d) => d.metAt === null && d.late);
+}
+
+export function NextDeadline({ deadlines }: { deadlines: readonly CaseDeadline[] }) {
+  const open = deadlines.find((d) => d.metAt === null);
+  if (open === undefined) return null;
+  const what = DEADLINE_LABELS[open.kind] ?? open.kind;
+  return open.late ? (
+    <span class="late">
+      เลยกำหนด{what} ({thaiDay(open.dueOn)})
+    </span>
+  ) : (
+    <span>
+      กำหนด{what}ภายใน {thaiDay(open.dueOn)}
+    </span>
+  );
+}
+
+export function DeadlineList({ deadlines }: { deadlines: readonly CaseDeadline[] }) {
+  return (
+    <ul class="small">
+      {deadlines.map((d) => (
+        <li key={d.kind} class={d.late ? 'late' : undefined}>
+          {DEADLINE_LABELS[d.kind] ?? d.kind} ภายใน {thaiDay(d.dueOn)} —{' '}
+          {d.metAt === null
+            ? d.late
+              ? 'เลยกำหนดแล้ว'
+              : 'ยังไม่ถึงกำหนด'
+            : `ทำแล้วเมื่อ ${formatThaiDate(new Date(d.metAt))}${d.late ? ' (ช้ากว่ากำหนด)' : ''}`}
+        </li>
+      ))}
+    </ul>
+  );
+}

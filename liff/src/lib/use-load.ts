@@ -1,0 +1,33 @@
+// useLoad: one async read with loading / data / error, keeping the old data while reloading (no layout jump).
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from './api.ts';
+
+export type Loaded<T> =
+  | { status: 'loading'; data?: undefined; error?: undefined }
+  | { status: 'ok'; data: T; error?: undefined }
+  | { status: 'error'; data?: undefined; error: ApiError };
+
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, `เกิดข้อผิดพลาด: ${String(error)}`);
+}
+
+export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[]): Loaded<T> & { reload(): void } {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  const latest = useRef(0);
+  const lastKeys = useRef('');
+  // `keys` are the caller's dependencies of `load` (as with useEffect's own list).
+  useEffect(() => {
+    const id = ++latest.current;
+    // Another thing to show (not a reload of the same): the old data would mislead, so show loading.
+    const keyText = JSON.stringify(keys);
+    if (keyText !== lastKeys.current) setState({ status: 'loading' });
+    lastKeys.current = keyText;
+    load().then(
+      (data) => id === latest.current && setState({ status: 'ok', data }),
+      (error: unknown) => id === latest.current && setState({ status: 'error', error: toApiError(error) }),
+    );
+  }, [...keys, round]);
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  return { ...state, reload };
+}

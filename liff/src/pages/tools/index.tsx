@@ -1,0 +1,24 @@
+// The coordinator's tools: import scores, survey links and targets, the plan, announcements.
+import { hrefOf } from '../../lib/router.ts';
+
+const TOOLS = [
+  ['tools/import', 'นำเข้าผลคะแนน', 'ไฟล์ CSV หรือ JSON แบบเดียวกับคำสั่ง ita score ตรวจทุกบรรทัดก่อนบันทึก'],
+  ['tools/links', 'ลิงก์และเป้าหมายแบบสำรวจ', 'ใส่ลิงก์ ITAS ของ IIT/EIT และปรับจำนวนผู้ตอบขั้นต่ำ'],
+  ['tools/plan', 'แก้ไขแผนการดำเนินงาน', 'สร้างแผนจากปฏิทินมาตรฐาน เลื่อนกำหนด มอบหมายหน่วยงาน'],
+  ['tools/broadcast', 'ส่งประกาศ', 'ส่งข้อความถึงกลุ่ม LINE ของหน่วยงานตามประเภท อำเภอ หรืองานที่ยังไม่เสร็จ'],
+] as const;
+
+export function ToolsPage() {
+  return (
+    <ul class="tool-list">
+      {TOOLS.map(([path, title, text]) => (
+        <li key={path}>
+          <a class="card tool" href={hrefOf(path)}>
+            <strong>{title}</strong>
+            <span class="muted small">{text}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -27,16 +27,16 @@ import {
   score,
 } from './format.ts';
 
-type T = (text: string) => string;
+export type T = (text: string) => string;
 
 // Thai is complex script: Word picks the `cs` font and size for it, so both are set. 16 pt is the official size.
 const FONT = 'TH Sarabun New';
 const SIZE = 32;
 
-const text = (value: string, t: T, bold = false): Paragraph[] =>
+export const text = (value: string, t: T, bold = false): Paragraph[] =>
   value.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: t(line), bold })] }));
 
-const heading = (value: string, t: T, level: 1 | 2 | 3 = 2): Paragraph =>
+export const heading = (value: string, t: T, level: 1 | 2 | 3 = 2): Paragraph =>
   new Paragraph({
     heading:
       level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
@@ -44,7 +44,11 @@ const heading = (value: string, t: T, level: 1 | 2 | 3 = 2): Paragraph =>
     children: [new TextRun({ text: t(value), bold: true })],
   });
 
-function cellOf(content: string | Paragraph[], t: T, options: { bold?: boolean; rowSpan?: number } = {}) {
+export function cellOf(
+  content: string | Paragraph[],
+  t: T,
+  options: { bold?: boolean; rowSpan?: number } = {},
+) {
   const children = typeof content === 'string' ? text(content, t, options.bold) : content;
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph('')],
@@ -52,7 +56,7 @@ function cellOf(content: string | Paragraph[], t: T, options: { bold?: boolean; 
   });
 }
 
-function tableOf(headings: readonly string[], rows: TableRow[], t: T): Table {
+export function tableOf(headings: readonly string[], rows: TableRow[], t: T): Table {
   const head = new TableRow({
     tableHeader: true,
     children: headings.map((h) => cellOf(h, t, { bold: true })),
@@ -60,7 +64,7 @@ function tableOf(headings: readonly string[], rows: TableRow[], t: T): Table {
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [head, ...rows] });
 }
 
-const plainRow = (cells: readonly string[], t: T): TableRow =>
+export const plainRow = (cells: readonly string[], t: T): TableRow =>
   new TableRow({ children: cells.map((c) => cellOf(c, t)) });
 
 function analysisRows(report: AnalysisReport, t: T): TableRow[] {
@@ -157,9 +161,18 @@ export async function renderReportDocx(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const t = digitsOf(options);
   const children = report.kind === 'analysis' ? analysisChildren(report, t) : measuresChildren(report, t);
+  return packDocx(report.title, children, PageOrientation.LANDSCAPE);
+}
+
+/** Paragraphs and tables as .docx bytes: A4, TH Sarabun New 16 pt (shared with complaint-stats-docx.ts). */
+export async function packDocx(
+  title: string,
+  children: (Paragraph | Table)[],
+  orientation: (typeof PageOrientation)[keyof typeof PageOrientation] = PageOrientation.PORTRAIT,
+): Promise<Uint8Array<ArrayBuffer>> {
   const doc = new Document({
     creator: 'ita-line',
-    title: report.title,
+    title,
     styles: {
       default: {
         document: {
@@ -175,7 +188,7 @@ export async function renderReportDocx(
       {
         properties: {
           page: {
-            size: { orientation: PageOrientation.LANDSCAPE },
+            size: { orientation },
             margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
           },
         },

@@ -123,9 +123,14 @@ function measuresBody(report: MeasureResultsReport, t: T): string {
 export function renderReportHtml(report: Report, options: RenderOptions = {}): string {
   const t = digitsOf(options);
   const body = report.kind === 'analysis' ? analysisBody(report, t) : measuresBody(report, t);
+  return renderHtmlPage(t(report.title), body, options);
+}
+
+/** A titled body in the reports' page: Sarabun, A4 print style (shared with complaint-stats.ts). */
+export function renderHtmlPage(title: string, body: string, options: RenderOptions = {}): string {
   return `<!doctype html>
 <html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t(report.title))}</title><style>${options.fontFaces ?? LOCAL_FONT_FACE}${STYLE}</style></head>
+<title>${escapeHtml(title)}</title><style>${options.fontFaces ?? LOCAL_FONT_FACE}${STYLE}</style></head>
 <body>
 ${body}
 </body></html>

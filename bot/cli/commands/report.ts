@@ -18,7 +18,7 @@ const USAGE = [
   '      รายงานการวิเคราะห์ผลการประเมิน ITA ของปีนั้น (--plan: เพิ่มมาตรการเข้าแผนงานปีถัดไปเพื่อรับการแจ้งเตือน)',
   '  npm run ita -- report measures --agency <รหัสหน่วยงาน> --year <ปีงบประมาณ พ.ศ.> [--format docx|html|json] [--out ไฟล์] [--digits thai|arabic]',
   '      รายงานผลการดำเนินการตามมาตรการของปีนั้น',
-  '  npm run ita -- report complaints --agency <รหัสหน่วยงานหรือจังหวัด> --year <ปีงบประมาณ พ.ศ.> [--period q1|q2|q3|q4|h1|year] [--csv]',
+  '  npm run ita -- report complaints --agency <รหัสหน่วยงานหรือจังหวัด> --year <ปีงบประมาณ พ.ศ.> [--period q1|q2|q3|q4|h1|year] [--csv | --format html|docx] [--out ไฟล์] [--digits thai|arabic]',
   '      สถิติเรื่องร้องเรียนสำหรับ OIT (ไม่มีข้อมูลส่วนบุคคล ช่องที่มีน้อยกว่า 3 เรื่องจะถูกปิดไว้)',
 ].join('\n');
 

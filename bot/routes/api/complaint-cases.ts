@@ -5,20 +5,23 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { REPORT_PERIODS } from '../../../core/complaints/periods.ts';
 import { deadlinesOf, isLate } from '../../../core/complaints/sla.ts';
-import { complaintStats } from '../../../core/complaints/stats.ts';
+import { type ComplaintStats, complaintStats } from '../../../core/complaints/stats.ts';
 import {
   COMPLAINT_STATUSES,
   type ComplaintAction,
   officerActionsFor,
   statusLabelOf,
 } from '../../../core/complaints/status.ts';
+import { listAgencies } from '../../../db/queries/agencies.ts';
 import { findAttachment, listAttachments } from '../../../db/queries/complaint-attachments.ts';
 import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
 import { type Complaint, findComplaintById } from '../../../db/queries/complaints.ts';
 import { listHandledComplaints, mayHandleComplaint, readReporterIdentity } from '../../complaints/access.ts';
 import { applyComplaintAction, MAX_ACTION_TEXT } from '../../complaints/actions.ts';
-import { loadComplaintStatsInput } from '../../complaints/stats-input.ts';
+import { loadComplaintStatsInput, type StatsScope } from '../../complaints/stats-input.ts';
 import type { Deps } from '../../deps.ts';
+import { renderComplaintStatsHtml, statsFileName } from '../../reports/complaint-stats.ts';
+import { renderComplaintStatsDocx } from '../../reports/complaint-stats-docx.ts';
 import { loadSettings } from '../../settings.ts';
 import { type ApiEnv, forbid, type Viewer } from './auth.ts';
 import { complaintTrackRoutes } from './complaint-track.ts';
@@ -69,6 +72,33 @@ function summaryOf(c: Complaint, deadlines: ReturnType<typeof deadlinesOf>, now:
   };
 }
 
+const StatsQuery = z.object({
+  agencyId: z.string().min(1).max(100).optional(),
+  year: z.coerce.number().int().min(2560).max(2700),
+  period: z.enum(REPORT_PERIODS).default('year'),
+});
+
+/** The statistics the viewer may see (403 otherwise), for /stats and its downloads alike. */
+async function statsFor(
+  deps: Deps,
+  viewer: Viewer,
+  q: z.infer<typeof StatsQuery>,
+): Promise<{ scope: StatsScope; stats: ComplaintStats }> {
+  const input = await loadComplaintStatsInput(deps, viewer.who, q.agencyId);
+  if (typeof input === 'string') forbid(input);
+  const settings = await loadSettings(deps.db);
+  const stats = complaintStats({
+    complaints: input.complaints,
+    fiscalYear: q.year,
+    period: q.period,
+    now: deps.now(),
+    sla: settings,
+  });
+  return { scope: input.scope, stats };
+}
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 export function complaintCaseRoutes(deps: Deps) {
   return new Hono<ApiEnv>()
     .route('/track', complaintTrackRoutes(deps))
@@ -90,28 +120,34 @@ export function complaintCaseRoutes(deps: Deps) {
         return c.json({ complaints: list.map((x) => summaryOf(x, deadlinesOf(x, settings), now)) });
       },
     )
+    .get('/stats', queryOf(StatsQuery), async (c) =>
+      c.json(await statsFor(deps, c.var.viewer, c.req.valid('query'))),
+    )
     .get(
-      '/stats',
+      '/stats/download',
       queryOf(
-        z.object({
-          agencyId: z.string().min(1).max(100).optional(),
-          year: z.coerce.number().int().min(2560).max(2700),
-          period: z.enum(REPORT_PERIODS).default('year'),
+        StatsQuery.extend({
+          format: z.enum(['docx', 'html']),
+          digits: z.enum(['thai', 'arabic']).default('arabic'),
         }),
       ),
       async (c) => {
         const q = c.req.valid('query');
-        const input = await loadComplaintStatsInput(deps, c.var.viewer.who, q.agencyId);
-        if (typeof input === 'string') forbid(input);
-        const settings = await loadSettings(deps.db);
-        const stats = complaintStats({
-          complaints: input.complaints,
-          fiscalYear: q.year,
-          period: q.period,
-          now: deps.now(),
-          sla: settings,
-        });
-        return c.json({ scope: input.scope, stats });
+        const { scope, stats } = await statsFor(deps, c.var.viewer, q);
+        const names = new Map((await listAgencies(deps.db, scope.provinceId)).map((a) => [a.id, a.nameTh]));
+        const doc = { scopeName: scope.name, stats, agencyNames: names };
+        const name = statsFileName(scope.agencyId ?? scope.provinceId, q.year, q.period, q.format);
+        const headers = {
+          'content-disposition': `attachment; filename="${name}"`,
+          'cache-control': 'no-store',
+        };
+        if (q.format === 'html')
+          return c.body(renderComplaintStatsHtml(doc, { digits: q.digits }), 200, {
+            ...headers,
+            'content-type': 'text/html; charset=utf-8',
+          });
+        const bytes = await renderComplaintStatsDocx(doc, { digits: q.digits });
+        return c.body(bytes, 200, { ...headers, 'content-type': DOCX_TYPE });
       },
     )
     .get('/:id', paramOf(Id), async (c) => {

@@ -11,9 +11,10 @@ import { fiscalYearOf } from '../../../core/thai/era.ts';
 import { ComplaintStatsView } from '../components/complaint-stats-view.tsx';
 import '../components/complaint-styles.css';
 import { ApiErrorState, Loading } from '../components/states.tsx';
-import { ok } from '../lib/api.ts';
+import { errorOf, ok } from '../lib/api.ts';
+import { saveFile } from '../lib/save-file.ts';
 import { useSession } from '../lib/session.ts';
-import { useLoad } from '../lib/use-load.ts';
+import { toApiError, useLoad } from '../lib/use-load.ts';
 
 const YEARS_BACK = 4;
 const PROVINCE = '';
@@ -44,6 +45,31 @@ export function CaseStatsPage() {
       ),
     [agencyId, year, period],
   );
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
+  // The same statistics as a Word file or an A4 page, to attach to the OIT (same query as the table).
+  const download = async (format: 'docx' | 'html') => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const res = await api.cases.stats.download.$get({
+        query: {
+          year: String(year),
+          period,
+          format,
+          digits: 'arabic',
+          ...(agencyId === PROVINCE ? {} : { agencyId }),
+        },
+      });
+      if (!res.ok) throw await errorOf(res);
+      await saveFile(res, `ita-complaints.${format}`);
+      setMessage({ text: 'ดาวน์โหลดรายงานแล้ว', error: false });
+    } catch (error) {
+      setMessage({ text: toApiError(error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <div>
       <div class="card row complaint-filters">
@@ -99,6 +125,19 @@ export function CaseStatsPage() {
             stats={loaded.data.stats}
             agencyName={(id) => (id === null ? 'ไม่ทราบหน่วยงาน' : (names.get(id) ?? id))}
           />
+          <div class="row no-print">
+            <button type="button" disabled={busy} onClick={() => download('docx')}>
+              ดาวน์โหลด Word (.docx)
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => download('html')}>
+              ดาวน์โหลด HTML
+            </button>
+          </div>
+          {message !== undefined && (
+            <p class={message.error ? 'weak' : 'muted'} role="status">
+              {message.text}
+            </p>
+          )}
         </section>
       )}
     </div>

@@ -16,6 +16,7 @@ import { type ReportView, ReportViewContext } from '../components/report-text.ts
 import { ReportToolbar } from '../components/report-toolbar.tsx';
 import { ApiErrorState, Loading } from '../components/states.tsx';
 import { errorOf, ok } from '../lib/api.ts';
+import { saveFile } from '../lib/save-file.ts';
 import { useSession } from '../lib/session.ts';
 import { type Loaded, toApiError, useLoad } from '../lib/use-load.ts';
 
@@ -54,18 +55,6 @@ function measuresEditsOf(r: MeasureResultsReport): MeasureResultsEdits {
     g.rows.map(({ activityId, done, outcome }) => ({ activityId, done, outcome })),
   );
   return { title: r.title, intro: r.intro, rows };
-}
-
-/** Saves a downloaded body under the server's file name (content-disposition). */
-async function saveFile(response: Response): Promise<void> {
-  const name =
-    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'ita-report';
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function YearPicker({ year, onYear }: { year: string; onYear(year: string): void }) {

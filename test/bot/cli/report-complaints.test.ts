@@ -79,6 +79,26 @@ describe('report complaints', () => {
     expect(out).toContain('agency,rp-b,"อบต.รายงาน, ใต้",<3');
   });
 
+  it('writes the A4 page for --format html with the figures and suppression marks', async () => {
+    const { code, out } = await run(
+      '--agency',
+      'rp',
+      '--year',
+      '2567',
+      '--format',
+      'html',
+      '--digits',
+      'thai',
+    );
+    expect(code).toBe(0);
+    const html = out.join('\n');
+    expect(html).toContain('@page{size:A4');
+    expect(html).toContain('src:url(data:font/woff2;base64,');
+    expect(html).toMatch(/จำนวนเรื่องทั้งหมด<\/td><td class="num">๕</);
+    expect(html).toMatch(/ทุจริต\/ประพฤติมิชอบ<\/td><td class="num">&lt;๓</);
+    expect(html).not.toContain('ความลับ');
+  });
+
   it.each([
     [['--year', '2567'], 'ต้องระบุ --agency'],
     [['--agency', 'rp-a'], 'ต้องระบุ --year'],

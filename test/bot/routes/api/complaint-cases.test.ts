@@ -131,6 +131,29 @@ describe('GET /api/cases/stats', () => {
     expect((await call('CITIZEN', '/cases/stats?year=2567')).status).toBe(403);
     expect((await call('COORDINATOR', '/cases/stats')).status).toBe(400);
   });
+
+  it('downloads the same statistics as .docx and HTML under the same access rules', async () => {
+    const docx = await call('COORDINATOR', '/cases/stats/download?year=2567&period=q3&format=docx');
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(docx.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="ita-complaints-[\w-]+-2567-q3\.docx"$/,
+    );
+    expect(new Uint8Array(await docx.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    const html = await call(
+      'COORDINATOR',
+      '/cases/stats/download?year=2567&period=q3&format=html&digits=thai',
+    );
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await html.text();
+    expect(page).toContain('ปีงบประมาณ พ.ศ. ๒๕๖๗');
+    expect(page).not.toContain('เรียกรับเงิน');
+    const forbidden = '/cases/stats/download?year=2567&format=docx';
+    expect((await call('CITIZEN', forbidden)).status).toBe(403);
+    expect((await call('COORDINATOR', '/cases/stats/download?year=2567&format=pdf')).status).toBe(400);
+  });
 });
 
 describe('POST /api/cases/track/:code', () => {

@@ -47,6 +47,7 @@ export {
 export { parseThaiNumber, toArabicDigits, toThaiDigits } from './thai/digits.ts';
 export {
   BUDDHIST_ERA_OFFSET,
+  fiscalMonthAt,
   fiscalYearOf,
   fiscalYearRange,
   toBuddhistYear,

@@ -1,13 +1,17 @@
 // Reading what people type to the bot: Thai digits, spacing and case folded, a keyword matched at the start.
 import { toArabicDigits } from '../thai/digits.ts';
 
-/** Folds what a person typed into the form commands are matched on: Arabic digits, single spaces, lower case. */
-export function normalizeText(text: string): string {
+/** Arabic digits, composed characters, single spaces (zero-width ones too), case kept. */
+function foldSpacing(text: string): string {
   return toArabicDigits(text)
     .normalize('NFC')
     .replace(/[\s\u200b]+/g, ' ')
-    .trim()
-    .toLowerCase();
+    .trim();
+}
+
+/** Folds what a person typed into the form commands are matched on: Arabic digits, single spaces, lower case. */
+export function normalizeText(text: string): string {
+  return foldSpacing(text).toLowerCase();
 }
 
 export interface CommandMatch<T> {
@@ -26,10 +30,8 @@ export function matchCommand<T extends { keywords: readonly string[] }>(
   text: string,
   commands: readonly T[],
 ): CommandMatch<T> | undefined {
-  const folded = normalizeText(text);
-  const kept = toArabicDigits(text)
-    .replace(/[\s\u200b]+/g, ' ')
-    .trim();
+  const kept = foldSpacing(text);
+  const folded = kept.toLowerCase();
   let best: CommandMatch<T> | undefined;
   for (const command of commands) {
     for (const keyword of command.keywords) {

@@ -1,7 +1,7 @@
 // Reporting periods of the Thai fiscal year (1 October – 30 September, Buddhist era): quarters, the first
 // half and the whole year, as the OIT asks agencies to publish complaint statistics.
 import { bangkokTime } from '../thai/bangkok.ts';
-import { toChristianYear } from '../thai/era.ts';
+import { fiscalMonthAt } from '../thai/era.ts';
 
 export const REPORT_PERIODS = ['q1', 'q2', 'q3', 'q4', 'h1', 'year'] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];
@@ -31,8 +31,8 @@ export function isReportPeriod(value: string): value is ReportPeriod {
 
 /** Bangkok midnight on the first day of the month `offset` months after 1 October before the fiscal year. */
 function monthStart(fiscalYear: number, offset: number): Date {
-  const first = (toChristianYear(fiscalYear) - 1) * 12 + 9 + offset; // months since year 0, 9 = October
-  return bangkokTime(Math.floor(first / 12), (first % 12) + 1, 1);
+  const { year, month } = fiscalMonthAt(fiscalYear, offset);
+  return bangkokTime(year, month, 1);
 }
 
 /** The period as [start, end): start included, end excluded (Bangkok midnights). */
@@ -45,7 +45,7 @@ export function periodRange(fiscalYear: number, period: ReportPeriod): { start: 
 export function periodMonths(fiscalYear: number, period: ReportPeriod): string[] {
   const span = SPANS[period];
   return Array.from({ length: span.months }, (_, i) => {
-    const first = (toChristianYear(fiscalYear) - 1) * 12 + 9 + span.from + i;
-    return `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, '0')}`;
+    const { year, month } = fiscalMonthAt(fiscalYear, span.from + i);
+    return `${year}-${String(month).padStart(2, '0')}`;
   });
 }

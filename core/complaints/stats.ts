@@ -134,7 +134,6 @@ export function complaintStats(input: StatsInput): ComplaintStats {
     return t >= start.getTime() && t < end.getTime();
   });
   const months = periodMonths(input.fiscalYear, input.period);
-  const monthOf = (c: StatsComplaint) => months.find((m) => monthKey(c.createdAt) === m) ?? '';
   const agencies = [...new Set(inPeriod.map((c) => c.agencyId))].sort((a, b) =>
     (a ?? '\uffff').localeCompare(b ?? '\uffff'),
   );
@@ -169,7 +168,13 @@ export function complaintStats(input: StatsInput): ComplaintStats {
       ),
       threshold,
     ),
-    byMonth: breakdown(countBy(months, inPeriod.map(monthOf)), threshold),
+    byMonth: breakdown(
+      countBy(
+        months,
+        inPeriod.map((c) => monthKey(c.createdAt)),
+      ),
+      threshold,
+    ),
     replyDays: input.sla.complaintReplyDays,
     replyDue: suppress(replyDue.length, threshold),
     repliedInTime: suppress(inTime.length, threshold),

@@ -150,8 +150,3 @@ export const THAI_PUBLIC_HOLIDAYS: readonly Holiday[] = [
 
 /** The built-in holidays as a set of days, for lookups. */
 export const THAI_PUBLIC_HOLIDAY_DAYS: ReadonlySet<string> = new Set(THAI_PUBLIC_HOLIDAYS.map((h) => h.date));
-
-/** The holiday's name, when the day is one of the built-in holidays. */
-export function holidayName(date: string): string | undefined {
-  return THAI_PUBLIC_HOLIDAYS.find((h) => h.date === date)?.name;
-}

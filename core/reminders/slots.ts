@@ -128,7 +128,7 @@ function extendPlan(plan: Plan, activity: ReminderActivity, until: Date, setting
 
 const copy = (slot: ReminderSlot): ReminderSlot => ({ ...slot, plannedFor: new Date(slot.plannedFor) });
 
-/** Every slot of the activity planned at or before `until`, in time order (for tests and the LIFF timeline). */
+/** Every slot of the activity planned at or before `until`, in time order (what the tests walk through). */
 export function reminderSchedule(
   activity: ReminderActivity,
   until: Date,

@@ -51,7 +51,7 @@ export function reportSummary(
       ? `ไม่มีข้อคำถามที่ได้คะแนนต่ำกว่า ${threshold} คะแนน หน่วยงานจึงควรรักษามาตรฐานไว้และพัฒนาการทำงานอย่างต่อเนื่อง`
       : `มีข้อคำถามที่ได้คะแนนต่ำกว่า ${threshold} คะแนน จำนวน ${weakItemCount} ข้อ ซึ่งถือเป็นจุดอ่อนที่หน่วยงานต้องปรับปรุง`,
   );
-  return `${parts.join(' ')}`;
+  return parts.join(' ');
 }
 
 /** Seed 003's per-instrument advice: keep the standard when every indicator is high, else name the low ones. */

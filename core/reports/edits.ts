@@ -1,6 +1,6 @@
 // Staff edits to a drafted report: each given text replaces the drafted one; what is not given stays.
 import type { Instrument, TopicId } from '../types.ts';
-import type { MeasurePeriod } from './measure-templates.ts';
+import { type MeasurePeriod, WHOLE_YEAR } from './measure-templates.ts';
 import { describePeriod } from './measures.ts';
 import type { AnalysisReport, MeasureResultsReport, ReportMeasure } from './types.ts';
 
@@ -43,8 +43,6 @@ export interface MeasureResultsEdits {
   intro?: string;
   rows?: MeasureRowEdit[];
 }
-
-const WHOLE_YEAR: MeasurePeriod = { startMonth: 1, endMonth: 12 };
 
 function measureFrom(edit: MeasureEdit, topic: TopicId, index: number, measuresYear: number): ReportMeasure {
   const period = edit.period ?? WHOLE_YEAR;

@@ -1,5 +1,6 @@
 // buildMeasureResults(): the year's measures (plan items made from an analysis report) → seed 004's report.
 import { INDICATOR_NAMES, INSTRUMENT_NAMES, INSTRUMENTS, instrumentOf } from '../frameworks/common.ts';
+import { instantOn } from '../reminders/days.ts';
 import { formatScore } from '../round.ts';
 import { formatThaiDate } from '../thai/date-format.ts';
 import type { IndicatorId, Instrument, ScoreResult } from '../types.ts';
@@ -38,9 +39,9 @@ export const MEASURE_STATUS_LABELS: Readonly<Record<MeasureStatus, string>> = {
 };
 
 function periodText(startsOn: string | null, dueOn: string): string {
-  const due = formatThaiDate(new Date(`${dueOn}T00:00:00+07:00`));
+  const due = formatThaiDate(instantOn(dueOn, 0));
   if (startsOn === null) return `ภายใน ${due}`;
-  return `${formatThaiDate(new Date(`${startsOn}T00:00:00+07:00`))} – ${due}`;
+  return `${formatThaiDate(instantOn(startsOn, 0))} – ${due}`;
 }
 
 function doneText(activity: MeasureActivity, status: MeasureStatus): string {

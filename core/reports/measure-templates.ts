@@ -24,7 +24,7 @@ export interface MeasureTemplate {
   source: string;
 }
 
-const WHOLE_YEAR: MeasurePeriod = { startMonth: 1, endMonth: 12 };
+export const WHOLE_YEAR: MeasurePeriod = { startMonth: 1, endMonth: 12 };
 const FIRST_HALF: MeasurePeriod = { startMonth: 1, endMonth: 6 };
 
 /** The templates, in the order of the seven topics; within a topic, the usual first pick first. */

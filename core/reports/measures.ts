@@ -1,4 +1,6 @@
 // Suggested measures for a topic and the Thai wording of their periods; the templates are in measure-templates.ts.
+import { THAI_MONTHS_SHORT } from '../thai/date-format.ts';
+import { fiscalMonthAt, toBuddhistYear } from '../thai/era.ts';
 import type { IndicatorId, TopicId } from '../types.ts';
 import { MEASURE_TEMPLATES, type MeasurePeriod, type MeasureTemplate } from './measure-templates.ts';
 
@@ -33,39 +35,18 @@ export function describePeriod(period: MeasurePeriod, fiscalYear: number): strin
   return `${fiscalMonthName(period.startMonth, fiscalYear)} – ${fiscalMonthName(period.endMonth, fiscalYear)}`;
 }
 
-const SHORT_MONTHS = [
-  'ต.ค.',
-  'พ.ย.',
-  'ธ.ค.',
-  'ม.ค.',
-  'ก.พ.',
-  'มี.ค.',
-  'เม.ย.',
-  'พ.ค.',
-  'มิ.ย.',
-  'ก.ค.',
-  'ส.ค.',
-  'ก.ย.',
-];
-
-// Fiscal months 1–3 (Oct–Dec) fall in the previous calendar year of the Buddhist era.
-function fiscalMonthName(month: number, fiscalYear: number): string {
-  const year = month <= 3 ? fiscalYear - 1 : fiscalYear;
-  return `${SHORT_MONTHS[month - 1] ?? ''} ${year}`;
+// 'ต.ค. 2567': fiscal month 1 is the October before the fiscal year (FY2568 runs Oct 2567 – Sep 2568).
+function fiscalMonthName(fiscalMonth: number, fiscalYear: number): string {
+  const { year, month } = fiscalMonthAt(fiscalYear, fiscalMonth - 1);
+  return `${THAI_MONTHS_SHORT[month - 1] ?? ''} ${toBuddhistYear(year)}`;
 }
 
 /** The first and last day (ISO, Gregorian) of a period in a Buddhist-era fiscal year: plan items' startsOn/dueOn. */
 export function periodDates(period: MeasurePeriod, fiscalYear: number): { startsOn: string; dueOn: string } {
-  const start = calendarMonth(period.startMonth, fiscalYear);
-  const end = calendarMonth(period.endMonth, fiscalYear);
+  const start = fiscalMonthAt(fiscalYear, period.startMonth - 1);
+  const end = fiscalMonthAt(fiscalYear, period.endMonth - 1);
   const lastDay = new Date(Date.UTC(end.year, end.month, 0)).getUTCDate();
   return { startsOn: isoDay(start.year, start.month, 1), dueOn: isoDay(end.year, end.month, lastDay) };
-}
-
-// Fiscal month 1 is October of the year before: FY2568 runs 1 Oct 2024 – 30 Sep 2025.
-function calendarMonth(fiscalMonth: number, fiscalYear: number): { year: number; month: number } {
-  const month = ((fiscalMonth + 8) % 12) + 1;
-  return { year: fiscalYear - 543 - (fiscalMonth <= 3 ? 1 : 0), month };
 }
 
 function isoDay(year: number, month: number, day: number): string {

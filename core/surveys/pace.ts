@@ -1,13 +1,14 @@
 // The answer window of a survey and the pace forecast: where the respondent count lands by the due date.
+import { instantOn, isIsoDay } from '../reminders/days.ts';
 import { bangkokTime } from '../thai/bangkok.ts';
 import { toChristianYear } from '../thai/era.ts';
 import type { FiscalYear } from '../types.ts';
 
 const DAY_MS = 86_400_000;
 /** The rate is taken over about the last two weeks of reports, or all of them when they span less. */
-export const RATE_SPAN_MS = 14 * DAY_MS;
+const RATE_SPAN_MS = 14 * DAY_MS;
 /** Less history than a day says nothing about a pace: no forecast. */
-export const MIN_HISTORY_MS = DAY_MS;
+const MIN_HISTORY_MS = DAY_MS;
 
 export interface AnswerWindow {
   /** Midnight (Bangkok) starting the first day answers are taken. */
@@ -32,9 +33,9 @@ export interface PaceForecast {
   dueDay: Date;
 }
 
-function dayOf(isoDate: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return m ? bangkokTime(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+/** Bangkok midnight starting the day, or undefined when the text is not a calendar day. */
+function dayOf(day: string): Date | undefined {
+  return isIsoDay(day) ? instantOn(day, 0) : undefined;
 }
 
 /**

@@ -19,6 +19,12 @@ export function fiscalYearOf(date: Date): FiscalYear {
   return toBuddhistYear(month >= 10 ? year + 1 : year);
 }
 
+/** The calendar month (Christian era, month 1–12) `index` months into a fiscal year: 0 = the October before it. */
+export function fiscalMonthAt(fiscalYear: FiscalYear, index: number): { year: number; month: number } {
+  const months = (toChristianYear(fiscalYear) - 1) * 12 + 9 + index; // months since year 0; 9 = October
+  return { year: Math.floor(months / 12), month: (months % 12) + 1 };
+}
+
 /** Midnight starting 1 October (Bangkok) before the fiscal year, and the last millisecond of 30 September. */
 export function fiscalYearRange(fiscalYear: FiscalYear): { start: Date; end: Date } {
   const endYear = toChristianYear(fiscalYear);

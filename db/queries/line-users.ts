@@ -57,7 +57,10 @@ export async function findLineUser(db: Db, userId: string): Promise<LineUser | u
   return row && toLineUser(row);
 }
 
-/** Follow and unfollow events: pushes to an unfollowed user would fail, so senders check this. */
+/**
+ * For follow and unfollow events: pushes to an unfollowed user fail, so senders (the digest) check
+ * unfollowedAt. No event handler calls it yet (bot/events ignores unfollow), so only tests set it.
+ */
 export async function setFollowing(db: Db, userId: string, following: boolean, now: Date): Promise<boolean> {
   const result = await db.kysely
     .updateTable('line_users')

@@ -5,6 +5,7 @@ import type { Db } from '../db.ts';
 import { newToken } from '../db.ts';
 import { iso, isoPlus, jsonInsert, parseJson } from '../json.ts';
 import type { InboxState, WebhookInboxTable } from '../schema.ts';
+import { buildMarkEventsDone } from './webhook-inbox-claimed.ts';
 
 export interface InboxEvent {
   webhookEventId: string;
@@ -146,26 +147,13 @@ export async function renewEventLease(db: Db, leaseToken: string, until: Date): 
 }
 
 /**
- * The handler finished; false when the lease was lost (another worker took the row over). A handled event's
- * content (a complaint's text, a name and phone typed in chat, who sent it) is erased: only its
- * webhookEventId stays, to drop LINE's redeliveries (docs/threat-model.md).
+ * The handler finished; false when the lease was lost (another worker took the row over). The same statement
+ * as the webhook's and the scheduler's done marks (buildMarkEventsDone), which erase a handled event's content
+ * (docs/threat-model.md).
  */
 export async function markEventDone(db: Db, id: number, leaseToken: string, now: Date): Promise<boolean> {
-  const result = await db.kysely
-    .updateTable('webhook_inbox')
-    .set({
-      state: 'done',
-      done_at: iso(now),
-      lease_token: null,
-      locked_until: null,
-      payload: '{}',
-      source_id: null,
-    })
-    .where('id', '=', id)
-    .where('state', '=', 'processing')
-    .where('lease_token', '=', leaseToken)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  const [result] = await db.batch([buildMarkEventsDone([id], leaseToken, now)]);
+  return result.numAffectedRows > 0;
 }
 
 /**
@@ -194,7 +182,7 @@ export async function markEventFailed(
   return row?.state;
 }
 
-/** Rows per state (health check, alerts on parked events). */
+/** Rows per state: what bench/webhook.ts and the tests check (no health check or alert reads it yet). */
 export async function countInboxByState(db: Db): Promise<Record<InboxState, number>> {
   const rows = await db.kysely
     .selectFrom('webhook_inbox')

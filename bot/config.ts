@@ -80,7 +80,7 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
 export const LOCAL_PUBLIC_BASE_URL = 'https://ita-line.local';
 
 /** Local mode's LINE Login channel: the fake LINE API's /oauth2/v2.1/verify answers for it. */
-export const LOCAL_LOGIN_CHANNEL_ID = '1000000001';
+const LOCAL_LOGIN_CHANNEL_ID = '1000000001';
 
 /** Values that local mode uses so that `npm start` works with nothing configured. */
 export const LOCAL_LINE = { channelSecret: 'local-channel-secret', channelAccessToken: 'local-access-token' };

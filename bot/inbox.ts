@@ -139,6 +139,13 @@ export interface WebhookInbox {
   ): Promise<{ fresh: number; handling?: Promise<unknown> }>;
 }
 
+/**
+ * Resolves on a later turn of the event loop. SQLite queries run synchronously inside promise callbacks, so a
+ * handler started in this turn would do its first reads before the 200 is written (for every request of a
+ * group commit at once); on D1 every query is I/O and the wait costs nothing.
+ */
+const afterThisTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** The webhook's side of the inbox: record and claim in one write, handle right after the answer. */
 export function createWebhookInbox(deps: Deps): WebhookInbox {
   const writer = createInboxWriter(deps.db, LEASE_MS);
@@ -147,7 +154,8 @@ export function createWebhookInbox(deps: Deps): WebhookInbox {
     async accept(events, now) {
       const claimed = await writer.record(events.map(toInboxEvent), now);
       if (claimed.length === 0) return { fresh: 0 };
-      return { fresh: claimed.length, handling: handleInTurn(deps, claimed, now, markDone) };
+      const handling = afterThisTurn().then(() => handleInTurn(deps, claimed, now, markDone));
+      return { fresh: claimed.length, handling };
     },
   };
 }

@@ -21,7 +21,7 @@ export interface NodeDeps {
  * COMPLAINT_KEY, or in local mode a key generated once into the data folder (0600, next to the database) so
  * that demo complaints still open after a restart. An in-memory database gets a key that lives as long.
  */
-export function complaintKeyOf(config: Config, log: Logger): string {
+function complaintKeyOf(config: Config, log: Logger): string {
   if (config.complaintKey !== undefined) return config.complaintKey;
   if (config.databasePath === ':memory:') return generateComplaintKey();
   const file = join(dirname(config.databasePath), 'complaint.key');

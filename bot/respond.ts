@@ -9,7 +9,7 @@ import { LineApiError } from './line/errors.ts';
 const REPLY_TOKEN_TTL_MS = 50_000;
 
 /** The chat an event came from: a group, a room or a user. */
-export function chatIdOf(source: webhook.Source | undefined): string | undefined {
+function chatIdOf(source: webhook.Source | undefined): string | undefined {
   if (source === undefined) return undefined;
   switch (source.type) {
     case 'group':

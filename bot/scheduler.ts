@@ -10,13 +10,14 @@ import type { Deps } from './deps.ts';
 import { processDueEvents } from './inbox.ts';
 import { drainOutbox } from './outbox/index.ts';
 import { runReminders } from './reminders/index.ts';
+import { loadSettings } from './settings.ts';
 import { runSurveyNudges } from './surveys/nudges.ts';
 
 /**
  * Handled webhook events are kept a week: long past LINE's redelivery of an event (its schedule is not
  * published, PLATFORM-NOTES §1.3, but it retries within hours), so a late redelivery is still recognised.
  */
-export const INBOX_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+const INBOX_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface TickReport {
   eventsHandled: number;
@@ -37,8 +38,9 @@ export interface TickReport {
 export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const eventsHandled = await processDueEvents(deps, now);
   // Steps that queue messages run before the drain, so what they queue goes out in the same tick.
-  const remindersQueued = await runReminders(deps, now);
-  const nudgesQueued = await runSurveyNudges(deps, now);
+  const settings = await loadSettings(deps.db);
+  const remindersQueued = await runReminders(deps, now, settings);
+  const nudgesQueued = await runSurveyNudges(deps, now, settings);
   const complaintSla = await runComplaintSla(deps, now);
   const retention = await runComplaintRetention(deps, now);
   const drained = await drainOutbox(deps, now, deps.drain);

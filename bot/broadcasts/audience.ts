@@ -3,12 +3,11 @@
 import { z } from 'zod';
 import { toArabicDigits } from '../../core/index.ts';
 import type { AgencyType } from '../../db/schema.ts';
+import { AGENCY_TYPES, agencyTypeLabel } from '../views/agency-types.ts';
 
 /** As stored in broadcasts.filter: every part optional, all parts must hold (AND); an empty filter is all. */
 export const BroadcastFilter = z.object({
-  types: z
-    .array(z.enum(['provincial_office', 'line_agency', 'district', 'pao', 'municipality', 'sao', 'other']))
-    .optional(),
+  types: z.array(z.enum(AGENCY_TYPES)).optional(),
   districts: z.array(z.string()).optional(),
   /** Agencies responsible for this plan activity that have not marked it done. */
   activityId: z.string().optional(),
@@ -139,23 +138,13 @@ export function filterKey(filter: BroadcastFilter): string {
   return hash.toString(36);
 }
 
-const TYPE_NAMES: Record<AgencyType, string> = {
-  provincial_office: 'สำนักงานจังหวัด',
-  line_agency: 'ส่วนราชการ',
-  district: 'ที่ว่าการอำเภอ',
-  pao: 'อบจ.',
-  municipality: 'เทศบาล',
-  sao: 'อบต.',
-  other: 'หน่วยงานอื่น',
-};
-
 /** Who gets it, in words: "กลุ่มของ เทศบาล, อบต. ในอำเภอคลองหลวง ที่ยังไม่เสร็จงานข้อ 5 …". */
 export function describeAudience(
   filter: BroadcastFilter,
   activity?: { seq: number; titleTh: string },
 ): string {
   const parts: string[] = [];
-  if (filter.types?.length) parts.push(filter.types.map((t) => TYPE_NAMES[t]).join(', '));
+  if (filter.types?.length) parts.push(filter.types.map(agencyTypeLabel).join(', '));
   if (filter.districts?.length) parts.push(`ในอำเภอ${filter.districts.join(', ')}`);
   if (filter.activityId !== undefined)
     parts.push(

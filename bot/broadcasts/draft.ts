@@ -20,7 +20,7 @@ export async function provinceNameOf(db: Db, provinceId: string): Promise<string
 }
 
 /** The stored filter; this layer wrote it, so anything else is a bug to surface, never "send to everyone". */
-export function readFilter(broadcast: Broadcast): BroadcastFilter {
+function readFilter(broadcast: Broadcast): BroadcastFilter {
   return BroadcastFilter.parse(broadcast.filter ?? {});
 }
 

@@ -4,7 +4,7 @@ import type { Agency } from '../../db/queries/agencies.ts';
 import { findAgencyById, searchAgencies } from '../../db/queries/agencies.ts';
 
 /** At most this many candidates are offered: 13 quick replies is LINE's limit (PLATFORM-NOTES §1.9). */
-export const MAX_CHOICES = 12;
+const MAX_CHOICES = 12;
 
 export type AgencyPick =
   | { kind: 'one'; agency: Agency }

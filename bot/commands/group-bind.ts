@@ -15,7 +15,7 @@ import { looksLikeCode, readCode } from './group-codes.ts';
  * Codes tried per group per hour. A code is one of ~244 million and lives 7 days; ten guesses an hour make
  * guessing hopeless while leaving room for typos.
  */
-export const BIND_ATTEMPTS_PER_HOUR = 10;
+const BIND_ATTEMPTS_PER_HOUR = 10;
 
 const GROUP_CODE_KINDS: readonly string[] = ['staff', 'officers'];
 

@@ -8,16 +8,16 @@ import { createBindCode } from '../../db/queries/bind-codes.ts';
  * 5/S or 8/B. 25 symbols, 6 places: about 244 million codes for a handful live at a time.
  */
 export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
-export const CODE_LENGTH = 6;
+const CODE_LENGTH = 6;
 /** Issue 4 §1: a group code expires in 7 days; the first coordinator's code lives as long. */
-export const CODE_TTL_MS = 7 * 86_400_000;
+const CODE_TTL_MS = 7 * 86_400_000;
 
 export type GroupCodeKind = 'staff' | 'officers';
 /** The kind of the first coordinator's code (bind_codes.kind; not a group code). */
 export const COORDINATOR_CODE_KIND = 'coordinator';
 
 /** A random code, drawn without modulo bias (values past the largest multiple of 25 are redrawn). */
-export function drawCode(): string {
+function drawCode(): string {
   const limit = 256 - (256 % CODE_ALPHABET.length);
   let code = '';
   while (code.length < CODE_LENGTH) {

@@ -2,11 +2,11 @@
 import { fiscalYearOf } from '../../core/index.ts';
 import { setActivityStatus } from '../../db/queries/activity-status.ts';
 import { type Agency, findAgencyById, listAgencies } from '../../db/queries/agencies.ts';
-import { findLineUser, upsertLineUser } from '../../db/queries/line-users.ts';
 import { findActivityById } from '../../db/queries/plan-activities.ts';
 import { listSurveyLinks } from '../../db/queries/survey-links.ts';
 import type { Command, PostbackAction } from '../chat/command.ts';
 import type { ChatContext, Who } from '../chat/context.ts';
+import { findDisplayName } from '../chat/display-name.ts';
 import { DONE_ACTION, type TaskCard } from '../messages/reminders.ts';
 import {
   buildDoneNeedsUserId,
@@ -82,27 +82,6 @@ async function showTasks(ctx: ChatContext, args: string): Promise<void> {
   return answerTasks(ctx, agencies, agencies.length === 1 && only ? only.nameTh : 'หน่วยงานที่คุณรับผิดชอบ');
 }
 
-/** The name LINE shows for a user: stored, else asked from LINE once (and stored); undefined when unknown. */
-async function nameOf(ctx: ChatContext, userId: string | null): Promise<string | undefined> {
-  if (userId === null || !userId.startsWith('U')) return undefined;
-  const { db, line } = ctx.deps;
-  const stored = (await findLineUser(db, userId))?.displayName;
-  if (stored) return stored;
-  try {
-    const profile =
-      ctx.chat.kind === 'group'
-        ? await line.getGroupMemberProfile(ctx.chat.id, userId)
-        : await line.getProfile(userId);
-    await upsertLineUser(db, { userId, displayName: profile.displayName }, ctx.now);
-    return profile.displayName;
-  } catch (error) {
-    ctx.deps.log.warn('display name not found', {
-      reason: error instanceof Error ? error.message : String(error),
-    });
-    return undefined;
-  }
-}
-
 async function markDone(ctx: ChatContext, params: URLSearchParams): Promise<void> {
   const { db } = ctx.deps;
   const activity = await findActivityById(db, params.get('act') ?? '');
@@ -119,7 +98,7 @@ async function markDone(ctx: ChatContext, params: URLSearchParams): Promise<void
     seq: activity.seq,
     title: activity.titleTh,
     agencyName: agency.nameTh,
-    byName: await nameOf(ctx, status.updatedBy),
+    byName: await findDisplayName(ctx, status.updatedBy),
     at: new Date(status.updatedAt),
   };
   return ctx.answer(changed ? buildTaskDone(view) : buildTaskAlreadyDone(view));

@@ -5,10 +5,10 @@ import { formatThaiDate } from '../../core/index.ts';
 import { PRESETS } from '../broadcasts/audience.ts';
 import { postbackData } from '../chat/command.ts';
 import type { LineMessage } from '../line/client.ts';
-import { cutText, text, thaiDay } from './parts.ts';
+import { cutText, flexText, GREY, RED, text, thaiDay } from './parts.ts';
 
 /** LINE's limit on a text message (PLATFORM-NOTES §1.9). */
-export const TEXT_MAX_CHARS = 5000;
+const TEXT_MAX_CHARS = 5000;
 
 /** Postback action names of the broadcast buttons (bot/commands/broadcast.ts handles them). */
 export const BROADCAST_ACTION = {
@@ -65,17 +65,10 @@ export function buildPreview(input: PreviewInput): LineMessage[] {
   });
   const cancel = button('ยกเลิก', postbackData(BROADCAST_ACTION.cancel, { id: input.id }), 'secondary');
   const send = button('ส่ง', postbackData(BROADCAST_ACTION.send, { id: input.id, k: input.key }), 'primary');
-  const line = (t: string, extra: Partial<messagingApi.FlexText> = {}): messagingApi.FlexText => ({
-    type: 'text',
-    text: t,
-    size: 'sm',
-    wrap: true,
-    ...extra,
-  });
   const count =
     input.count > 0
-      ? line(`จำนวน ${input.count} กลุ่ม`, { weight: 'bold' })
-      : line('ไม่มีกลุ่มที่ตรงเงื่อนไข กรุณาเลือกผู้รับใหม่จากปุ่มด้านล่าง', { color: '#B3261E' });
+      ? flexText(`จำนวน ${input.count} กลุ่ม`, { weight: 'bold' })
+      : flexText('ไม่มีกลุ่มที่ตรงเงื่อนไข กรุณาเลือกผู้รับใหม่จากปุ่มด้านล่าง', { color: RED });
   const confirm: messagingApi.FlexMessage = {
     type: 'flex',
     altText: `ยืนยันการส่งประกาศถึง ${input.count} กลุ่ม`,
@@ -87,9 +80,9 @@ export function buildPreview(input: PreviewInput): LineMessage[] {
         layout: 'vertical',
         spacing: 'sm',
         contents: [
-          line('ยืนยันการส่งประกาศ', { weight: 'bold', size: 'md' }),
-          line('ข้อความด้านบนคือสิ่งที่แต่ละกลุ่มจะได้รับ', { size: 'xs', color: '#666666' }),
-          line(`ผู้รับ: ${input.audience}`),
+          flexText('ยืนยันการส่งประกาศ', { weight: 'bold', size: 'md' }),
+          flexText('ข้อความด้านบนคือสิ่งที่แต่ละกลุ่มจะได้รับ', { size: 'xs', color: GREY }),
+          flexText(`ผู้รับ: ${input.audience}`),
           count,
         ],
       },

@@ -17,7 +17,7 @@ function allowed(audience: Audience, who: Who): boolean {
 }
 
 /** The commands this person may use in this kind of chat. */
-export function commandsFor(commands: readonly Command[], who: Who, chat: ChatKind): Command[] {
+function commandsFor(commands: readonly Command[], who: Who, chat: ChatKind): Command[] {
   return commands.filter(
     (c) => !c.help.hidden && c.help.chats.includes(chat) && allowed(c.help.audience, who),
   );

@@ -1,4 +1,4 @@
-// Small pieces every message builder shares: text messages, Flex text lines, colours, cut text and plan days.
+// Small pieces every message builder shares: text messages, Flex text lines and bubbles, colours, cut text, plan days.
 import type { messagingApi } from '@line/bot-sdk';
 import { formatThaiDate } from '../../core/index.ts';
 import { instantOn, isIsoDay } from '../../core/reminders/index.ts';
@@ -20,6 +20,25 @@ export const flexText = (t: string, extra: Partial<messagingApi.FlexText> = {}):
   size: 'sm',
   wrap: true,
   ...extra,
+});
+
+/** A small bubble: `contents` stacked in the body, `footer` buttons under it. */
+export const kiloBubble = (
+  contents: messagingApi.FlexComponent[],
+  footer?: messagingApi.FlexButton[],
+): messagingApi.FlexBubble => ({
+  type: 'bubble',
+  size: 'kilo',
+  body: { type: 'box', layout: 'vertical', spacing: 'sm', contents },
+  ...(footer === undefined ? {} : { footer: { type: 'box', layout: 'vertical', contents: footer } }),
+});
+
+/** A link-style button that opens a page (the mini-app, a form). */
+export const linkButton = (label: string, uri: string): messagingApi.FlexButton => ({
+  type: 'button',
+  style: 'link',
+  height: 'sm',
+  action: { type: 'uri', label, uri },
 });
 
 /** Cuts text to `max` characters on whole Thai letters (a vowel mark never hangs alone), ending with "…". */

@@ -3,7 +3,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { formatThaiDate } from '../../core/index.ts';
 import { surveyProgress } from '../../core/surveys/progress.ts';
 import type { LineMessage } from '../line/client.ts';
-import { cutText, flexText, GREEN, GREY, RED, thaiDay } from './parts.ts';
+import { cutText, flexText, GREEN, GREY, kiloBubble, linkButton, RED, thaiDay } from './parts.ts';
 
 type Instrument = 'IIT' | 'EIT';
 type Overdue = { seq: number; titleTh: string; dueOn: string };
@@ -27,7 +27,7 @@ export interface ProgressView {
 }
 
 /** A carousel holds 12 bubbles (PLATFORM-NOTES §1.9): the summary, 10 agencies, and "and N more". */
-export const MAX_AGENCY_BUBBLES = 10;
+const MAX_AGENCY_BUBBLES = 10;
 /** "45/120 คน (37%)", the share capped at 100 % and any overflow shown apart (issue 4 §4). */
 export function surveyText(reported: number, target: number | null): string {
   if (target === null || target <= 0) return `${reported} คน (ยังไม่ได้ตั้งเป้า)`;
@@ -36,28 +36,11 @@ export function surveyText(reported: number, target: number | null): string {
   return `${reported}/${target} คน (${percent}%)${over}`;
 }
 
-const bubble = (
-  contents: messagingApi.FlexComponent[],
-  footer?: messagingApi.FlexButton[],
-): messagingApi.FlexBubble => ({
-  type: 'bubble',
-  size: 'kilo',
-  body: { type: 'box', layout: 'vertical', spacing: 'sm', contents },
-  ...(footer === undefined ? {} : { footer: { type: 'box', layout: 'vertical', contents: footer } }),
-});
-
 /** Where the mini-app shows the same figures in full (issue 4 §3: "with a link to the LIFF view"). */
 export interface ProgressLinks {
   surveys: string;
   plan: string;
 }
-
-const open = (label: string, uri: string): messagingApi.FlexButton => ({
-  type: 'button',
-  style: 'link',
-  height: 'sm',
-  action: { type: 'uri', label, uri },
-});
 
 function summaryBubble(view: ProgressView, links?: ProgressLinks): messagingApi.FlexBubble {
   const late = view.overdueActivities
@@ -74,7 +57,7 @@ function summaryBubble(view: ProgressView, links?: ProgressLinks): messagingApi.
         ];
   const survey = (i: Instrument) =>
     flexText(`${i} ถึงเป้าแล้ว ${view.surveys[i].met}/${view.surveys[i].of} หน่วยงาน`);
-  return bubble(
+  return kiloBubble(
     [
       flexText(`ติดตามงาน ITA ปีงบประมาณ ${view.year}`, { weight: 'bold', size: 'md' }),
       flexText(`ข้อมูล ณ ${formatThaiDate(view.now, 'short', { time: true })} · ${view.agencyCount} หน่วยงาน`, {
@@ -87,7 +70,9 @@ function summaryBubble(view: ProgressView, links?: ProgressLinks): messagingApi.
       survey('IIT'),
       survey('EIT'),
     ],
-    links === undefined ? undefined : [open('ดูแบบสำรวจทั้งหมด', links.surveys), open('ดูแผนงานทั้งปี', links.plan)],
+    links === undefined
+      ? undefined
+      : [linkButton('ดูแบบสำรวจทั้งหมด', links.surveys), linkButton('ดูแผนงานทั้งปี', links.plan)],
   );
 }
 
@@ -109,7 +94,7 @@ function agencyBubble(agency: AgencyProgress): messagingApi.FlexBubble {
   const surveys = agency.surveys.map((s) =>
     flexText(`${s.instrument} ${surveyText(s.reported, s.target)}`, { size: 'xs' }),
   );
-  return bubble([
+  return kiloBubble([
     flexText(cutText(agency.name, 60), { weight: 'bold', maxLines: 2 }),
     ...overdue,
     ...(surveys.length > 0 ? [{ type: 'separator' } as const, ...surveys] : []),
@@ -117,7 +102,7 @@ function agencyBubble(agency: AgencyProgress): messagingApi.FlexBubble {
 }
 
 function moreBubble(count: number): messagingApi.FlexBubble {
-  return bubble([
+  return kiloBubble([
     flexText(`และอีก ${count} หน่วยงานที่ยังค้างงานหรือแบบสำรวจยังไม่ถึงเป้า`, { color: GREY }),
     flexText('เร่งทุกหน่วยงานที่ยังไม่เสร็จได้ด้วยคำสั่ง "ประกาศ [ยังไม่เสร็จ: <ข้อ>] <ข้อความ>" ค่ะ', { size: 'xs' }),
   ]);

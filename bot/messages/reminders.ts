@@ -126,7 +126,7 @@ export interface DigestView {
 }
 
 /** Agencies listed by name in the digest; the rest are counted (a push stays short and under LINE's limits). */
-export const DIGEST_AGENCY_LINES = 15;
+const DIGEST_AGENCY_LINES = 15;
 
 function overdueLines(view: DigestView): string[] {
   const tasks = view.overdue.reduce((n, a) => n + a.tasks.length, 0);

@@ -20,7 +20,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 const joinLines = (...lines: (string | undefined)[]) => lines.filter((l) => l !== undefined).join('\n');
 
 /** "ผู้ตอบ 52 จากเป้าขั้นต่ำ 40 คน (100 %) ครบแล้ว เกินเป้า 12 คน", or what is still missing. */
-export function progressLine(status: SurveyStatus): string {
+function progressLine(status: SurveyStatus): string {
   const reported = status.link?.reportedCount ?? null;
   const when = status.reportedAt ? ` · รายงานเมื่อ ${formatThaiDate(status.reportedAt)}` : '';
   if (status.target === undefined)
@@ -35,7 +35,7 @@ export function progressLine(status: SurveyStatus): string {
 }
 
 /** "ตามอัตรานี้: 63 % ภายใน 1 ก.ค. 2567"; undefined once the minimum is met or without a forecast. */
-export function forecastLine(status: SurveyStatus): string | undefined {
+function forecastLine(status: SurveyStatus): string | undefined {
   const f = status.forecast;
   if (f === undefined || status.progress?.met === true) return undefined;
   const by = `ภายใน ${formatThaiDate(f.dueDay)}`;

@@ -2,55 +2,28 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { formatThaiDate } from '../../core/index.ts';
 import type { LineMessage } from '../line/client.ts';
-import { cutText, flexText, GREY, text } from './parts.ts';
+import { cutText, flexText, GREY, kiloBubble, linkButton, text } from './parts.ts';
 import { type TaskCard, taskBubble, taskLine } from './reminders.ts';
 
 /** Task bubbles in one carousel; with "and N more" that stays within LINE's 12 bubbles (PLATFORM-NOTES §1.9). */
 export const MAX_TASK_BUBBLES = 10;
 
 function moreBubble(count: number): messagingApi.FlexBubble {
-  return {
-    type: 'bubble',
-    size: 'kilo',
-    body: {
-      type: 'box',
-      layout: 'vertical',
-      spacing: 'sm',
-      contents: [
-        flexText(`และอีก ${count} งานที่ครบกำหนดทีหลัง`, { color: GREY }),
-        flexText('จะแสดงที่นี่เมื่องานที่ครบกำหนดก่อนเสร็จแล้วค่ะ', { size: 'xs' }),
-      ],
-    },
-  };
+  return kiloBubble([
+    flexText(`และอีก ${count} งานที่ครบกำหนดทีหลัง`, { color: GREY }),
+    flexText('จะแสดงที่นี่เมื่องานที่ครบกำหนดก่อนเสร็จแล้วค่ะ', { size: 'xs' }),
+  ]);
 }
 
 /** The last bubble: the whole year's plan in the mini-app. */
 function planBubble(planUrl: string): messagingApi.FlexBubble {
-  return {
-    type: 'bubble',
-    size: 'kilo',
-    body: {
-      type: 'box',
-      layout: 'vertical',
-      spacing: 'sm',
-      contents: [
-        flexText('แผนงาน ITA ทั้งปี', { weight: 'bold' }),
-        flexText('ดูทุกกิจกรรมตามเดือน สถานะของทุกหน่วยงาน และกดเสร็จแล้วได้ในมินิแอปค่ะ', { size: 'xs', wrap: true }),
-      ],
-    },
-    footer: {
-      type: 'box',
-      layout: 'vertical',
-      contents: [
-        {
-          type: 'button',
-          style: 'link',
-          height: 'sm',
-          action: { type: 'uri', label: 'เปิดแผนงาน', uri: planUrl },
-        },
-      ],
-    },
-  };
+  return kiloBubble(
+    [
+      flexText('แผนงาน ITA ทั้งปี', { weight: 'bold' }),
+      flexText('ดูทุกกิจกรรมตามเดือน สถานะของทุกหน่วยงาน และกดเสร็จแล้วได้ในมินิแอปค่ะ', { size: 'xs' }),
+    ],
+    [linkButton('เปิดแผนงาน', planUrl)],
+  );
 }
 
 /**

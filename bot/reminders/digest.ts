@@ -7,10 +7,10 @@ import type { Deps } from '../deps.ts';
 import { buildDigest, type DigestView } from '../messages/reminders.ts';
 import type { OpenTask } from './tasks.ts';
 
-export const DIGEST_KIND = 'digest';
+const DIGEST_KIND = 'digest';
 
 /** Overdue tasks by agency, the agency with most overdue first (then the longest overdue, then by name). */
-export function overdueByAgency(tasks: readonly OpenTask[], now: Date): DigestView['overdue'] {
+function overdueByAgency(tasks: readonly OpenTask[], now: Date): DigestView['overdue'] {
   const today = bangkokDay(now);
   const byAgency = new Map<string, DigestView['overdue'][number]>();
   for (const { activity, agency } of tasks) {

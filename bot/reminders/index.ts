@@ -9,18 +9,18 @@ import {
   type ReminderSlot,
 } from '../../core/reminders/index.ts';
 import type { Db } from '../../db/db.ts';
-import { type LineGroup, listBoundGroups } from '../../db/queries/line-groups.ts';
+import type { LineGroup } from '../../db/queries/line-groups.ts';
 import { listReservedSlots, reserveSlotWithMessages } from '../../db/queries/reminder-log.ts';
 import { listSurveyLinks } from '../../db/queries/survey-links.ts';
 import { homeProvinceId } from '../chat/who.ts';
 import type { Deps } from '../deps.ts';
 import { buildReminder, type TaskCard } from '../messages/reminders.ts';
-import { loadSettings } from '../settings.ts';
+import { loadSettings, type Settings } from '../settings.ts';
 import { loadTargetRules } from '../surveys/target-rules.ts';
 import { queueDigests } from './digest.ts';
-import { cardOf, listOpenTasks, type OpenTask } from './tasks.ts';
+import { cardOf, listOpenTasks, listStaffGroupsByAgency, type OpenTask } from './tasks.ts';
 
-export const REMINDER_KIND = 'activity';
+const REMINDER_KIND = 'activity';
 
 interface DueReminder {
   task: OpenTask;
@@ -48,10 +48,7 @@ async function planTick(db: Db, now: Date, settings: ReminderSettings): Promise<
   const due = tasks.flatMap((task) =>
     dueReminderSlots(task.activity, task.status, now, settings).map((slot) => ({ task, slot })),
   );
-  const groups = new Map<string, LineGroup[]>();
-  for (const g of await listBoundGroups(db, provinceId, { kind: 'staff' })) {
-    if (g.agencyId !== null) groups.set(g.agencyId, [...(groups.get(g.agencyId) ?? []), g]);
-  }
+  const groups = await listStaffGroupsByAgency(db, provinceId);
   return { provinceId, year, now, tasks, due, groups };
 }
 
@@ -131,9 +128,12 @@ async function queueDigest(deps: Deps, tick: Tick, settings: ReminderSettings): 
   }
 }
 
-/** Queues what is due at `now` (inside working hours only); returns the number of messages queued. */
-export async function runReminders(deps: Deps, now: Date): Promise<number> {
-  const settings = await loadSettings(deps.db);
+/**
+ * Queues what is due at `now` (inside working hours only); returns the number of messages queued. The scheduler
+ * passes the settings it read once for the tick; other callers let them be read here.
+ */
+export async function runReminders(deps: Deps, now: Date, given?: Settings): Promise<number> {
+  const settings = given ?? (await loadSettings(deps.db));
   if (!isWorkingTime(now, settings)) return 0;
   const tick = await planTick(deps.db, now, settings);
   if (tick === undefined) return 0;

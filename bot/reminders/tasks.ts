@@ -1,9 +1,11 @@
-// Who answers for which plan activity, and each agency's open tasks: what reminders and `งาน` are made from.
+// Who answers for which plan activity, each agency's open tasks and its staff groups: what reminders, nudges and
+// `งาน` are made from.
 import { daysUntilDue, isIsoDay } from '../../core/reminders/index.ts';
 import { resolveTarget, type TargetRules } from '../../core/surveys/targets.ts';
 import type { Db } from '../../db/db.ts';
 import { listActivityStatuses } from '../../db/queries/activity-status.ts';
 import { type Agency, listAgencies } from '../../db/queries/agencies.ts';
+import { type LineGroup, listBoundGroups } from '../../db/queries/line-groups.ts';
 import { type Activity, listActivities } from '../../db/queries/plan-activities.ts';
 import type { SurveyLink } from '../../db/queries/survey-links.ts';
 import type { SurveyInstrument, TaskStatus } from '../../db/schema.ts';
@@ -35,7 +37,7 @@ export function responsibleAgencyIds(activity: Activity, agencies: readonly Agen
 }
 
 /** The survey an activity is about ('survey_iit' → IIT), if any. */
-export function surveyInstrumentOf(kind: string): SurveyInstrument | undefined {
+function surveyInstrumentOf(kind: string): SurveyInstrument | undefined {
   if (kind === 'survey_iit') return 'IIT';
   if (kind === 'survey_eit') return 'EIT';
   return undefined;
@@ -50,7 +52,7 @@ export interface SurveyFigures {
 }
 
 /** The figures of the agency's link for the activity's survey; undefined for other activities. */
-export function surveyFiguresOf(
+function surveyFiguresOf(
   task: { activity: Activity; agency: Agency },
   links: readonly SurveyLink[],
   rules: TargetRules,
@@ -95,6 +97,15 @@ export async function listOpenTasks(
   return tasks.sort(
     (a, b) => a.activity.dueOn.localeCompare(b.activity.dueOn) || a.activity.seq - b.activity.seq,
   );
+}
+
+/** The province's bound staff groups by agency id: where an agency's reminders and nudges go. */
+export async function listStaffGroupsByAgency(db: Db, provinceId: string): Promise<Map<string, LineGroup[]>> {
+  const groups = new Map<string, LineGroup[]>();
+  for (const g of await listBoundGroups(db, provinceId, { kind: 'staff' })) {
+    if (g.agencyId !== null) groups.set(g.agencyId, [...(groups.get(g.agencyId) ?? []), g]);
+  }
+  return groups;
 }
 
 /** The card a reminder or `งาน` shows for a task at `now`. */

@@ -9,7 +9,7 @@ import type { MenuDesign } from './menus.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 /** LINE refuses rich-menu images over 1 MB (PLATFORM-NOTES §1.10). */
-export const MAX_IMAGE_BYTES = 1024 * 1024;
+const MAX_IMAGE_BYTES = 1024 * 1024;
 
 // What headless Chromium needs in a container or CI, and nothing that phones home.
 const CHROMIUM_ARGS = [

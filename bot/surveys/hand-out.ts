@@ -19,7 +19,7 @@ import { isHttpsUrl, qrImageUrl, shortLinkUrl } from './links.ts';
 import { loadSurveyStatus } from './status.ts';
 
 /** Answers with the agency's short link and QR code (or why there is none). */
-export async function answerWithLink(
+async function answerWithLink(
   ctx: ChatContext,
   agency: Agency,
   instrument: SurveyInstrument,
@@ -46,7 +46,7 @@ export async function answerWithLink(
  * May this chat receive the agency's IIT link? In a group every member reads the answer, so only the agency's
  * own staff group qualifies, whoever asks; in 1:1 chat, a person holding a staff role at the agency.
  */
-export function mayGetIit(ctx: ChatContext, agencyId: string): boolean {
+function mayGetIit(ctx: ChatContext, agencyId: string): boolean {
   if (ctx.chat.kind === 'group')
     return ctx.group?.agency?.id === agencyId && ctx.group.record.kind === 'staff';
   return ctx.chat.kind === 'user' && ctx.who.staffAgencyIds.includes(agencyId);

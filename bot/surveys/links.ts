@@ -2,7 +2,7 @@
 import type { ClickChannel } from '../../db/queries/link-clicks.ts';
 
 /** Channels a click is counted under (`?c=`); anything else counts as 'web'. */
-export const LINK_CHANNELS = ['line', 'qr', 'liff', 'web'] as const satisfies readonly ClickChannel[];
+const LINK_CHANNELS = ['line', 'qr', 'liff', 'web'] as const satisfies readonly ClickChannel[];
 export type LinkChannel = (typeof LINK_CHANNELS)[number];
 
 /** Short codes as the demo and the coordinator tools make them: letters and digits. */

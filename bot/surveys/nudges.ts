@@ -7,7 +7,7 @@ import { answerWindow, isWindowOpen } from '../../core/surveys/pace.ts';
 import type { SurveyInstrument, TargetRules } from '../../core/surveys/targets.ts';
 import { listActivityStatuses } from '../../db/queries/activity-status.ts';
 import { type Agency, listAgencies } from '../../db/queries/agencies.ts';
-import { type LineGroup, listBoundGroups } from '../../db/queries/line-groups.ts';
+import type { LineGroup } from '../../db/queries/line-groups.ts';
 import { type Activity, listActivities } from '../../db/queries/plan-activities.ts';
 import { listProvinces } from '../../db/queries/provinces.ts';
 import { listSlots, type ReminderSlot, reserveSlotWithMessages } from '../../db/queries/reminder-log.ts';
@@ -15,6 +15,7 @@ import { listSurveyLinks, type SurveyLink } from '../../db/queries/survey-links.
 import { type LinkReport, listProvinceSurveyReports } from '../../db/queries/survey-reports.ts';
 import type { Deps } from '../deps.ts';
 import { buildSurveyNudge } from '../messages/surveys.ts';
+import { listStaffGroupsByAgency } from '../reminders/tasks.ts';
 import { loadSettings, type Settings } from '../settings.ts';
 import { isHttpsUrl, shortLinkUrl } from './links.ts';
 import { describeStatus, type SurveyStatus, surveyActivityOf } from './status.ts';
@@ -27,17 +28,13 @@ const INSTRUMENTS: readonly SurveyInstrument[] = ['IIT', 'EIT'];
 export const nudgeSubjectOf = (year: number, instrument: SurveyInstrument) => `fy${year}:${instrument}`;
 
 /** Behind pace: not at the minimum yet, and the forecast falls short of it by the due date. */
-export function isBehindPace(status: SurveyStatus): boolean {
+function isBehindPace(status: SurveyStatus): boolean {
   const percent = status.forecast?.percent;
   return status.progress?.met !== true && percent !== undefined && percent < 100;
 }
 
 /** The next slot for an agency given its earlier nudges, or undefined while the gap or the maximum forbids one. */
-export function nextNudgeSlot(
-  earlier: readonly ReminderSlot[],
-  settings: Settings,
-  now: Date,
-): string | undefined {
+function nextNudgeSlot(earlier: readonly ReminderSlot[], settings: Settings, now: Date): string | undefined {
   if (earlier.length >= settings.nudgeMaxCount) return undefined;
   const last = earlier
     .map((s) => s.reservedAt)
@@ -124,17 +121,12 @@ async function nudgeProvince(deps: Deps, provinceId: string, settings: Settings,
   const year = fiscalYearOf(now);
   const links = (await listSurveyLinks(db, provinceId, year)).filter((l) => isHttpsUrl(l.url));
   if (links.length === 0) return 0;
-  const groups = new Map<string, LineGroup[]>();
-  for (const group of await listBoundGroups(db, provinceId, { kind: 'staff' })) {
-    if (group.agencyId === null) continue;
-    groups.set(group.agencyId, [...(groups.get(group.agencyId) ?? []), group]);
-  }
   const data: ProvinceData = {
     year,
     settings,
     activities: await listActivities(db, provinceId, year),
     agencies: new Map((await listAgencies(db, provinceId)).map((a) => [a.id, a])),
-    groups,
+    groups: await listStaffGroupsByAgency(db, provinceId),
     reports: await listProvinceSurveyReports(db, provinceId, year),
     rules: await loadTargetRules(db, (m) => deps.log.warn(m)),
   };
@@ -146,9 +138,9 @@ async function nudgeProvince(deps: Deps, provinceId: string, settings: Settings,
   return queued;
 }
 
-/** The scheduler's survey step; returns the number of messages queued. */
-export async function runSurveyNudges(deps: Deps, now: Date): Promise<number> {
-  const settings = await loadSettings(deps.db);
+/** The scheduler's survey step (with the settings it read for the tick); returns the number of messages queued. */
+export async function runSurveyNudges(deps: Deps, now: Date, given?: Settings): Promise<number> {
+  const settings = given ?? (await loadSettings(deps.db));
   if (settings.nudgeMaxCount <= 0 || !isWorkingTime(now, settings)) return 0;
   let queued = 0;
   for (const province of await listProvinces(deps.db))

@@ -27,7 +27,7 @@ function mayReport(ctx: ChatContext, agency: Agency): boolean {
 }
 
 /** Records the count with its history and answers with progress against the minimum and the pace. */
-export async function saveCount(
+async function saveCount(
   ctx: ChatContext,
   agency: Agency,
   instrument: SurveyInstrument,

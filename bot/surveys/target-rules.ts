@@ -5,7 +5,7 @@ import type { Db } from '../../db/db.ts';
 import { getSetting } from '../../db/queries/app-settings.ts';
 
 /** app_settings key; value e.g. {"IIT": {"percent": 20, "floor": 25}} — the IIT formula is [unconfirmed]. */
-export const TARGET_RULES_KEY = 'survey.target_rules';
+const TARGET_RULES_KEY = 'survey.target_rules';
 
 const count = z.number().int().min(0).max(1_000_000);
 const RuleSchema = z.object({

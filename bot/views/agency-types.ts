@@ -1,7 +1,7 @@
-// Thai labels of agency types as the mini-app shows them, in the order its filters list them.
+// Thai labels of agency types as the mini-app and announcements show them, in the order filters list them.
 import type { AgencyType } from '../../db/schema.ts';
 
-export const AGENCY_TYPE_LABELS: Readonly<Record<AgencyType, string>> = {
+const AGENCY_TYPE_LABELS: Readonly<Record<AgencyType, string>> = {
   provincial_office: 'สำนักงานจังหวัด',
   line_agency: 'ส่วนราชการ',
   district: 'ที่ว่าการอำเภอ',

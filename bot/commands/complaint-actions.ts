@@ -4,9 +4,9 @@
 import { parseTrackingCode } from '../../core/complaints/tracking-code.ts';
 import { listComplaintEvents, rateComplaint } from '../../db/queries/complaint-events.ts';
 import { type Complaint, findComplaintByTrackingCode } from '../../db/queries/complaints.ts';
-import { findLineUser, upsertLineUser } from '../../db/queries/line-users.ts';
 import type { Command, PostbackAction } from '../chat/command.ts';
 import type { ChatContext } from '../chat/context.ts';
+import { findDisplayName } from '../chat/display-name.ts';
 import { applyComplaintAction } from '../complaints/actions.ts';
 import {
   buildAlreadyRated,
@@ -27,30 +27,12 @@ import {
 import { eitOfferFor } from '../complaints/notify.ts';
 import { text } from '../messages/parts.ts';
 
-/** The name LINE shows for an officer: stored, else asked from LINE once (and stored); undefined when unknown. */
-async function nameOf(ctx: ChatContext, userId: string | null | undefined): Promise<string | undefined> {
-  if (userId == null || !userId.startsWith('U')) return undefined;
-  const { db, line } = ctx.deps;
-  const stored = (await findLineUser(db, userId))?.displayName;
-  if (stored) return stored;
-  try {
-    const profile =
-      ctx.chat.kind === 'group'
-        ? await line.getGroupMemberProfile(ctx.chat.id, userId)
-        : await line.getProfile(userId);
-    await upsertLineUser(db, { userId, displayName: profile.displayName }, ctx.now);
-    return profile.displayName;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Who moved the complaint to its current status, and when (for "already done by …"). */
 async function lastChangeOf(ctx: ChatContext, complaint: Complaint) {
   const events = await listComplaintEvents(ctx.deps.db, complaint.id);
   const last = events.filter((e) => e.status === complaint.status).at(-1);
   const by = complaint.status === 'in_progress' ? (complaint.assignedTo ?? last?.actor) : last?.actor;
-  return { byName: await nameOf(ctx, by), at: last?.at };
+  return { byName: await findDisplayName(ctx, by), at: last?.at };
 }
 
 function officerAction(name: string, action: 'acknowledge' | 'take'): PostbackAction {
@@ -67,7 +49,7 @@ function officerAction(name: string, action: 'acknowledge' | 'take'): PostbackAc
       });
       if (outcome.ok)
         return ctx.answer(
-          buildOfficerDone(action, outcome.complaint.trackingCode, await nameOf(ctx, userId)),
+          buildOfficerDone(action, outcome.complaint.trackingCode, await findDisplayName(ctx, userId)),
         );
       const c = outcome.complaint;
       if (outcome.reason === 'not_found' || c === undefined) return ctx.answer(buildComplaintGone());

@@ -10,7 +10,7 @@ import { updateComplaintStatus } from '../../db/queries/complaint-events.ts';
 import { type Complaint, findComplaintById } from '../../db/queries/complaints.ts';
 import type { Who } from '../chat/context.ts';
 import type { Deps } from '../deps.ts';
-import { loadSettings } from '../settings.ts';
+import { loadSettings, type Settings } from '../settings.ts';
 import { mayHandleComplaint } from './access.ts';
 import { ComplaintKeyError } from './crypto.ts';
 import { notifyOfficersReopened, notifyReporter } from './notify.ts';
@@ -64,9 +64,14 @@ function textFor(t: Transition, raw: string | undefined): { value: string | null
 /**
  * Applies the action. Checks run in this order: the complaint exists, the actor may take the action, the
  * required text is there, the status allows it; then one compare-and-set on the status that was read (so of
- * two officers pressing at once exactly one wins), an audit row, and the reporter's update.
+ * two officers pressing at once exactly one wins), an audit row, and the reporter's update. `settings`: when
+ * the caller has read them for this request already.
  */
-export async function applyComplaintAction(deps: Deps, req: ActionRequest): Promise<ActionOutcome> {
+export async function applyComplaintAction(
+  deps: Deps,
+  req: ActionRequest,
+  settings?: Settings,
+): Promise<ActionOutcome> {
   const { db } = deps;
   const t = TRANSITIONS[req.action];
   const complaint = await findComplaintById(db, req.complaintId);
@@ -83,7 +88,7 @@ export async function applyComplaintAction(deps: Deps, req: ActionRequest): Prom
     return fail('not_now', 'สถานะของเรื่องเปลี่ยนไปแล้ว ไม่ต้องดำเนินการนี้', complaint);
 
   const now = deps.now();
-  const settings = await loadSettings(db);
+  const { complaintRetentionDays } = settings ?? (await loadSettings(db));
   const closing = t.stamps.includes('closed');
   const actorId = req.actor === 'reporter' ? 'reporter' : req.actor.userId;
   const updated = await updateComplaintStatus(
@@ -100,7 +105,7 @@ export async function applyComplaintAction(deps: Deps, req: ActionRequest): Prom
       stamps: t.stamps,
       reopen: req.action === 'reopen',
       deleteAfter: closing
-        ? new Date(now.getTime() + settings.complaintRetentionDays * DAY_MS)
+        ? new Date(now.getTime() + complaintRetentionDays * DAY_MS)
         : req.action === 'reopen'
           ? null
           : undefined,

@@ -15,9 +15,9 @@ import { isComplaintType } from '../../core/complaints/status.ts';
 import { drawTrackingCode, TRACKING_CODE_BYTES } from '../../core/complaints/tracking-code.ts';
 import { findAgencyById } from '../../db/queries/agencies.ts';
 import { addAttachment } from '../../db/queries/complaint-attachments.ts';
-import { type Complaint, createComplaint, findComplaintById } from '../../db/queries/complaints.ts';
+import { type Complaint, createComplaint, findComplaintByIntakeKey } from '../../db/queries/complaints.ts';
 import type { Deps } from '../deps.ts';
-import { loadSettings } from '../settings.ts';
+import type { Settings } from '../settings.ts';
 import { announceComplaint } from './announce.ts';
 import { nextHour, takeLimit } from './limits.ts';
 
@@ -113,28 +113,24 @@ async function validate(deps: Deps, input: ComplaintInput): Promise<FileOutcome 
   };
 }
 
-/** The complaint an intake key was filed as, if it was (a second submit of the same form). */
-async function findFiled(deps: Deps, intakeKey: string): Promise<Complaint | undefined> {
-  const row = await deps.db.kysely
-    .selectFrom('complaints')
-    .select('id')
-    .where('intake_key', '=', intakeKey)
-    .executeTakeFirst();
-  return row && findComplaintById(deps.db, row.id);
-}
-
 const isCodeClash = (error: unknown) =>
   error instanceof Error && /UNIQUE/i.test(error.message) && /tracking_code/.test(error.message);
 
-export async function fileComplaint(deps: Deps, input: ComplaintInput, now: Date): Promise<FileOutcome> {
+/** `settings`: the caller's read for this request (the chat's receipt quotes them too). */
+export async function fileComplaint(
+  deps: Deps,
+  input: ComplaintInput,
+  now: Date,
+  settings: Pick<Settings, 'complaintsPerHour'>,
+): Promise<FileOutcome> {
   const valid = await validate(deps, input);
   if ('kind' in valid) return valid;
-  const filed = await findFiled(deps, input.intakeKey);
+  const filed = await findComplaintByIntakeKey(deps.db, input.intakeKey);
   if (filed !== undefined) return { kind: 'filed', complaint: filed, created: false };
   const crypto = deps.complaintCrypto;
   // The limit is keyed by the hash even for "tracking code only": the key is never stored with the case.
   const hash = await crypto.reporterHash(input.userId);
-  const { complaintsPerHour } = await loadSettings(deps.db);
+  const { complaintsPerHour } = settings;
   if (!(await takeLimit(deps.db, 'complaint-new', hash, complaintsPerHour, now)))
     return { kind: 'limited', until: nextHour(now), limit: complaintsPerHour };
   const linked = valid.identityMode !== 'code_only';

@@ -5,6 +5,7 @@ import { countDraftAttachments } from '../../db/queries/complaint-attachments.ts
 import {
   type Conversation,
   deleteConversation,
+  deleteDraftConversation,
   getConversation,
   saveConversation,
 } from '../../db/queries/conversation-state.ts';
@@ -109,17 +110,7 @@ export async function startIntake(ctx: ChatContext): Promise<void> {
 
 /** `ยกเลิก`: ends the draft and deletes its photos, in one batch. */
 export async function cancelIntake(ctx: ChatContext, c: Conversation): Promise<void> {
-  const { db } = ctx.deps;
-  await db.batch([
-    db.kysely
-      .deleteFrom('complaint_attachments')
-      .where('intake_key', '=', c.draftId)
-      .where('complaint_id', 'is', null),
-    db.kysely
-      .deleteFrom('conversation_state')
-      .where('user_id', '=', c.userId)
-      .where('draft_id', '=', c.draftId),
-  ]);
+  await deleteDraftConversation(ctx.deps.db, c.userId, c.draftId);
   await ctx.answer([text('ยกเลิกการแจ้งเรื่องแล้ว ไม่มีข้อมูลใดถูกเก็บไว้ พิมพ์ "ร้องเรียน" เมื่อต้องการเริ่มใหม่')]);
 }
 
@@ -202,6 +193,7 @@ async function acceptPhoto(
 
 async function confirm(ctx: ChatContext, c: Conversation, draft: Draft): Promise<void> {
   const { complaintCrypto: crypto } = ctx.deps;
+  const settings = await loadSettings(ctx.deps.db);
   const outcome = await fileComplaint(
     ctx.deps,
     {
@@ -221,10 +213,11 @@ async function confirm(ctx: ChatContext, c: Conversation, draft: Draft): Promise
       intakeKey: c.draftId,
     },
     ctx.now,
+    settings,
   );
   if (outcome.kind === 'limited') return ctx.answer(buildLimited(ctx.now, outcome.limit, true));
   if (outcome.kind === 'invalid')
     return ask(ctx, c, 'confirm', draft, `${outcome.message} (โปรดพิมพ์ "ยกเลิก" แล้วเริ่มใหม่)`);
   await deleteConversation(ctx.deps.db, c.userId);
-  return ctx.answer(buildReceipt(outcome.complaint));
+  return ctx.answer(buildReceipt(outcome.complaint, settings));
 }

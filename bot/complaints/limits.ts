@@ -1,7 +1,7 @@
 // Hourly limits on complaints: new complaints per reporter, wrong tracking codes per user. Keys carry the
 // keyed reporter hash, never a LINE user id, and old windows are swept with the drafts (expire.ts).
 import type { Db } from '../../db/db.ts';
-import { hitRateLimit } from '../../db/queries/rate-limits.ts';
+import { deleteRateLimitsBefore, findRateLimitCount, hitRateLimit } from '../../db/queries/rate-limits.ts';
 
 export type LimitKind = 'complaint-new' | 'complaint-wrong-code';
 
@@ -22,13 +22,7 @@ const keyOf = (kind: LimitKind, reporterHash: string) => `${kind}:${reporterHash
 
 /** Hits so far in this hour, without counting one (to refuse before someone types a whole complaint). */
 export async function peekLimit(db: Db, kind: LimitKind, reporterHash: string, now: Date): Promise<number> {
-  const row = await db.kysely
-    .selectFrom('rate_limits')
-    .select('count')
-    .where('key', '=', keyOf(kind, reporterHash))
-    .where('bucket', '=', hourBucket(now))
-    .executeTakeFirst();
-  return row?.count ?? 0;
+  return findRateLimitCount(db, keyOf(kind, reporterHash), hourBucket(now));
 }
 
 /** Counts one hit and says whether it is still within `limit`. */
@@ -44,10 +38,8 @@ export async function takeLimit(
 
 /** Deletes this module's windows before the current hour (other features keep their own windows). */
 export async function forgetOldLimits(db: Db, now: Date): Promise<number> {
-  const result = await db.kysely
-    .deleteFrom('rate_limits')
-    .where((eb) => eb.or([eb('key', 'like', 'complaint-new:%'), eb('key', 'like', 'complaint-wrong-code:%')]))
-    .where('bucket', '<', hourBucket(now))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return deleteRateLimitsBefore(db, hourBucket(now), [
+    keyOf('complaint-new', ''),
+    keyOf('complaint-wrong-code', ''),
+  ]);
 }

@@ -8,6 +8,7 @@ import type { Complaint } from '../../db/queries/complaints.ts';
 import type { Deps } from '../deps.ts';
 import type { LineMessage } from '../line/client.ts';
 import { cutText, text } from '../messages/parts.ts';
+import type { Settings } from '../settings.ts';
 import type { Draft } from './intake-steps.ts';
 import { nextHour } from './limits.ts';
 import type { PublicStatus } from './tracking.ts';
@@ -34,7 +35,10 @@ export async function buildSummary(deps: Deps, draft: Draft, photoCount: number)
   return lines.join('\n');
 }
 
-export function buildReceipt(complaint: Complaint): LineMessage[] {
+/** The service levels the receipt promises: the province's settings (issue 5 §3). */
+export type ReceiptSla = Pick<Settings, 'complaintAckWorkingDays' | 'complaintReplyDays'>;
+
+export function buildReceipt(complaint: Complaint, sla: ReceiptSla): LineMessage[] {
   const follow =
     complaint.identityMode === 'code_only'
       ? 'ท่านเลือกติดตามด้วยรหัสเท่านั้น ระบบจึงไม่เก็บสิ่งใดที่เชื่อมเรื่องนี้กับบัญชี LINE ของท่าน: โปรดจดรหัสไว้ เรื่องนี้จะไม่แสดงใน "เรื่องของฉัน" และจะไม่มีข้อความแจ้งความคืบหน้า'
@@ -47,7 +51,7 @@ export function buildReceipt(complaint: Complaint): LineMessage[] {
         `รับเรื่องเมื่อ: ${thaiTime(complaint.createdAt)}`,
         `ประเภท: ${typeLabel(complaint.type)}`,
         '',
-        'ขั้นต่อไป: เจ้าหน้าที่รับเรื่องร้องเรียนของหน่วยงานจะรับทราบเรื่องและแจ้งผลตามระยะเวลาที่กำหนด (โดยปกติรับทราบภายใน 3 วันทำการ และตอบภายใน 15 วัน)',
+        `ขั้นต่อไป: เจ้าหน้าที่รับเรื่องร้องเรียนของหน่วยงานจะรับทราบเรื่องและแจ้งผลตามระยะเวลาที่กำหนด (โดยปกติรับทราบภายใน ${sla.complaintAckWorkingDays} วันทำการ และตอบภายใน ${sla.complaintReplyDays} วัน)`,
         `ติดตามเรื่อง: ${TRACK_HINT}`,
         follow,
       ].join('\n'),

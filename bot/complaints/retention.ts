@@ -1,12 +1,12 @@
 // runComplaintRetention(deps, now): the scheduler's retention step (issue 5 §3). Finished complaints are
 // deleted once past delete_after (set on closing: closed + the retention period), their history, photos and
 // sealed identity with them (ON DELETE CASCADE); the officers' group is warned once, some days before.
-import { sql } from 'kysely';
 import { formatThaiDate } from '../../core/index.ts';
 import { isWorkingTime } from '../../core/reminders/index.ts';
 import { findAgencyById } from '../../db/queries/agencies.ts';
 import { appendAudit } from '../../db/queries/audit-log.ts';
 import { type Complaint, deleteExpiredComplaints, listComplaints } from '../../db/queries/complaints.ts';
+import { forgetComplaintDeliveries } from '../../db/queries/outbox.ts';
 import { reserveSlotWithMessages } from '../../db/queries/reminder-log.ts';
 import { homeProvinceId } from '../chat/who.ts';
 import type { Deps } from '../deps.ts';
@@ -17,8 +17,19 @@ import { officerGroupsFor } from './announce.ts';
 import { SLA_KIND } from './sla.ts';
 
 export const RETENTION_KIND = 'retention_warning';
+const RETENTION_SOURCE = 'complaint_retention';
 const FINISHED = ['closed', 'referred', 'rejected'];
 const DAY_MS = 86_400_000;
+
+/**
+ * The outbox keeps a push's recipient in clear: for a reporter's status update that is their LINE user id next
+ * to the complaint id. Once delivered (or given up), it is forgotten; rows of deleted complaints go entirely.
+ */
+const COMPLAINT_DELIVERIES = {
+  reporterSource: 'complaint',
+  sources: ['complaint', 'complaint_sla', RETENTION_SOURCE],
+  slots: [SLA_KIND, RETENTION_KIND],
+};
 
 export function buildRetentionWarning(c: Complaint, deleteAfter: Date): LineMessage[] {
   return [
@@ -48,7 +59,7 @@ export async function runComplaintRetention(deps: Deps, now: Date): Promise<Rete
       now,
     );
   }
-  await forgetDeliveredNotices(deps);
+  await forgetComplaintDeliveries(db, COMPLAINT_DELIVERIES);
   return { warned, deleted };
 }
 
@@ -73,7 +84,7 @@ async function warnBeforeDeletion(
       kind: 'push' as const,
       to: g.groupId,
       messages: buildRetentionWarning(c, deleteAfter),
-      sourceKind: 'complaint_retention',
+      sourceKind: RETENTION_SOURCE,
       sourceId: c.id,
     }));
     // The slot names the deletion day: a reopened and closed-again complaint is warned again for its new day.
@@ -82,47 +93,4 @@ async function warnBeforeDeletion(
     queued += outboxIds.length;
   }
   return queued;
-}
-
-/**
- * The outbox keeps a push's recipient in clear: for a reporter's status update that is their LINE user id next
- * to the complaint id. Once delivered (or given up), it is forgotten; rows of deleted complaints go entirely.
- */
-async function forgetDeliveredNotices(deps: Deps): Promise<void> {
-  const { kysely } = deps.db;
-  const done = ['sent', 'failed'] as const;
-  const gone = (id: 'reminder_log.subject_id' | 'outbox.source_id') =>
-    sql<boolean>`NOT EXISTS (SELECT 1 FROM complaints WHERE complaints.id = ${sql.ref(id)})`;
-  await deps.db.batch([
-    kysely
-      .updateTable('outbox')
-      .set({ recipient: '' })
-      .where('source_kind', '=', 'complaint')
-      .where('kind', '=', 'push')
-      .where('state', 'in', done)
-      .where('recipient', 'like', 'U%'),
-    // The ledger rows point at outbox rows: they go first (they only ever guarded sends about the complaint).
-    kysely
-      .deleteFrom('reminder_log')
-      .where('kind', 'in', [SLA_KIND, RETENTION_KIND])
-      .where(gone('reminder_log.subject_id'))
-      .where((eb) =>
-        eb.or([
-          eb('outbox_id', 'is', null),
-          eb('outbox_id', 'in', eb.selectFrom('outbox').select('id').where('state', 'in', done)),
-        ]),
-      ),
-    kysely
-      .deleteFrom('outbox')
-      .where('source_kind', 'in', ['complaint', 'complaint_sla', 'complaint_retention'])
-      .where('state', 'in', done)
-      .where(gone('outbox.source_id'))
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb.selectFrom('reminder_log').select('id').whereRef('reminder_log.outbox_id', '=', 'outbox.id'),
-          ),
-        ),
-      ),
-  ]);
 }

@@ -67,17 +67,29 @@ export async function trackComplaint(
 ): Promise<TrackOutcome> {
   const code = parseTrackingCode(typed);
   if (code === undefined) return { kind: 'malformed' };
-  const hash = await deps.complaintCrypto.reporterHash(userId);
   const { wrongCodesPerHour } = await loadSettings(deps.db);
-  // Refused before the lookup: past the limit, even a right guess tells nothing.
-  if ((await peekLimit(deps.db, 'complaint-wrong-code', hash, now)) >= wrongCodesPerHour)
-    return { kind: 'limited', until: nextHour(now) };
-  const complaint = await findComplaintByTrackingCode(deps.db, code);
-  if (complaint === undefined) {
-    await takeLimit(deps.db, 'complaint-wrong-code', hash, wrongCodesPerHour, now);
-    return { kind: 'unknown' };
-  }
+  const complaint = await findWithinLimit(deps, userId, code, wrongCodesPerHour, now);
+  if (complaint === 'limited') return { kind: 'limited', until: nextHour(now) };
+  if (complaint === undefined) return { kind: 'unknown' };
   return { kind: 'found', status: await publicStatusOf(deps, complaint) };
+}
+
+/**
+ * The complaint behind a parsed code (undefined: a malformed one, counted as wrong), within the user's hourly
+ * limit of wrong codes: 'limited' once past it, refused before the lookup — even a right guess tells nothing.
+ */
+export async function findWithinLimit(
+  deps: Deps,
+  userId: string,
+  code: string | undefined,
+  limit: number,
+  now: Date,
+): Promise<Complaint | 'limited' | undefined> {
+  const hash = await deps.complaintCrypto.reporterHash(userId);
+  if ((await peekLimit(deps.db, 'complaint-wrong-code', hash, now)) >= limit) return 'limited';
+  const complaint = code === undefined ? undefined : await findComplaintByTrackingCode(deps.db, code);
+  if (complaint === undefined) await takeLimit(deps.db, 'complaint-wrong-code', hash, limit, now);
+  return complaint;
 }
 
 /** The user's complaints filed named or anonymous-with-updates (code-only ones are linked to nobody). */

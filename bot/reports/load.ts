@@ -1,4 +1,5 @@
-// Reads what the reports are drafted from: the agency, its scores for the year and the year before, its rank.
+// Reads what the reports are drafted from: the agency, its scores for the year and the year before, its rank
+// (and every agency's result of a province-year, which the mini-app's overview and score card share).
 import {
   type Framework,
   frameworkFor,
@@ -79,6 +80,26 @@ export async function reportAgencyOf(db: Db, agency: Agency): Promise<ReportAgen
     : { id: agency.id, name: agency.nameTh, provinceName: province.nameTh };
 }
 
+/** agencyId → score() of its rows for the year; agencies whose rows do not score are left out. */
+export async function loadProvinceResults(
+  db: Db,
+  provinceId: string,
+  year: number,
+): Promise<Map<string, ScoreResult>> {
+  const rowsOf = new Map<string, ScoreValue[]>();
+  for (const row of await listProvinceScores(db, provinceId, year)) {
+    const list = rowsOf.get(row.agencyId);
+    if (list === undefined) rowsOf.set(row.agencyId, [row]);
+    else list.push(row);
+  }
+  const results = new Map<string, ScoreResult>();
+  for (const [agencyId, rows] of rowsOf) {
+    const result = scoreRows(year, rows);
+    if (result !== undefined) results.set(agencyId, result);
+  }
+  return results;
+}
+
 /** The agency's rank among the province's agencies with a total that year (ties share a rank). */
 export async function rankInProvince(
   db: Db,
@@ -86,16 +107,10 @@ export async function rankInProvince(
   agencyId: string,
   year: number,
 ): Promise<{ rank: number; of: number } | undefined> {
-  const byAgency = new Map<string, ScoreValue[]>();
-  for (const row of await listProvinceScores(db, provinceId, year)) {
-    const list = byAgency.get(row.agencyId);
-    if (list === undefined) byAgency.set(row.agencyId, [row]);
-    else list.push(row);
-  }
-  const entries = [...byAgency].flatMap(([id, rows]) => {
-    const result = scoreRows(year, rows);
-    return result?.total === undefined ? [] : [{ id, result }];
-  });
+  const results = await loadProvinceResults(db, provinceId, year);
+  const entries = [...results].flatMap(([id, result]) =>
+    result.total === undefined ? [] : [{ id, result }],
+  );
   const own = rankAgencies(entries).find((entry) => entry.id === agencyId);
   return own?.rank === undefined ? undefined : { rank: own.rank, of: entries.length };
 }

@@ -9,10 +9,12 @@ import {
 } from '../../core/index.ts';
 import type { Db } from '../../db/db.ts';
 import { listAgencies } from '../../db/queries/agencies.ts';
+import { listFiscalYears } from '../../db/queries/fiscal-years.ts';
 import { findProvinceById } from '../../db/queries/provinces.ts';
+import { listProvinceScores } from '../../db/queries/scores.ts';
 import type { AgencyType } from '../../db/schema.ts';
+import { loadProvinceResults } from '../reports/load.ts';
 import { AGENCY_TYPES, agencyTypeLabel } from './agency-types.ts';
-import { listScoredYears, loadProvinceResults } from './province-scores.ts';
 
 export interface ProvinceAgencyRow {
   id: string;
@@ -70,6 +72,15 @@ function matches(row: ProvinceAgencyRow, filter: ProvinceFilter): boolean {
   const q = filter.q?.trim().toLowerCase();
   if (q) return `${row.name} ${row.shortName ?? ''} ${row.id}`.toLowerCase().includes(q);
   return true;
+}
+
+/** The province's fiscal years that hold any scores, newest first (a handful of years: one read each). */
+async function listScoredYears(db: Db, provinceId: string): Promise<number[]> {
+  const years: number[] = [];
+  for (const record of await listFiscalYears(db, provinceId)) {
+    if ((await listProvinceScores(db, provinceId, record.year)).length > 0) years.push(record.year);
+  }
+  return years.sort((a, b) => b - a);
 }
 
 /** The overview for `year` (default: the newest year with scores); undefined for an unknown province. */

@@ -18,11 +18,10 @@ import type { Db } from '../../db/db.ts';
 import { findAgencyById, listAgencies } from '../../db/queries/agencies.ts';
 import { listScores, listScoreYears } from '../../db/queries/scores.ts';
 import type { AgencyType } from '../../db/schema.ts';
-import { scoreRows } from '../reports/load.ts';
+import { loadProvinceResults, scoreRows } from '../reports/load.ts';
 import { agencyTypeLabel } from './agency-types.ts';
 import { type NextLevel, nextLevelPlan } from './next-level.ts';
 import { changeOf } from './province.ts';
-import { loadProvinceResults } from './province-scores.ts';
 
 const shown = (value: number | undefined): number | null => (value === undefined ? null : round2(value));
 

@@ -152,12 +152,16 @@ export async function createComplaint(
   const complaint =
     inserted.numAffectedRows > 0
       ? await findComplaintById(db, id)
-      : await findByIntakeKey(db, c.intakeKey ?? null);
+      : await findComplaintByIntakeKey(db, c.intakeKey ?? null);
   if (!complaint) throw new Error('complaint was not saved');
   return { complaint, created: inserted.numAffectedRows > 0 };
 }
 
-async function findByIntakeKey(db: Db, intakeKey: string | null): Promise<Complaint | undefined> {
+/** The complaint a draft or form submission was filed as, if it was. */
+export async function findComplaintByIntakeKey(
+  db: Db,
+  intakeKey: string | null,
+): Promise<Complaint | undefined> {
   if (intakeKey === null) return undefined;
   const row = await db.kysely
     .selectFrom('complaints')

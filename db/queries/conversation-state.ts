@@ -98,6 +98,17 @@ export async function deleteConversation(db: Db, userId: string, expectedVersion
   return result.numDeletedRows > 0n;
 }
 
+/** Ends the run `draftId` of the user's flow (`ยกเลิก`) and deletes the photos uploaded to it, in one batch. */
+export async function deleteDraftConversation(db: Db, userId: string, draftId: string): Promise<void> {
+  await db.batch([
+    db.kysely
+      .deleteFrom('complaint_attachments')
+      .where('intake_key', '=', draftId)
+      .where('complaint_id', 'is', null),
+    db.kysely.deleteFrom('conversation_state').where('user_id', '=', userId).where('draft_id', '=', draftId),
+  ]);
+}
+
 /**
  * Sweeps expired flows and the photos uploaded for drafts that never became complaints, in one batch:
  * an abandoned draft leaves nothing behind (issue 5 §1). Returns who lost which flow.

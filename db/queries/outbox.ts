@@ -192,7 +192,7 @@ export async function countOutboxByState(
   return counts;
 }
 
-/** Rows per source kind and state, e.g. { reminder: { sent: 40, failed: 1, … } } (the operator's view). */
+/** Rows per source kind and state, e.g. { reminder: { sent: 40, failed: 1, … } } (no view reads it yet). */
 export async function countOutboxBySource(db: Db): Promise<Record<string, Record<OutboxState, number>>> {
   const rows = await db.kysely
     .selectFrom('outbox')
@@ -235,4 +235,57 @@ export async function listOutboxBySource(
     lastStatus: r.last_status,
     lastError: r.last_error,
   }));
+}
+
+/** Which rows belong to complaints: see forgetComplaintDeliveries. */
+export interface ComplaintDeliveryKinds {
+  /** The source kind of pushes to the reporter (their LINE user id is the recipient). */
+  reporterSource: string;
+  /** Every source kind of messages about a complaint. */
+  sources: readonly string[];
+  /** The `reminder_log` kinds whose rows guarded those messages. */
+  slots: readonly string[];
+}
+
+/**
+ * Complaint privacy, in one batch: a push to a reporter forgets its recipient once delivered (or given up);
+ * once the complaint itself is deleted, its finished messages go, after the ledger rows pointing at them.
+ */
+export async function forgetComplaintDeliveries(db: Db, kinds: ComplaintDeliveryKinds): Promise<void> {
+  const { kysely } = db;
+  const done = ['sent', 'failed'] as const;
+  const gone = (id: 'reminder_log.subject_id' | 'outbox.source_id') =>
+    sql<boolean>`NOT EXISTS (SELECT 1 FROM complaints WHERE complaints.id = ${sql.ref(id)})`;
+  await db.batch([
+    kysely
+      .updateTable('outbox')
+      .set({ recipient: '' })
+      .where('source_kind', '=', kinds.reporterSource)
+      .where('kind', '=', 'push')
+      .where('state', 'in', done)
+      .where('recipient', 'like', 'U%'),
+    // The ledger rows point at outbox rows: they go first (they only ever guarded sends about the complaint).
+    kysely
+      .deleteFrom('reminder_log')
+      .where('kind', 'in', kinds.slots)
+      .where(gone('reminder_log.subject_id'))
+      .where((eb) =>
+        eb.or([
+          eb('outbox_id', 'is', null),
+          eb('outbox_id', 'in', eb.selectFrom('outbox').select('id').where('state', 'in', done)),
+        ]),
+      ),
+    kysely
+      .deleteFrom('outbox')
+      .where('source_kind', 'in', kinds.sources)
+      .where('state', 'in', done)
+      .where(gone('outbox.source_id'))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('reminder_log').select('id').whereRef('reminder_log.outbox_id', '=', 'outbox.id'),
+          ),
+        ),
+      ),
+  ]);
 }

@@ -14,8 +14,29 @@ export async function hitRateLimit(db: Db, key: string, bucket: string): Promise
   return result.rows[0]?.count ?? 0;
 }
 
-/** Forgets windows before `bucket` (buckets compare as text). */
-export async function deleteRateLimitsBefore(db: Db, bucket: string): Promise<number> {
-  const result = await db.kysely.deleteFrom('rate_limits').where('bucket', '<', bucket).executeTakeFirst();
+/** The count of `key` in the window `bucket` without counting a hit; 0 when there is none. */
+export async function findRateLimitCount(db: Db, key: string, bucket: string): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('rate_limits')
+    .select('count')
+    .where('key', '=', key)
+    .where('bucket', '=', bucket)
+    .executeTakeFirst();
+  return row?.count ?? 0;
+}
+
+/**
+ * Forgets windows before `bucket` (buckets compare as text); with `keyPrefixes`, only those of keys starting
+ * with one of them (each feature sweeps its own windows).
+ */
+export async function deleteRateLimitsBefore(
+  db: Db,
+  bucket: string,
+  keyPrefixes?: readonly string[],
+): Promise<number> {
+  let query = db.kysely.deleteFrom('rate_limits').where('bucket', '<', bucket);
+  if (keyPrefixes !== undefined)
+    query = query.where((eb) => eb.or(keyPrefixes.map((prefix) => eb('key', 'like', `${prefix}%`))));
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -1,6 +1,5 @@
 // `ita plan …`: make the fiscal year's plan from the default calendar, list it, move due dates, assign agencies.
 import { fiscalYearOf, frameworkFor, toArabicDigits } from '../../../core/index.ts';
-import { buildDefaultPlan } from '../../../core/plan/default-calendar.ts';
 import { parseIsoDay } from '../../../core/reminders/index.ts';
 import type { Db } from '../../../db/db.ts';
 import { listActivityStatuses } from '../../../db/queries/activity-status.ts';
@@ -15,9 +14,9 @@ import {
 } from '../../../db/queries/plan-activities.ts';
 import { findProvinceById } from '../../../db/queries/provinces.ts';
 import { homeProvinceId } from '../../chat/who.ts';
-import { defaultActivityKey } from '../../demo/plan.ts';
-import { thaiDay } from '../../messages/reminders.ts';
+import { thaiDay } from '../../messages/parts.ts';
 import { responsibleAgencyIds } from '../../reminders/tasks.ts';
+import { defaultPlanActivities } from '../../views/default-plan.ts';
 import { type CommandIo, type DatabaseEnv, EXIT_FAILED, openDatabase } from './migrate.ts';
 
 const USAGE = [
@@ -92,18 +91,7 @@ async function createPlan(db: Db, p: Parsed, io: CommandIo, now: Date): Promise<
     if (framework === undefined) return `ไม่มีกรอบการประเมินสำหรับปีงบประมาณ ${year}`;
     await upsertFiscalYear(db, { provinceId: province.id, year, frameworkId: framework.id }, now);
   }
-  const planned = buildDefaultPlan(year).map((a) => ({
-    provinceId: province.id,
-    year,
-    key: defaultActivityKey(a.seq),
-    seq: a.seq,
-    titleTh: a.title,
-    kind: a.kind,
-    startsOn: a.startsOn,
-    dueOn: a.dueOn,
-    responsible: a.responsible,
-    createdBy: 'cli',
-  }));
+  const planned = defaultPlanActivities(province.id, year, 'cli');
   const created = await createActivities(db, planned, now);
   io.out(`แผนงาน ITA ปีงบประมาณ ${year} ของจังหวัด${province.name}: เพิ่ม ${created.length} กิจกรรม`);
   if (created.length < planned.length) io.out(`มีอยู่แล้ว ${planned.length - created.length} กิจกรรม (ไม่เพิ่มซ้ำ)`);

@@ -195,15 +195,19 @@ export function complaintCaseRoutes(deps: Deps) {
       async (c) => {
         const viewer = c.var.viewer;
         const body = c.req.valid('json');
-        const outcome = await applyComplaintAction(deps, {
-          complaintId: c.req.valid('param').id,
-          action: body.action as ComplaintAction,
-          actor: { userId: viewer.userId, who: viewer.who },
-          text: body.text,
-        });
+        const settings = await loadSettings(deps.db);
+        const outcome = await applyComplaintAction(
+          deps,
+          {
+            complaintId: c.req.valid('param').id,
+            action: body.action as ComplaintAction,
+            actor: { userId: viewer.userId, who: viewer.who },
+            text: body.text,
+          },
+          settings,
+        );
         if (!outcome.ok)
           throw new HTTPException(FAILURE_STATUS[outcome.reason], { message: outcome.message });
-        const settings = await loadSettings(deps.db);
         return c.json(summaryOf(outcome.complaint, deadlinesOf(outcome.complaint, settings), deps.now()));
       },
     );

@@ -6,10 +6,10 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { parseTrackingCode } from '../../../core/complaints/tracking-code.ts';
 import { rateComplaint } from '../../../db/queries/complaint-events.ts';
-import { type Complaint, findComplaintByTrackingCode } from '../../../db/queries/complaints.ts';
+import type { Complaint } from '../../../db/queries/complaints.ts';
 import { applyComplaintAction, MAX_ACTION_TEXT } from '../../complaints/actions.ts';
-import { peekLimit, takeLimit } from '../../complaints/limits.ts';
 import { eitOfferFor } from '../../complaints/notify.ts';
+import { findWithinLimit } from '../../complaints/tracking.ts';
 import type { Deps } from '../../deps.ts';
 import { loadSettings } from '../../settings.ts';
 import type { ApiEnv, Viewer } from './auth.ts';
@@ -18,18 +18,12 @@ import { jsonOf, paramOf } from './validate.ts';
 const Code = z.object({ code: z.string().min(1).max(40) });
 
 /** The complaint behind the code; a miss counts as a wrong code (429 once over the hourly limit). */
-async function complaintOf(deps: Deps, viewer: Viewer, raw: string): Promise<Complaint> {
-  const now = deps.now();
-  const limit = (await loadSettings(deps.db)).wrongCodesPerHour;
-  const hash = await deps.complaintCrypto.reporterHash(viewer.userId);
-  if ((await peekLimit(deps.db, 'complaint-wrong-code', hash, now)) >= limit)
+async function complaintOf(deps: Deps, viewer: Viewer, raw: string, limit: number): Promise<Complaint> {
+  const complaint = await findWithinLimit(deps, viewer.userId, parseTrackingCode(raw), limit, deps.now());
+  if (complaint === 'limited')
     throw new HTTPException(429, { message: 'ลองรหัสผิดหลายครั้งเกินไป โปรดลองใหม่ในอีกหนึ่งชั่วโมง' });
-  const code = parseTrackingCode(raw);
-  const complaint = code === undefined ? undefined : await findComplaintByTrackingCode(deps.db, code);
-  if (complaint === undefined) {
-    await takeLimit(deps.db, 'complaint-wrong-code', hash, limit, now);
+  if (complaint === undefined)
     throw new HTTPException(404, { message: 'ไม่พบเรื่องร้องเรียนตามรหัสนี้ โปรดตรวจสอบรหัสอีกครั้ง' });
-  }
   return complaint;
 }
 
@@ -40,7 +34,8 @@ export function complaintTrackRoutes(deps: Deps) {
       paramOf(Code),
       jsonOf(z.object({ rating: z.number().int().min(1, 'คะแนน 1–5').max(5, 'คะแนน 1–5') })),
       async (c) => {
-        const complaint = await complaintOf(deps, c.var.viewer, c.req.valid('param').code);
+        const { wrongCodesPerHour } = await loadSettings(deps.db);
+        const complaint = await complaintOf(deps, c.var.viewer, c.req.valid('param').code, wrongCodesPerHour);
         const { rating } = c.req.valid('json');
         if (complaint.status !== 'closed')
           throw new HTTPException(409, { message: 'ให้คะแนนได้เมื่อเรื่องดำเนินการเสร็จสิ้นแล้ว' });
@@ -56,13 +51,23 @@ export function complaintTrackRoutes(deps: Deps) {
       paramOf(Code),
       jsonOf(z.object({ reason: z.string().max(MAX_ACTION_TEXT) })),
       async (c) => {
-        const complaint = await complaintOf(deps, c.var.viewer, c.req.valid('param').code);
-        const outcome = await applyComplaintAction(deps, {
-          complaintId: complaint.id,
-          action: 'reopen',
-          actor: 'reporter',
-          text: c.req.valid('json').reason,
-        });
+        const settings = await loadSettings(deps.db);
+        const complaint = await complaintOf(
+          deps,
+          c.var.viewer,
+          c.req.valid('param').code,
+          settings.wrongCodesPerHour,
+        );
+        const outcome = await applyComplaintAction(
+          deps,
+          {
+            complaintId: complaint.id,
+            action: 'reopen',
+            actor: 'reporter',
+            text: c.req.valid('json').reason,
+          },
+          settings,
+        );
         if (!outcome.ok) {
           const status = outcome.reason === 'needs_text' ? 400 : outcome.reason === 'not_found' ? 404 : 409;
           throw new HTTPException(status, { message: outcome.message });

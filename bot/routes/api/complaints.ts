@@ -9,6 +9,7 @@ import { listAgencies, searchAgencies } from '../../../db/queries/agencies.ts';
 import { fileComplaint } from '../../complaints/file.ts';
 import { listMyComplaints, publicStatusOf, trackComplaint } from '../../complaints/tracking.ts';
 import type { Deps } from '../../deps.ts';
+import { loadSettings } from '../../settings.ts';
 import type { ApiEnv, Viewer } from './auth.ts';
 import { jsonOf, paramOf, queryOf } from './validate.ts';
 
@@ -80,6 +81,7 @@ export function complaintRoutes(deps: Deps) {
           photos: body.photos?.map((p) => ({ contentType: p.contentType, bytes: decodeBase64(p.data) })),
         },
         now,
+        await loadSettings(deps.db),
       );
       if (outcome.kind === 'invalid') {
         const issues = [{ path: outcome.field, message: outcome.message }];

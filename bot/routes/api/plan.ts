@@ -5,7 +5,6 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { fiscalYearOf, frameworkFor } from '../../../core/index.ts';
-import { buildDefaultPlan } from '../../../core/plan/default-calendar.ts';
 import { isIsoDay } from '../../../core/reminders/index.ts';
 import { setActivityStatus } from '../../../db/queries/activity-status.ts';
 import { findAgencyById, listAgencies } from '../../../db/queries/agencies.ts';
@@ -18,10 +17,10 @@ import {
   listActivities,
   updateActivity,
 } from '../../../db/queries/plan-activities.ts';
-import { defaultActivityKey } from '../../demo/plan.ts';
 import type { Deps } from '../../deps.ts';
 import { thaiDay } from '../../messages/parts.ts';
 import { responsibleAgencyIds } from '../../reminders/tasks.ts';
+import { defaultPlanActivities } from '../../views/default-plan.ts';
 import { buildPlanView, mayMarkDone } from '../../views/plan.ts';
 import { type ApiEnv, forbid, requireCoordinator, requireItaStaff, type Viewer } from './auth.ts';
 import { yearQuery } from './province.ts';
@@ -140,18 +139,7 @@ export function planRoutes(deps: Deps) {
         await openYear(deps, provinceId, body.year);
         const now = deps.now();
         if ('fromDefault' in body) {
-          const planned = buildDefaultPlan(body.year).map((a) => ({
-            provinceId,
-            year: body.year,
-            key: defaultActivityKey(a.seq),
-            seq: a.seq,
-            titleTh: a.title,
-            kind: a.kind,
-            startsOn: a.startsOn,
-            dueOn: a.dueOn,
-            responsible: a.responsible,
-            createdBy: viewer.userId,
-          }));
+          const planned = defaultPlanActivities(provinceId, body.year, viewer.userId);
           const created = await createActivities(deps.db, planned, now);
           return c.json(
             {

@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { fiscalYearOf } from '../../../core/index.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
-import { findSurveyLink, upsertSurveyLink } from '../../../db/queries/survey-links.ts';
+import { upsertSurveyLink } from '../../../db/queries/survey-links.ts';
 import type { Deps } from '../../deps.ts';
 import { isHttpsUrl } from '../../surveys/links.ts';
 import { buildSurveysView } from '../../views/surveys.ts';
@@ -75,7 +75,6 @@ export function surveyRoutes(deps: Deps) {
         }
         const now = deps.now();
         const year = body.year ?? fiscalYearOf(now);
-        const existing = await findSurveyLink(deps.db, agencyId, year, instrument);
         const target =
           body.target === undefined
             ? {}
@@ -86,7 +85,7 @@ export function surveyRoutes(deps: Deps) {
           agencyId,
           year,
           instrument,
-          code: existing?.code ?? newShortCode(),
+          code: newShortCode(), // used only when the link is new: a printed code never changes
           ...(body.url === undefined ? {} : { url: body.url }),
           ...target,
           updatedBy: viewer.userId,

@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { DEMO_STAFF_AGENCY_IDS } from '../bot/demo/index.ts';
+import { launchChromium, requireChromium } from '../test/e2e/chromium.ts';
 import { LIFF_DIST, startLiffServer } from '../test/e2e/liff-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -123,16 +124,9 @@ async function main(): Promise<void> {
   await build({ configFile: join(ROOT, 'liff/vite.config.ts'), logLevel: 'warn' });
   const sizes = measureSizes();
   writeBaseline(sizes.firstScreenRaw);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  requireChromium(); // fails saying how to install it
+  const browser = await launchChromium();
+  if (browser === undefined) return;
   try {
     const served = await timeFirstScreen(browser, true);
     const plain = await timeFirstScreen(browser, false);

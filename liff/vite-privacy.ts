@@ -57,7 +57,7 @@ function resolveDocLink(href: string): string | undefined {
 }
 
 /** @font-face rules for the font files at the given URLs (in FONTS order). */
-export function fontFacesOf(urls: readonly string[]): string {
+function fontFacesOf(urls: readonly string[]): string {
   return FONTS.map(
     (f, i) =>
       `@font-face{font-family:Sarabun;font-style:normal;font-display:swap;font-weight:${f.weight};` +

@@ -1,6 +1,7 @@
 // The load for bench/webhook: signed LINE webhook bodies (1–5 text events), closed-loop and fixed-rate runs.
 import { Agent, request } from 'node:http';
 import { signLineBody } from '../../bot/line/signature.ts';
+import { groupSource, makeCallback, makeTextEvent } from '../../test/support/events.ts';
 
 export interface Signed {
   raw: string;
@@ -15,6 +16,7 @@ export interface Saturation {
 }
 
 let eventNo = 0;
+const source = groupSource(`C${'b'.repeat(32)}`, `U${'c'.repeat(32)}`);
 
 /**
  * One request of `count` text events in a staff group: the bot records and handles them (group chatter gets
@@ -23,18 +25,9 @@ let eventNo = 0;
 async function signedBody(secret: string, count: number): Promise<Signed> {
   const events = Array.from({ length: count }, () => {
     eventNo += 1;
-    return {
-      type: 'message',
-      mode: 'active',
-      timestamp: Date.now(),
-      webhookEventId: `01BENCH${String(eventNo).padStart(19, '0')}`,
-      deliveryContext: { isRedelivery: false },
-      source: { type: 'group', groupId: `C${'b'.repeat(32)}`, userId: `U${'c'.repeat(32)}` },
-      replyToken: `rt${eventNo}`,
-      message: { type: 'text', id: String(eventNo), quoteToken: 'q', text: `ประชุมบ่ายนี้นะคะ ${eventNo}` },
-    };
+    return makeTextEvent(`ประชุมบ่ายนี้นะคะ ${eventNo}`, { source });
   });
-  const raw = JSON.stringify({ destination: `U${'f'.repeat(32)}`, events });
+  const raw = JSON.stringify(makeCallback(...events));
   return { raw, signature: await signLineBody(raw, secret), events: count };
 }
 

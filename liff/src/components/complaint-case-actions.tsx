@@ -8,7 +8,7 @@ import { toApiError } from '../lib/use-load.ts';
 import { FieldError } from './complaint-steps.tsx';
 import type { CaseAction } from './complaint-types.ts';
 
-export const ACTION_LABELS: Record<CaseAction, string> = {
+const ACTION_LABELS: Record<CaseAction, string> = {
   acknowledge: 'รับทราบเรื่อง',
   take: 'รับเป็นผู้รับผิดชอบ',
   start: 'เริ่มดำเนินการ',

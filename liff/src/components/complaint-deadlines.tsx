@@ -3,7 +3,7 @@ import { bangkokTime } from '../../../core/thai/bangkok.ts';
 import { formatThaiDate } from '../../../core/thai/date-format.ts';
 import type { CaseDeadline } from './complaint-types.ts';
 
-export const DEADLINE_LABELS: Record<string, string> = {
+const DEADLINE_LABELS: Record<string, string> = {
   acknowledge: 'รับทราบเรื่อง',
   reply: 'ตอบผู้ร้อง',
   close: 'ปิดเรื่อง',

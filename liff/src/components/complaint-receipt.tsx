@@ -11,7 +11,7 @@ const NEXT: Record<IdentityMode, string> = {
 };
 
 /** Copies with the Clipboard API; where the webview refuses, selects the code so the person can copy it. */
-export function CopyCode({ code }: { code: string }) {
+function CopyCode({ code }: { code: string }) {
   const [copied, setCopied] = useState<'no' | 'yes' | 'select'>('no');
   const copy = async () => {
     try {

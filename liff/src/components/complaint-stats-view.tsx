@@ -1,6 +1,6 @@
 // Complaint statistics as published for the OIT: headline figures, times to acknowledge and close, and the
 // breakdowns — each cell as the API gives it, so suppressed small counts stay hidden ("<3", "x").
-import { COMPLAINT_STATUS_LABELS, COMPLAINT_TYPE_LABELS } from '../../../core/complaints/status.ts';
+import { COMPLAINT_TYPE_LABELS, isComplaintType, statusLabelOf } from '../../../core/complaints/status.ts';
 import { THAI_MONTHS_SHORT } from '../../../core/thai/date-format.ts';
 import { toBuddhistYear } from '../../../core/thai/era.ts';
 import type { CaseStats } from './complaint-types.ts';
@@ -52,7 +52,6 @@ interface Props {
 
 export function ComplaintStatsView({ stats: s, agencyName }: Props) {
   const share = s.repliedInTimeShare === null ? 'ไม่แสดง' : `${(s.repliedInTimeShare * 100).toFixed(1)}%`;
-  const label = (map: Record<string, string>, key: string) => map[key] ?? key;
   return (
     <div>
       <div class="complaint-stats-grid">
@@ -114,13 +113,13 @@ export function ComplaintStatsView({ stats: s, agencyName }: Props) {
       <Table
         caption="จำนวนเรื่องตามประเภท"
         head="ประเภท"
-        rows={s.byType.map((r) => [label(COMPLAINT_TYPE_LABELS, r.key), r.count])}
+        rows={s.byType.map((r) => [isComplaintType(r.key) ? COMPLAINT_TYPE_LABELS[r.key] : r.key, r.count])}
       />
       <h2>ตามสถานะ</h2>
       <Table
         caption="จำนวนเรื่องตามสถานะ"
         head="สถานะ"
-        rows={s.byStatus.map((r) => [label(COMPLAINT_STATUS_LABELS, r.key), r.count])}
+        rows={s.byStatus.map((r) => [statusLabelOf(r.key), r.count])}
       />
       <h2>รายเดือน</h2>
       <Table

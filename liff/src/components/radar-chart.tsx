@@ -1,4 +1,5 @@
 // Radar chart of the ten indicators: the agency's shape against the 85-point line (below it is weak).
+import { formatScore } from '../../../core/round.ts';
 import { radarGeometry } from '../lib/radar.ts';
 
 export interface RadarValue {
@@ -18,7 +19,7 @@ export function RadarChart({ values }: { values: readonly RadarValue[] }) {
     { size: SIZE, padding: 28, rings: [25, 50, 75, WEAK_LINE, 100] },
   );
   const description = values
-    .map((v) => `ตัวชี้วัดที่ ${v.label} ${v.title}: ${v.value === null ? 'ไม่มีคะแนน' : v.value.toFixed(2)}`)
+    .map((v) => `ตัวชี้วัดที่ ${v.label} ${v.title}: ${v.value === null ? 'ไม่มีคะแนน' : formatScore(v.value)}`)
     .join(', ');
   return (
     <svg

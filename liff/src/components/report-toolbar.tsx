@@ -1,5 +1,7 @@
 // The report page's controls: Thai/Arabic digits, the edit step, print, download .docx/.html, measures → plan.
+import type { ActionMessage } from '../lib/use-load.ts';
 import type { ReportView } from './report-text.tsx';
+import { ActionOutcome } from './states.tsx';
 
 interface Props {
   view: ReportView;
@@ -8,8 +10,7 @@ interface Props {
   /** Only the analysis report has measures to plan. */
   onPlan?: () => void;
   busy: boolean;
-  /** The outcome of the last action, or what went wrong, in Thai. */
-  message?: { text: string; error: boolean };
+  message: ActionMessage | undefined;
 }
 
 export function ReportToolbar({ view, onView, onDownload, onPlan, busy, message }: Props) {
@@ -63,11 +64,7 @@ export function ReportToolbar({ view, onView, onDownload, onPlan, busy, message 
           </button>
         )}
       </div>
-      {message !== undefined && (
-        <p class={message.error ? 'weak' : 'muted'} role="status">
-          {message.text}
-        </p>
-      )}
+      <ActionOutcome message={message} />
     </div>
   );
 }

@@ -23,7 +23,7 @@ const SAID: Record<ShareOutcome, string> = {
  * The QR image from this same app: the /qr route is served wherever the page is, while the public base URL in
  * the answer may not resolve from here (local mode's https://ita-line.local). The code inside stays public.
  */
-export function sameOriginPath(url: string): string {
+function sameOriginPath(url: string): string {
   try {
     const parsed = new URL(url, location.href);
     return `${parsed.pathname}${parsed.search}`;

@@ -1,6 +1,7 @@
 // Loading, empty and error states: same footprint as content (no jump), and errors say what to do next.
 import type { ComponentChildren } from 'preact';
 import type { ApiError } from '../lib/api.ts';
+import type { ActionMessage } from '../lib/use-load.ts';
 
 export function Loading({ lines = 4 }: { lines?: number }) {
   return (
@@ -69,4 +70,14 @@ export function ApiErrorState({ error, onRetry }: { error: ApiError; onRetry?: (
     );
   }
   return <ErrorState message={error.message} onRetry={onRetry} />;
+}
+
+/** What the last button did, or what went wrong (useAction's message). */
+export function ActionOutcome({ message }: { message: ActionMessage | undefined }) {
+  if (message === undefined) return null;
+  return (
+    <p class={message.error ? 'weak' : 'muted'} role="status">
+      {message.text}
+    </p>
+  );
 }

@@ -14,4 +14,3 @@ export type ImportOk = InferResponseType<Api['agencies']['import']['$post'], 200
 export type ImportLineError = ImportOk['errors'][number];
 export type BroadcastPreview = InferResponseType<Api['broadcasts']['preview']['$post'], 200>;
 export type BroadcastFilter = InferRequestType<Api['broadcasts']['preview']['$post']>['json']['filter'];
-export type BroadcastList = InferResponseType<Api['broadcasts']['$get'], 200>;

@@ -53,7 +53,7 @@ function takeEarly<K extends keyof EarlyAnswers>(key: K): EarlyAnswers[K] {
 let sdk: Promise<Liff> | undefined;
 
 /** Downloads the SDK chunk once (143 KB): LINE needs it before the token; local mode only after the first screen. */
-export function loadSdk(): Promise<Liff> {
+function loadSdk(): Promise<Liff> {
   sdk ??= import('@line/liff').then((m) => m.default);
   return sdk;
 }

@@ -15,7 +15,7 @@ export function describeImportError(e: ImportLineError): string {
 }
 
 /** Errors in file order: by line, then those without a line (about the whole file) last. */
-export function sortImportErrors(errors: readonly ImportLineError[]): ImportLineError[] {
+function sortImportErrors(errors: readonly ImportLineError[]): ImportLineError[] {
   return [...errors].sort(
     (a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER),
   );

@@ -12,7 +12,7 @@ export function canPickTargets(liff: Pick<Liff, 'isApiAvailable'> | undefined): 
   }
 }
 
-export async function copyText(text: string): Promise<boolean> {
+async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -1,4 +1,5 @@
-// useLoad: one async read with loading / data / error, keeping the old data while reloading (no layout jump).
+// useLoad: one async read with loading / data / error, keeping the old data while reloading (no layout jump);
+// useAction: a button's work, one at a time, busy meanwhile, saying in Thai how it went.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 
@@ -30,4 +31,26 @@ export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[]): Lo
   }, [...keys, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return { ...state, reload };
+}
+
+/** The outcome of the last action, or what went wrong. */
+export type ActionMessage = { text: string; error: boolean };
+
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<ActionMessage | undefined>(undefined);
+  /** Runs `work`, which resolves with the Thai message of what it did. */
+  const act = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      setMessage({ text: await work(), error: false });
+    } catch (error) {
+      // A 400's message already names every wrong field (validate.ts).
+      setMessage({ text: toApiError(error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, message, act };
 }

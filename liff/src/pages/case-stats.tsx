@@ -10,11 +10,11 @@ import {
 import { fiscalYearOf } from '../../../core/thai/era.ts';
 import { ComplaintStatsView } from '../components/complaint-stats-view.tsx';
 import '../components/complaint-styles.css';
-import { ApiErrorState, Loading } from '../components/states.tsx';
-import { errorOf, ok } from '../lib/api.ts';
+import { ActionOutcome, ApiErrorState, Loading } from '../components/states.tsx';
+import { ok } from '../lib/api.ts';
 import { saveFile } from '../lib/save-file.ts';
 import { useSession } from '../lib/session.ts';
-import { toApiError, useLoad } from '../lib/use-load.ts';
+import { useAction, useLoad } from '../lib/use-load.ts';
 
 const YEARS_BACK = 4;
 const PROVINCE = '';
@@ -45,13 +45,10 @@ export function CaseStatsPage() {
       ),
     [agencyId, year, period],
   );
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
+  const { busy, message, act } = useAction();
   // The same statistics as a Word file or an A4 page, to attach to the OIT (same query as the table).
-  const download = async (format: 'docx' | 'html') => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
+  const download = (format: 'docx' | 'html') =>
+    act(async () => {
       const res = await api.cases.stats.download.$get({
         query: {
           year: String(year),
@@ -61,15 +58,9 @@ export function CaseStatsPage() {
           ...(agencyId === PROVINCE ? {} : { agencyId }),
         },
       });
-      if (!res.ok) throw await errorOf(res);
       await saveFile(res, `ita-complaints.${format}`);
-      setMessage({ text: 'ดาวน์โหลดรายงานแล้ว', error: false });
-    } catch (error) {
-      setMessage({ text: toApiError(error).message, error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return 'ดาวน์โหลดรายงานแล้ว';
+    });
   return (
     <div>
       <div class="card row complaint-filters">
@@ -133,11 +124,7 @@ export function CaseStatsPage() {
               ดาวน์โหลด HTML
             </button>
           </div>
-          {message !== undefined && (
-            <p class={message.error ? 'weak' : 'muted'} role="status">
-              {message.text}
-            </p>
-          )}
+          <ActionOutcome message={message} />
         </section>
       )}
     </div>

@@ -16,7 +16,7 @@ export interface Filters {
 }
 
 /** The rows a person asked for: type and district exactly, the search anywhere in the name or short name. */
-export function filterRows(rows: readonly ProvinceRow[], f: Filters): ProvinceRow[] {
+function filterRows(rows: readonly ProvinceRow[], f: Filters): ProvinceRow[] {
   const q = f.q.trim().toLowerCase();
   return rows.filter(
     (r) =>

@@ -9,24 +9,17 @@ import type {
   MeasureResultsEdits,
   MeasureResultsReport,
 } from '../../../core/reports/index.ts';
+import { fiscalYearOf } from '../../../core/thai/era.ts';
 import type { PageProps } from '../components/lazy-page.tsx';
 import { AnalysisSheet } from '../components/report-analysis.tsx';
 import { MeasuresSheet } from '../components/report-measures.tsx';
 import { type ReportView, ReportViewContext } from '../components/report-text.tsx';
 import { ReportToolbar } from '../components/report-toolbar.tsx';
 import { ApiErrorState, Loading } from '../components/states.tsx';
-import { errorOf, ok } from '../lib/api.ts';
+import { ok } from '../lib/api.ts';
 import { saveFile } from '../lib/save-file.ts';
 import { useSession } from '../lib/session.ts';
-import { type Loaded, toApiError, useLoad } from '../lib/use-load.ts';
-
-type Message = { text: string; error: boolean } | undefined;
-
-/** The fiscal year (BE) of today: October starts the next one. */
-function currentFiscalYear(): number {
-  const now = new Date();
-  return now.getFullYear() + 543 + (now.getMonth() >= 9 ? 1 : 0);
-}
+import { type Loaded, useAction, useLoad } from '../lib/use-load.ts';
 
 function analysisEditsOf(r: AnalysisReport): AnalysisEdits {
   return {
@@ -73,25 +66,6 @@ function YearPicker({ year, onYear }: { year: string; onYear(year: string): void
   );
 }
 
-function useReportActions() {
-  const [view, setView] = useState<ReportView>({ digits: 'arabic', editing: false });
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(undefined);
-  const act = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      setMessage({ text: await work(), error: false });
-    } catch (error) {
-      // A 400's message already names every wrong field (validate.ts).
-      setMessage({ text: toApiError(error).message, error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { view, setView, busy, message, act };
-}
-
 interface ReportPageProps<R> {
   year: string;
   onYear(year: string): void;
@@ -109,7 +83,8 @@ interface ReportPageProps<R> {
 function ReportPage<R>({ year, onYear, loaded, lines, download, plan, sheet }: ReportPageProps<R>) {
   const [report, setReport] = useState<R | undefined>(undefined);
   useEffect(() => setReport(loaded.data), [loaded.data]);
-  const { view, setView, busy, message, act } = useReportActions();
+  const [view, setView] = useState<ReportView>({ digits: 'arabic', editing: false });
+  const { busy, message, act } = useAction();
   if (loaded.status === 'loading' || (loaded.status === 'ok' && report === undefined))
     return <Loading lines={lines} />;
   if (loaded.status === 'error' || report === undefined) {
@@ -122,9 +97,7 @@ function ReportPage<R>({ year, onYear, loaded, lines, download, plan, sheet }: R
   }
   const onDownload = (format: 'docx' | 'html') =>
     act(async () => {
-      const res = await download(report, format, view.digits);
-      if (!res.ok) throw await errorOf(res);
-      await saveFile(res);
+      await saveFile(await download(report, format, view.digits));
       return 'ดาวน์โหลดรายงานแล้ว';
     });
   const onPlan = plan === undefined ? undefined : () => act(() => plan(report));
@@ -147,7 +120,7 @@ function ReportPage<R>({ year, onYear, loaded, lines, download, plan, sheet }: R
 export function AnalysisReportPage({ params }: PageProps) {
   const { api } = useSession();
   const agencyId = params.agencyId ?? '';
-  const [year, setYear] = useState(params.year ?? String(currentFiscalYear() - 1));
+  const [year, setYear] = useState(params.year ?? String(fiscalYearOf(new Date()) - 1));
   const route = api.reports.analysis[':agencyId'][':year'];
   const param = { agencyId, year };
   const loaded = useLoad(() => ok(route.$get({ param })), [agencyId, year]);
@@ -174,7 +147,7 @@ export function AnalysisReportPage({ params }: PageProps) {
 export function MeasuresReportPage({ params }: PageProps) {
   const { api } = useSession();
   const agencyId = params.agencyId ?? '';
-  const [year, setYear] = useState(params.year ?? String(currentFiscalYear()));
+  const [year, setYear] = useState(params.year ?? String(fiscalYearOf(new Date())));
   const route = api.reports.measures[':agencyId'][':year'];
   const param = { agencyId, year };
   const loaded = useLoad(() => ok(route.$get({ param })), [agencyId, year]);

@@ -1,5 +1,6 @@
 // Import scores (coordinator): a CSV/JSON file or pasted text, checked first, errors shown by line.
 import { useState } from 'preact/hooks';
+import { formatScore } from '../../../../core/round.ts';
 import { fiscalYearOf } from '../../../../core/thai/era.ts';
 import { ImportErrors } from '../../components/import-errors.tsx';
 import { ErrorState } from '../../components/states.tsx';
@@ -140,7 +141,7 @@ export function ImportPage() {
             {outcome.result.agencies.map((a) => (
               <li key={a.id}>
                 <a href={hrefOf(`agency/${encodeURIComponent(a.id)}`)}>{a.name}</a>:{' '}
-                {a.total === null ? 'ยังไม่ครบ' : a.total.toFixed(2)} {a.level ?? ''}
+                {a.total === null ? 'ยังไม่ครบ' : formatScore(a.total)} {a.level ?? ''}
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
-// Small factories for db tests: a province with a few agencies and an open fiscal year, and fixed clock values.
+// Small factories for db tests: a province with a few agencies and an open fiscal year, fixed clock values,
+// a complaint, a photo and an outbox push.
 
 import { frameworkFor } from '../../core/index.ts';
 import type { Db } from '../../db/db.ts';
@@ -6,6 +7,7 @@ import type { AgencyInput } from '../../db/queries/agencies.ts';
 import { upsertAgencies } from '../../db/queries/agencies.ts';
 import type { NewComplaint } from '../../db/queries/complaints.ts';
 import { upsertFiscalYear } from '../../db/queries/fiscal-years.ts';
+import type { OutboxMessage } from '../../db/queries/outbox.ts';
 import { upsertProvince } from '../../db/queries/provinces.ts';
 
 export const NOW = new Date('2026-11-23T09:00:00.000Z');
@@ -88,3 +90,16 @@ export const NAMED_COMPLAINT: NewComplaint = {
 
 /** The first bytes of a JPEG: what a photo attachment looks like to the database. */
 export const PHOTO = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 250]);
+
+/** How long an outbox claim holds its rows. */
+export const LEASE = 30_000;
+/** The messages of an outbox row: one reminder text. */
+export const TEXT = [{ type: 'text', text: 'เตือน: ส่ง OIT ภายใน 31 มี.ค. 2567' }];
+type PushExtra = Partial<Omit<Extract<OutboxMessage, { kind: 'push' }>, 'kind' | 'to'>>;
+/** A push of TEXT to one chat. */
+export const push = (to: string, extra: PushExtra = {}): OutboxMessage => ({
+  kind: 'push',
+  to,
+  messages: TEXT,
+  ...extra,
+});

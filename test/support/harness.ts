@@ -1,5 +1,7 @@
-// A whole app for tests: in-memory SQLite, the fake LINE API on loopback, signed webhook posts, settled work.
+// A whole app for tests: in-memory SQLite, the fake LINE API on loopback, signed webhook posts, /api calls as a
+// signed-in LIFF user, settled work, and the end-of-test check that LINE's spec was kept.
 import type { ExecutionContext } from 'hono';
+import { expect } from 'vitest';
 import { createApp } from '../../bot/app.ts';
 import { createComplaintCrypto } from '../../bot/complaints/crypto.ts';
 import type { Deps, Logger } from '../../bot/deps.ts';
@@ -33,6 +35,8 @@ export interface Harness {
   postWebhook(body: unknown, options?: { signature?: string | null; raw?: string }): Promise<Response>;
   /** Posts events as one signed webhook request and waits for the work after the response. */
   send(...events: unknown[]): Promise<Response>;
+  /** A request to /api/… with this LIFF ID token as bearer (null: none), as JSON when a body is given. */
+  callApi(token: string | null, path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -98,6 +102,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await settle();
       return res;
     },
+    async callApi(token, path, init = {}) {
+      const headers: Record<string, string> = {};
+      if (token !== null) headers.authorization = `Bearer ${token}`;
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
+      const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+      return app.request(`/api${path}`, { method: init.method ?? 'GET', headers, body }, {}, ctx);
+    },
     settle,
     async close() {
       await settle();
@@ -105,4 +116,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await deps.db.close();
     },
   };
+}
+
+/** The end of a test: every request the app sent to the fake LINE kept LINE's spec; then the harness closes. */
+export async function checkAndClose(h: Harness): Promise<void> {
+  expect(h.fake.violations()).toEqual([]);
+  await h.close();
 }

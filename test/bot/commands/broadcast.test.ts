@@ -14,6 +14,7 @@ import { findBroadcast } from '../../../db/queries/broadcasts.ts';
 import { type GroupFilter, listBoundGroups, markGroupLeft } from '../../../db/queries/line-groups.ts';
 import { countOutboxByState } from '../../../db/queries/outbox.ts';
 import { makePostbackEvent, userSource } from '../../support/events.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import {
   answerTo,
   buttons,
@@ -30,10 +31,7 @@ let c: Conversation;
 beforeEach(async () => {
   c = await startConversation();
 });
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 /** The number of groups the preview's confirm card announces. */
 function countIn(preview: readonly LineMessage[]): number {

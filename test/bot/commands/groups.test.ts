@@ -12,6 +12,7 @@ import {
 } from '../../../bot/demo/line.ts';
 import { createBindCode, findBindCode } from '../../../db/queries/bind-codes.ts';
 import { bindGroupWithCode, findGroup } from '../../../db/queries/line-groups.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import {
   answerTo,
   buttons,
@@ -33,10 +34,7 @@ let c: Conversation;
 beforeEach(async () => {
   c = await startConversation();
 });
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 /** Asks for a code in 1:1 chat and returns it, checking the answer's shape. */
 async function codeFor(agency: string): Promise<string> {

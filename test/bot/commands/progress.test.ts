@@ -12,17 +12,14 @@ import type { LineMessage } from '../../../bot/dev/fake-line/types.ts';
 import { buildProgress, surveyText } from '../../../bot/messages/progress.ts';
 import { upsertProvince } from '../../../db/queries/provinces.ts';
 import { grantRole } from '../../../db/queries/user-roles.ts';
-import { PUBLIC_BASE_URL } from '../../support/harness.ts';
+import { checkAndClose, PUBLIC_BASE_URL } from '../../support/harness.ts';
 import { type Conversation, NOW, readable, startConversation } from '../events/conversation.ts';
 
 const COORDINATOR = { user: DEMO_COORDINATOR_ID };
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 let c: Conversation;
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 /** URIs of the buttons in a message. */
 function uris(messages: readonly LineMessage[]): string[] {

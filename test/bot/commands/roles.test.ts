@@ -14,6 +14,7 @@ import { listAudit } from '../../../db/queries/audit-log.ts';
 import { findBindCode } from '../../../db/queries/bind-codes.ts';
 import { upsertProvince } from '../../../db/queries/provinces.ts';
 import { listRoleHolders, listRoles } from '../../../db/queries/user-roles.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import {
   buttons,
   type Conversation,
@@ -29,10 +30,7 @@ const NEWCOMER = userIdOf(11);
 const RANGSIT_GROUP = demoGroupIdOf('nakhon-rangsit');
 
 let c: Conversation;
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 const rolesOf = async (userId: string) =>
   (await listRoles(c.h.deps.db, userId)).map((r) => `${r.role}:${r.agencyId ?? '-'}`);

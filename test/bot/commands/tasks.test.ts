@@ -20,6 +20,7 @@ import { findLineUser } from '../../../db/queries/line-users.ts';
 import { type Activity, listActivities } from '../../../db/queries/plan-activities.ts';
 import { grantRole } from '../../../db/queries/user-roles.ts';
 import { makePostbackEvent } from '../../support/events.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import {
   answerTo,
   type Conversation,
@@ -53,10 +54,7 @@ beforeEach(async () => {
       NOW,
     );
 });
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 const done = (activity: Activity, agencyId: string) => `a=done&act=${activity.id}&ag=${agencyId}`;
 

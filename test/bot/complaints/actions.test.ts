@@ -6,6 +6,7 @@ import { drainOutbox } from '../../../bot/outbox/index.ts';
 import { listAudit } from '../../../db/queries/audit-log.ts';
 import { findComplaintById } from '../../../db/queries/complaints.ts';
 import { groupSource, makePostbackEvent, makeTextEvent, userSource } from '../../support/events.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import { answerTo, buttons, readable } from '../events/conversation.ts';
 import {
   CITIZEN,
@@ -23,10 +24,7 @@ let f: Fixture;
 beforeEach(async () => {
   f = await startOfficersFixture();
 });
-afterEach(async () => {
-  expect(f.h.fake.violations()).toEqual([]);
-  await f.h.close();
-});
+afterEach(() => checkAndClose(f.h));
 
 async function press(data: string, source: ReturnType<typeof groupSource>) {
   const event = makePostbackEvent(data, { source, timestamp: f.clock.now.getTime() });

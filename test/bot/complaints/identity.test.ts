@@ -10,6 +10,7 @@ import {
 } from '../../../bot/complaints/crypto.ts';
 import { DEMO_OFFICERS_GROUP_ID } from '../../../bot/demo/line.ts';
 import { drainOutbox } from '../../../bot/outbox/index.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import { NOW, readable } from '../events/conversation.ts';
 import { CITIZEN, type Citizen, fillUpToIdentity, startCitizen } from './citizen.ts';
 
@@ -17,10 +18,7 @@ const NAME = 'สมชาย ใจดี';
 const PHONE = '0812345678';
 
 let p: Citizen;
-afterEach(async () => {
-  expect(p.c.h.fake.violations()).toEqual([]);
-  await p.close();
-});
+afterEach(() => checkAndClose(p.c.h));
 
 async function fileNamed(p: Citizen, agency?: string): Promise<void> {
   await fillUpToIdentity(p, agency);

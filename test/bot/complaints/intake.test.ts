@@ -6,16 +6,14 @@ import { drainOutbox } from '../../../bot/outbox/index.ts';
 import { runScheduler } from '../../../bot/scheduler.ts';
 import { listAttachments } from '../../../db/queries/complaint-attachments.ts';
 import { getConversation } from '../../../db/queries/conversation-state.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import { buttons, NOW, readable } from '../events/conversation.ts';
 import { CITIZEN, type Citizen, DESCRIPTION, fillUpToIdentity, startCitizen } from './citizen.ts';
 
 const CODE_RE = /[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}/;
 
 let p: Citizen;
-afterEach(async () => {
-  expect(p.c.h.fake.violations()).toEqual([]);
-  await p.close();
-});
+afterEach(() => checkAndClose(p.c.h));
 
 const complaintRows = (p: Citizen) => p.c.h.deps.db.kysely.selectFrom('complaints').selectAll().execute();
 const draftPhotos = (p: Citizen) =>

@@ -3,7 +3,6 @@
 import { HOME_PROVINCE_SETTING } from '../../../bot/chat/who.ts';
 import type { Deps } from '../../../bot/deps.ts';
 import { TRACKING_ALPHABET } from '../../../core/complaints/tracking-code.ts';
-import { bangkokTime } from '../../../core/index.ts';
 import { upsertAgencies } from '../../../db/queries/agencies.ts';
 import { setSetting } from '../../../db/queries/app-settings.ts';
 import { createBindCode } from '../../../db/queries/bind-codes.ts';
@@ -15,6 +14,7 @@ import { upsertProvince } from '../../../db/queries/provinces.ts';
 import { upsertSurveyLink } from '../../../db/queries/survey-links.ts';
 import { grantRole } from '../../../db/queries/user-roles.ts';
 import type { IdentityMode, Role } from '../../../db/schema.ts';
+import { bkk } from '../../core/reminders/helpers.ts';
 import { type Harness, LOGIN_CHANNEL_ID, startHarness } from '../../support/harness.ts';
 
 export const PROVINCE = 'cp-province';
@@ -35,14 +35,6 @@ export const G_OFFICERS_PROVINCE = hex(11, 'C');
 export const PEOPLE = { OFFICER_A, OFFICER_B, OFFICER_PROVINCE, STAFF_A, COORDINATOR, CITIZEN, REPORTER };
 export type Person = keyof typeof PEOPLE;
 export const tokenOf = (p: Person) => `tok-${p}`;
-
-/** '2024-06-24 08:30' in Bangkok. */
-export function at(text: string): Date {
-  const [day = '', time = '00:00'] = text.split(' ');
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  const [h = 0, min = 0] = time.split(':').map(Number);
-  return bangkokTime(y, m, d, h, min);
-}
 
 /** A valid tracking code from a number: 'AAAAA-AAAAA-AAA2B'. */
 export function codeOf(n: number): string {
@@ -146,7 +138,7 @@ async function fileWith(deps: Deps, options: Parameters<Fixture['file']>[0] = {}
 
 /** The harness at Monday 24 June 2024 09:00 (FY2567), seeded; move `clock.now` to move time. */
 export async function startOfficersFixture(): Promise<Fixture> {
-  const clock = { now: at('2024-06-24 09:00') };
+  const clock = { now: bkk('2024-06-24 09:00') };
   const h = await startHarness({ now: () => clock.now });
   await seed(h, clock.now);
   return { h, clock, file: (options) => fileWith(h.deps, options) };
@@ -157,13 +149,7 @@ export function callApi(
   h: Harness,
   person: Person | null,
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init?: { method?: string; body?: unknown },
 ): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (person !== null) headers.authorization = `Bearer ${tokenOf(person)}`;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-  return Promise.resolve(
-    h.app.request(`/api${path}`, { method: init.method ?? 'GET', headers, body }, {}, h.ctx),
-  );
+  return h.callApi(person === null ? null : tokenOf(person), path, init);
 }

@@ -7,23 +7,15 @@ import { runComplaintRetention } from '../../../bot/complaints/retention.ts';
 import { drainOutbox } from '../../../bot/outbox/index.ts';
 import { listAudit } from '../../../db/queries/audit-log.ts';
 import { findComplaintById } from '../../../db/queries/complaints.ts';
-import {
-  at,
-  type Fixture,
-  G_OFFICERS_A,
-  OFFICER_A,
-  REPORTER,
-  startOfficersFixture,
-} from './officers-fixture.ts';
+import { bkk } from '../../core/reminders/helpers.ts';
+import { checkAndClose } from '../../support/harness.ts';
+import { type Fixture, G_OFFICERS_A, OFFICER_A, REPORTER, startOfficersFixture } from './officers-fixture.ts';
 
 let f: Fixture;
 beforeEach(async () => {
   f = await startOfficersFixture();
 });
-afterEach(async () => {
-  expect(f.h.fake.violations()).toEqual([]);
-  await f.h.close();
-});
+afterEach(() => checkAndClose(f.h));
 
 const count = async (table: 'complaint_attachments' | 'complaint_events' | 'complaints') =>
   Number(
@@ -36,7 +28,7 @@ const count = async (table: 'complaint_attachments' | 'complaint_events' | 'comp
   );
 
 async function twoRuns(when: string) {
-  const now = at(when);
+  const now = bkk(when);
   f.clock.now = now;
   const [a, b] = await Promise.all([
     runComplaintRetention(f.h.deps, now),
@@ -57,7 +49,7 @@ describe('runComplaintRetention', () => {
       text: 'เสร็จ',
     });
     expect((await findComplaintById(f.h.deps.db, c.id))?.deleteAfter).toBe(
-      at('2026-06-24 09:00').toISOString(),
+      bkk('2026-06-24 09:00').toISOString(),
     );
     await drainOutbox(f.h.deps, f.clock.now);
     expect(f.h.fake.messagesTo(REPORTER)).toHaveLength(1);

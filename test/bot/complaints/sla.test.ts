@@ -5,9 +5,10 @@ import { runComplaintSla, SLA_KIND } from '../../../bot/complaints/sla.ts';
 import { runScheduler } from '../../../bot/scheduler.ts';
 import { updateComplaintStatus } from '../../../db/queries/complaint-events.ts';
 import { listSlots } from '../../../db/queries/reminder-log.ts';
+import { bkk } from '../../core/reminders/helpers.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import { readable } from '../events/conversation.ts';
 import {
-  at,
   COORDINATOR,
   type Fixture,
   G_OFFICERS_A,
@@ -19,10 +20,7 @@ let f: Fixture;
 beforeEach(async () => {
   f = await startOfficersFixture();
 });
-afterEach(async () => {
-  expect(f.h.fake.violations()).toEqual([]);
-  await f.h.close();
-});
+afterEach(() => checkAndClose(f.h));
 
 const outbox = async () =>
   (await f.h.deps.db.kysely.selectFrom('outbox').select(['recipient', 'source_kind']).execute())
@@ -31,7 +29,7 @@ const outbox = async () =>
 
 /** Two scheduler steps at the same instant, as two Workers cron invocations might run. */
 async function twoTicks(when: string): Promise<number> {
-  const now = at(when);
+  const now = bkk(when);
   f.clock.now = now;
   const [a, b] = await Promise.all([runComplaintSla(f.h.deps, now), runComplaintSla(f.h.deps, now)]);
   return a + b;
@@ -53,7 +51,7 @@ describe('runComplaintSla', () => {
     expect(await twoTicks('2024-06-28 09:00')).toBe(2);
     expect(await twoTicks('2024-07-01 09:00')).toBe(0);
     expect(await outbox()).toEqual([`${G_OFFICERS_A} complaint_sla`, `${COORDINATOR} complaint_sla`].sort());
-    const report = await runScheduler(f.h.deps, at('2024-07-01 09:05'));
+    const report = await runScheduler(f.h.deps, bkk('2024-07-01 09:05'));
     expect(report.sent).toBe(2);
     const toCoordinator = readable(f.h.fake.messagesTo(COORDINATOR));
     expect(toCoordinator).toContain('เกินกำหนดรับทราบเรื่อง');
@@ -74,7 +72,7 @@ describe('runComplaintSla', () => {
     await updateComplaintStatus(
       f.h.deps.db,
       { complaintId: c.id, status: 'acknowledged', actor: 'x', stamps: ['acknowledged'] },
-      at('2024-06-25 09:00'),
+      bkk('2024-06-25 09:00'),
     );
     await f.file({ agencyId: null });
     expect(await twoTicks('2024-06-26 09:00')).toBe(1);

@@ -3,14 +3,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_COORDINATOR_ID } from '../../../bot/demo/line.ts';
 import { updateComplaintStatus } from '../../../db/queries/complaint-events.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import { NOW, readable } from '../events/conversation.ts';
 import { type Citizen, DESCRIPTION, fillUpToIdentity, startCitizen } from './citizen.ts';
 
 let p: Citizen;
-afterEach(async () => {
-  expect(p.c.h.fake.violations()).toEqual([]);
-  await p.close();
-});
+afterEach(() => checkAndClose(p.c.h));
 
 async function fileOne(p: Citizen): Promise<{ id: string; code: string }> {
   await fillUpToIdentity(p);

@@ -4,6 +4,7 @@ import { listRecipients } from '../../../bot/broadcasts/recipients.ts';
 import { DEMO_COORDINATOR_ID, DEMO_OFFICERS_GROUP_ID, demoGroupIdOf } from '../../../bot/demo/line.ts';
 import { findGroup, listAgencyGroups, listBoundGroups } from '../../../db/queries/line-groups.ts';
 import { nextEventId } from '../../support/events.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import {
   answerTo,
   type Conversation,
@@ -20,10 +21,7 @@ let c: Conversation;
 beforeEach(async () => {
   c = await startConversation();
 });
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 const base = (type: string, source: unknown) => ({
   type,

@@ -5,6 +5,7 @@ import { DEMO_COORDINATOR_ID, demoGroupIdOf } from '../../../bot/demo/line.ts';
 import { drainOutbox } from '../../../bot/outbox/index.ts';
 import { runReminders } from '../../../bot/reminders/index.ts';
 import { bangkokTime } from '../../../core/index.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import { type Conversation, readable, startConversation } from '../events/conversation.ts';
 
 /** Wednesday 24 June 2026, 08:30: a week before the IIT/EIT answers are due. */
@@ -14,10 +15,7 @@ let c: Conversation;
 beforeEach(async () => {
   c = await startConversation();
 });
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 describe('reminders in the demo province', () => {
   it('reaches the agencies’ groups and the coordinator within LINE’s limits, once', async () => {

@@ -5,9 +5,11 @@ import type { Deps } from '../../../bot/deps.ts';
 import { drainOutbox } from '../../../bot/outbox/index.ts';
 import { runReminders } from '../../../bot/reminders/index.ts';
 import { type BatchResult, type Db, makeBatch } from '../../../db/db.ts';
-import { at, type Fixture, ledger, outbox, startFixture } from './fixture.ts';
+import { bkk } from '../../core/reminders/helpers.ts';
+import { checkAndClose } from '../../support/harness.ts';
+import { type Fixture, ledger, outbox, startFixture } from './fixture.ts';
 
-const TICK = at('2024-06-24 08:30');
+const TICK = bkk('2024-06-24 08:30');
 
 /** What one tick at TICK must leave behind, whatever happened on the way. */
 const SLOTS = 5; // 4 activity reminders and the digest
@@ -22,10 +24,7 @@ beforeEach(async () => {
   expectedLedger = normalize(await ledger(clean.db), clean);
   await clean.h.close();
 });
-afterEach(async () => {
-  expect(f.h.fake.violations()).toEqual([]);
-  await f.h.close();
-});
+afterEach(() => checkAndClose(f.h));
 
 /** Ledger lines with the activities' random ids named, so two fixtures compare. */
 function normalize(lines: readonly string[], fixture: Fixture): string[] {
@@ -38,7 +37,7 @@ async function normalizedLedger(): Promise<string[]> {
 
 /** Sends everything queued and checks each message reached each chat exactly once. */
 async function expectDeliveredOnce(): Promise<void> {
-  await drainOutbox(f.h.deps, at('2024-06-24 09:00'));
+  await drainOutbox(f.h.deps, bkk('2024-06-24 09:00'));
   const pushes = f.h.fake.pushes();
   expect(pushes).toHaveLength(MESSAGES);
   const perChat = pushes.map((p) => `${p.to.join()} ${JSON.stringify(p.messages)}`);
@@ -83,7 +82,7 @@ describe('reminders exactly once', () => {
   it('reserves nothing more when the same tick runs again', async () => {
     expect(await runReminders(f.h.deps, TICK)).toBe(MESSAGES);
     expect(await runReminders(f.h.deps, TICK)).toBe(0);
-    expect(await runReminders(f.h.deps, at('2024-06-24 14:00'))).toBe(0);
+    expect(await runReminders(f.h.deps, bkk('2024-06-24 14:00'))).toBe(0);
     expect(await normalizedLedger()).toEqual(expectedLedger);
     await expectDeliveredOnce();
   });
@@ -129,7 +128,7 @@ describe('reminders exactly once', () => {
     expect(await runReminders(failing.deps, TICK)).toBeLessThan(MESSAGES);
     expect(f.h.logs.some((l) => l.level === 'error' && l.message === 'reminder not queued')).toBe(true);
     expect((await normalizedLedger()).length).toBe(SLOTS - 1);
-    await runReminders(f.h.deps, at('2024-06-24 08:31'));
+    await runReminders(f.h.deps, bkk('2024-06-24 08:31'));
     expect(await normalizedLedger()).toEqual(expectedLedger);
     await expectDeliveredOnce();
   });

@@ -2,7 +2,7 @@
 // four activities of FY2567 and an IIT link — so every expected send can be counted by hand.
 
 import { HOME_PROVINCE_SETTING } from '../../../bot/chat/who.ts';
-import { bangkokTime, frameworkFor } from '../../../core/index.ts';
+import { frameworkFor } from '../../../core/index.ts';
 import type { Db } from '../../../db/db.ts';
 import { upsertAgencies } from '../../../db/queries/agencies.ts';
 import { setSetting } from '../../../db/queries/app-settings.ts';
@@ -15,6 +15,7 @@ import { upsertProvince } from '../../../db/queries/provinces.ts';
 import { upsertSurveyLink } from '../../../db/queries/survey-links.ts';
 import { reportSurveyCount } from '../../../db/queries/survey-reports.ts';
 import { grantRole } from '../../../db/queries/user-roles.ts';
+import { bkk } from '../../core/reminders/helpers.ts';
 import { type Harness, startHarness } from '../../support/harness.ts';
 
 export const PROVINCE = 'test-province';
@@ -31,14 +32,6 @@ export const G_OFFICE = hex(10, 'C');
 export const G_MUNI = hex(11, 'C');
 export const G_MUNI_2 = hex(12, 'C');
 export const G_LINE = hex(13, 'C');
-
-/** '2024-06-24 08:30' in Bangkok. */
-export function at(text: string): Date {
-  const [day = '', time = '00:00'] = text.split(' ');
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  const [h = 0, min = 0] = time.split(':').map(Number);
-  return bangkokTime(y, m, d, h, min);
-}
 
 export interface Fixture {
   h: Harness;
@@ -57,7 +50,7 @@ async function bind(db: Db, groupId: string, agencyId: string, n: number, now: D
   const code = `TEST${n}${n}`;
   await createBindCode(
     db,
-    { code, provinceId: PROVINCE, agencyId, kind: 'staff', expiresAt: at('2030-01-01') },
+    { code, provinceId: PROVINCE, agencyId, kind: 'staff', expiresAt: bkk('2030-01-01') },
     now,
   );
   await bindGroupWithCode(db, { code, groupId, userId: COORDINATOR }, now);
@@ -108,7 +101,7 @@ async function loadPeople(db: Db, now: Date): Promise<void> {
 }
 
 export async function startFixture(): Promise<Fixture> {
-  const now = at('2024-06-01 09:00');
+  const now = bkk('2024-06-01 09:00');
   const h = await startHarness({ now: () => now });
   const db = h.deps.db;
   await loadPlaces(db, now);

@@ -5,9 +5,10 @@ import { runReminders } from '../../../bot/reminders/index.ts';
 import { setActivityStatus } from '../../../db/queries/activity-status.ts';
 import { setFollowing } from '../../../db/queries/line-users.ts';
 import { updateActivity } from '../../../db/queries/plan-activities.ts';
+import { bkk } from '../../core/reminders/helpers.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import { readable } from '../events/conversation.ts';
 import {
-  at,
   COORDINATOR,
   type Fixture,
   G_LINE,
@@ -28,15 +29,12 @@ let f: Fixture;
 beforeEach(async () => {
   f = await startFixture();
 });
-afterEach(async () => {
-  expect(f.h.fake.violations()).toEqual([]);
-  await f.h.close();
-});
+afterEach(() => checkAndClose(f.h));
 
 /** A scheduler tick of this step alone: queue reminders, then send (survey nudges have tests of their own). */
 async function tick(time: string): Promise<void> {
-  await runReminders(f.h.deps, at(time));
-  await drainOutbox(f.h.deps, at(time));
+  await runReminders(f.h.deps, bkk(time));
+  await drainOutbox(f.h.deps, bkk(time));
 }
 
 /** The activity reminders in the ledger, as 'seq agency slot'. */
@@ -53,7 +51,7 @@ async function reminders(): Promise<string[]> {
 
 describe('runReminders', () => {
   it('queues the latest slot of each open task to every group of its agency, and the digest', async () => {
-    expect(await runReminders(f.h.deps, at('2024-06-24 08:30'))).toBe(6);
+    expect(await runReminders(f.h.deps, bkk('2024-06-24 08:30'))).toBe(6);
     expect(await reminders()).toEqual([
       `1 ${LINE_AGENCY} d-7@2024-07-01`,
       `1 ${MUNI} d-7@2024-07-01`,
@@ -105,8 +103,8 @@ describe('runReminders', () => {
   });
 
   it('sends no digest to a coordinator who blocked the account', async () => {
-    await setFollowing(f.db, COORDINATOR, false, at('2024-06-20 10:00'));
-    expect(await runReminders(f.h.deps, at('2024-06-24 08:30'))).toBe(5);
+    await setFollowing(f.db, COORDINATOR, false, bkk('2024-06-20 10:00'));
+    expect(await runReminders(f.h.deps, bkk('2024-06-24 08:30'))).toBe(5);
   });
 
   it.each([
@@ -115,18 +113,18 @@ describe('runReminders', () => {
     ['on a Saturday', '2024-06-22 10:00'],
     ['on a public holiday', '2024-07-22 10:00'],
   ])('queues nothing %s', async (_when, time) => {
-    expect(await runReminders(f.h.deps, at(time))).toBe(0);
+    expect(await runReminders(f.h.deps, bkk(time))).toBe(0);
     expect(await ledger(f.db)).toEqual([]);
   });
 
   it('stops an agency’s reminders once it marks the task done, and keeps the others', async () => {
-    await runReminders(f.h.deps, at('2024-06-24 08:30'));
+    await runReminders(f.h.deps, bkk('2024-06-24 08:30'));
     await setActivityStatus(
       f.db,
       { activityId: f.iit.id, agencyId: MUNI, status: 'done', by: 'U1' },
-      at('2024-06-26 10:00'),
+      bkk('2024-06-26 10:00'),
     );
-    await runReminders(f.h.deps, at('2024-06-28 08:30'));
+    await runReminders(f.h.deps, bkk('2024-06-28 08:30'));
     const iit = (await reminders()).filter((r) => r.startsWith('1 '));
     expect(iit).toEqual([
       `1 ${LINE_AGENCY} d-3@2024-07-01`,
@@ -138,14 +136,14 @@ describe('runReminders', () => {
   });
 
   it('reschedules when the due date moves: old slots are not sent again, new ones come on time', async () => {
-    await runReminders(f.h.deps, at('2024-06-24 08:30'));
-    await updateActivity(f.db, f.iit.id, { dueOn: '2024-07-15' }, at('2024-06-25 11:00'));
-    await runReminders(f.h.deps, at('2024-06-28 08:30'));
-    await runReminders(f.h.deps, at('2024-07-01 08:30'));
+    await runReminders(f.h.deps, bkk('2024-06-24 08:30'));
+    await updateActivity(f.db, f.iit.id, { dueOn: '2024-07-15' }, bkk('2024-06-25 11:00'));
+    await runReminders(f.h.deps, bkk('2024-06-28 08:30'));
+    await runReminders(f.h.deps, bkk('2024-07-01 08:30'));
     expect((await reminders()).filter((r) => r.startsWith(`1 ${MUNI}`))).toEqual([
       `1 ${MUNI} d-7@2024-07-01`,
     ]);
-    await runReminders(f.h.deps, at('2024-07-08 08:30'));
+    await runReminders(f.h.deps, bkk('2024-07-08 08:30'));
     expect((await reminders()).filter((r) => r.startsWith(`1 ${MUNI}`))).toEqual([
       `1 ${MUNI} d-7@2024-07-01`,
       `1 ${MUNI} d-7@2024-07-15`,
@@ -153,10 +151,10 @@ describe('runReminders', () => {
   });
 
   it('follows a change of responsible agencies', async () => {
-    await runReminders(f.h.deps, at('2024-07-03 08:30'));
+    await runReminders(f.h.deps, bkk('2024-07-03 08:30'));
     expect((await reminders()).filter((r) => r.startsWith('4 '))).toEqual([`4 ${MUNI} d-7@2024-07-10`]);
-    await updateActivity(f.db, f.picked.id, { agencyIds: [LINE_AGENCY] }, at('2024-07-04 09:00'));
-    await runReminders(f.h.deps, at('2024-07-08 08:30'));
+    await updateActivity(f.db, f.picked.id, { agencyIds: [LINE_AGENCY] }, bkk('2024-07-04 09:00'));
+    await runReminders(f.h.deps, bkk('2024-07-08 08:30'));
     expect((await reminders()).filter((r) => r.startsWith('4 '))).toEqual([
       `4 ${LINE_AGENCY} d-3@2024-07-10`,
       `4 ${MUNI} d-7@2024-07-10`,
@@ -164,7 +162,7 @@ describe('runReminders', () => {
   });
 
   it('reminds an agency once it binds a group, with its latest slot', async () => {
-    await runReminders(f.h.deps, at('2024-06-24 08:30'));
+    await runReminders(f.h.deps, bkk('2024-06-24 08:30'));
     expect((await reminders()).some((r) => r.includes(SAO))).toBe(false);
     await f.db.kysely
       .insertInto('line_groups')
@@ -176,7 +174,7 @@ describe('runReminders', () => {
         bound_at: 'x',
       })
       .execute();
-    await runReminders(f.h.deps, at('2024-06-25 10:00'));
+    await runReminders(f.h.deps, bkk('2024-06-25 10:00'));
     expect((await reminders()).filter((r) => r.includes(SAO))).toEqual([`1 ${SAO} d-7@2024-07-01`]);
   });
 });

@@ -3,20 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderComplaintStatsHtml, type StatsDocument } from '../../../bot/reports/complaint-stats.ts';
 import { renderComplaintStatsDocx } from '../../../bot/reports/complaint-stats-docx.ts';
-import type { SlaSettings } from '../../../core/complaints/sla.ts';
 import { type ComplaintStats, complaintStats, type StatsComplaint } from '../../../core/complaints/stats.ts';
 import { bangkokTime } from '../../../core/index.ts';
+import { SLA } from '../../core/reminders/helpers.ts';
 import { docxText, readZip } from '../../support/zip.ts';
-
-const SLA: SlaSettings = {
-  workStart: '08:30',
-  workEnd: '16:30',
-  extraHolidays: [],
-  complaintAckWorkingDays: 3,
-  complaintReplyDays: 15,
-  complaintCloseDays: 30,
-  complaintRemindWorkingDaysBefore: 1,
-};
 
 const filed = (type: string, agencyId: string, day: number): StatsComplaint => ({
   type,

@@ -6,22 +6,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { create } from 'qrcode';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../../bot/demo/load.ts';
 import { qrPng } from '../../../bot/surveys/qr-png.ts';
-import { findSurveyLink, type SurveyLink } from '../../../db/queries/survey-links.ts';
-import { type Harness, PUBLIC_BASE_URL, startHarness } from '../../support/harness.ts';
+import type { SurveyLink } from '../../../db/queries/survey-links.ts';
+import { type Harness, PUBLIC_BASE_URL } from '../../support/harness.ts';
+import { startConversation } from '../events/conversation.ts';
+import { demoLink } from '../surveys/fixtures.ts';
 import { decodePng } from '../surveys/png.ts';
-
-const NOW = new Date('2026-06-10T03:00:00.000Z');
 
 let h: Harness;
 let link: SurveyLink;
 beforeEach(async () => {
-  h = await startHarness({ now: () => NOW });
-  await loadDemo(h.deps.db, NOW);
-  const found = await findSurveyLink(h.deps.db, 'nakhon-rangsit', 2569, 'IIT');
-  if (found === undefined) throw new Error('the demo has no IIT link for nakhon-rangsit');
-  link = found;
+  h = (await startConversation()).h;
+  link = await demoLink(h.deps.db, 'nakhon-rangsit', 'IIT');
 });
 afterEach(async () => {
   await h.close();

@@ -1,23 +1,17 @@
 // GET /s/{code}: a 302 to the agency's ITAS link, one click counted per channel; unknown codes get a Thai 404.
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../../bot/demo/load.ts';
 import { countClicksByChannel } from '../../../db/queries/link-clicks.ts';
 import { findSurveyLink, type SurveyLink } from '../../../db/queries/survey-links.ts';
-import { type Harness, startHarness } from '../../support/harness.ts';
-import { setLink } from '../surveys/fixtures.ts';
-
-/** Wednesday 10 June 2026, 10:00 in Bangkok (FY2569). */
-const NOW = new Date('2026-06-10T03:00:00.000Z');
+import type { Harness } from '../../support/harness.ts';
+import { NOW, startConversation } from '../events/conversation.ts';
+import { demoLink, setLink } from '../surveys/fixtures.ts';
 
 let h: Harness;
 let link: SurveyLink;
 beforeEach(async () => {
-  h = await startHarness({ now: () => NOW });
-  await loadDemo(h.deps.db, NOW);
-  const found = await findSurveyLink(h.deps.db, 'nakhon-rangsit', 2569, 'EIT');
-  if (found === undefined) throw new Error('the demo has no EIT link for nakhon-rangsit');
-  link = found;
+  h = (await startConversation()).h;
+  link = await demoLink(h.deps.db, 'nakhon-rangsit', 'EIT');
 });
 afterEach(async () => {
   await h.close();

@@ -1,4 +1,5 @@
-// Survey test fixtures: a fresh agency of the demo province with its own bound group and links set as needed.
+// Survey test fixtures: a fresh agency of the demo province with its own bound group, links set as needed,
+// and the demo's own links.
 
 import type { LineMessage } from '../../../bot/dev/fake-line/types.ts';
 import { fiscalYearOf } from '../../../core/index.ts';
@@ -7,7 +8,7 @@ import type { Db } from '../../../db/db.ts';
 import { upsertAgency } from '../../../db/queries/agencies.ts';
 import { createBindCode } from '../../../db/queries/bind-codes.ts';
 import { bindGroupWithCode } from '../../../db/queries/line-groups.ts';
-import { type SurveyLink, upsertSurveyLink } from '../../../db/queries/survey-links.ts';
+import { findSurveyLink, type SurveyLink, upsertSurveyLink } from '../../../db/queries/survey-links.ts';
 import { makeTextEvent } from '../../support/events.ts';
 import { answerTo, type Conversation, NOW } from '../events/conversation.ts';
 
@@ -67,6 +68,13 @@ export function setLink(
     },
     now,
   );
+}
+
+/** The demo's FY2569 link of an agency (the demo has one for each agency and instrument). */
+export async function demoLink(db: Db, agencyId: string, instrument: SurveyInstrument): Promise<SurveyLink> {
+  const link = await findSurveyLink(db, agencyId, 2569, instrument);
+  if (link === undefined) throw new Error(`the demo has no ${instrument} link for ${agencyId}`);
+  return link;
 }
 
 /** A text in a group from a member LINE does not name (no profile consent: the source has no userId). */

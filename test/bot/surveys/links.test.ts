@@ -9,8 +9,7 @@ import {
   demoGroupIdOf,
 } from '../../../bot/demo/line.ts';
 import type { LineMessage } from '../../../bot/dev/fake-line/types.ts';
-import { findSurveyLink } from '../../../db/queries/survey-links.ts';
-import { PUBLIC_BASE_URL } from '../../support/harness.ts';
+import { checkAndClose, PUBLIC_BASE_URL } from '../../support/harness.ts';
 import {
   buttons,
   type Conversation,
@@ -20,7 +19,7 @@ import {
   startConversation,
   userIdOf,
 } from '../events/conversation.ts';
-import { addAgency, sayUnnamed, setLink } from './fixtures.ts';
+import { addAgency, demoLink, sayUnnamed, setLink } from './fixtures.ts';
 
 const RANGSIT = 'nakhon-rangsit';
 const RANGSIT_GROUP = { group: demoGroupIdOf(RANGSIT), user: userIdOf(41) };
@@ -31,15 +30,10 @@ let c: Conversation;
 beforeEach(async () => {
   c = await startConversation();
 });
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 async function codeOf(agencyId: string, instrument: 'IIT' | 'EIT'): Promise<string> {
-  const link = await findSurveyLink(c.h.deps.db, agencyId, 2569, instrument);
-  if (link === undefined) throw new Error(`no demo link for ${agencyId}`);
-  return link.code;
+  return (await demoLink(c.h.deps.db, agencyId, instrument)).code;
 }
 
 /** The answer is the short link (channel line) and its QR image, print size and preview. */

@@ -9,6 +9,7 @@ import { setSetting } from '../../../db/queries/app-settings.ts';
 import { listActivities } from '../../../db/queries/plan-activities.ts';
 import { listSlots } from '../../../db/queries/reminder-log.ts';
 import { reportSurveyCount } from '../../../db/queries/survey-reports.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import { type Conversation, NOW, readable, startConversation } from '../events/conversation.ts';
 import { addAgency, PROVINCE, setLink } from './fixtures.ts';
 
@@ -19,10 +20,7 @@ let c: Conversation;
 beforeEach(async () => {
   c = await startConversation();
 });
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 /** A new agency with its staff group, an EIT minimum of 100 and counts `first` two weeks ago, `last` now. */
 async function agencyAt(n: number, first: number, last: number, target = 100) {
@@ -34,7 +32,7 @@ async function agencyAt(n: number, first: number, last: number, target = 100) {
   return { agencyId, groupId };
 }
 
-/** Runs the nudges at `at`, sends what they queued, and returns the messages each group received since. */
+/** Runs the nudges at `at`, sends what they queued, and returns how many they queued. */
 async function nudgeAt(at: Date): Promise<number> {
   const queued = await runSurveyNudges(c.h.deps, at);
   await drainOutbox(c.h.deps, at);

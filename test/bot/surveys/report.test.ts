@@ -10,6 +10,7 @@ import {
 import { findSurveyLink } from '../../../db/queries/survey-links.ts';
 import { listSurveyReports, reportSurveyCount } from '../../../db/queries/survey-reports.ts';
 import { grantRole } from '../../../db/queries/user-roles.ts';
+import { checkAndClose } from '../../support/harness.ts';
 import {
   answerTo,
   buttons,
@@ -31,10 +32,7 @@ let c: Conversation;
 beforeEach(async () => {
   c = await startConversation();
 });
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
 const reported = async (agencyId: string, instrument: 'IIT' | 'EIT') =>
   (await findSurveyLink(c.h.deps.db, agencyId, 2569, instrument))?.reportedCount;

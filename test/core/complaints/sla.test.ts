@@ -1,23 +1,9 @@
 // Complaint deadlines and their reminder slots, counted by hand on the 2024 calendar (Thai holidays included).
 import { describe, expect, it } from 'vitest';
-import {
-  deadlinesOf,
-  dueSlaSlots,
-  isLate,
-  type SlaSettings,
-  type SlaSubject,
-} from '../../../core/complaints/sla.ts';
+import { deadlinesOf, dueSlaSlots, isLate, type SlaSubject } from '../../../core/complaints/sla.ts';
 import { bangkokTime } from '../../../core/index.ts';
+import { SLA } from '../reminders/helpers.ts';
 
-const SLA: SlaSettings = {
-  workStart: '08:30',
-  workEnd: '16:30',
-  extraHolidays: [],
-  complaintAckWorkingDays: 3,
-  complaintReplyDays: 15,
-  complaintCloseDays: 30,
-  complaintRemindWorkingDaysBefore: 1,
-};
 const bkk = (d: number, m: number, h = 9, min = 0) => bangkokTime(2024, m, d, h, min);
 const open = (createdAt: Date): SlaSubject => ({
   createdAt: createdAt.toISOString(),

@@ -1,19 +1,10 @@
 // Complaint statistics against a set computed by hand (FY2567, third quarter), suppression included.
 import { describe, expect, it } from 'vitest';
 import { periodMonths, periodRange } from '../../../core/complaints/periods.ts';
-import type { SlaSettings } from '../../../core/complaints/sla.ts';
 import { complaintStats, type StatsComplaint, suppress } from '../../../core/complaints/stats.ts';
 import { bangkokTime } from '../../../core/index.ts';
+import { SLA } from '../reminders/helpers.ts';
 
-const SLA: SlaSettings = {
-  workStart: '08:30',
-  workEnd: '16:30',
-  extraHolidays: [],
-  complaintAckWorkingDays: 3,
-  complaintReplyDays: 15,
-  complaintCloseDays: 30,
-  complaintRemindWorkingDaysBefore: 1,
-};
 /** 10:00 in Bangkok on a 2024 day. */
 const on = (m: number, d: number) => bangkokTime(2024, m, d, 10).toISOString();
 

@@ -1,4 +1,6 @@
-// Test helpers for reminder planning: Bangkok wall-clock times in and out, default settings, and a year walker.
+// Test helpers for reminder planning: Bangkok wall-clock times in and out, default settings (reminders and
+// complaint service levels), and a year walker.
+import type { SlaSettings } from '../../../core/complaints/sla.ts';
 import { bangkokParts, bangkokTime } from '../../../core/index.ts';
 import {
   dueReminderSlots,
@@ -13,6 +15,17 @@ export const SETTINGS: ReminderSettings = {
   extraHolidays: [],
   reminderDaysBefore: [7, 3, 1, 0],
   overdueEveryWorkingDays: 2,
+};
+
+/** The complaint service levels the hand-counted tests use (bot/settings.ts's defaults). */
+export const SLA: SlaSettings = {
+  workStart: '08:30',
+  workEnd: '16:30',
+  extraHolidays: [],
+  complaintAckWorkingDays: 3,
+  complaintReplyDays: 15,
+  complaintCloseDays: 30,
+  complaintRemindWorkingDaysBefore: 1,
 };
 
 /** '2024-06-24 08:30' (Bangkok) → the instant. */

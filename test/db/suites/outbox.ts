@@ -1,6 +1,5 @@
 // The outbox: enqueue, lease-based claims no two drains share, retries and counts, on both dialects.
 import { describe, expect, it } from 'vitest';
-import type { OutboxMessage } from '../../../db/queries/outbox.ts';
 import {
   claimDue,
   countOutboxBySource,
@@ -11,17 +10,7 @@ import {
   markSent,
 } from '../../../db/queries/outbox.ts';
 import { forEachDialect } from '../dialects.ts';
-import { minutesLater, NOW } from '../fixtures.ts';
-
-const LEASE = 30_000;
-const TEXT = [{ type: 'text', text: 'เตือน: ส่ง OIT ภายใน 31 มี.ค. 2567' }];
-type PushExtra = Partial<Omit<Extract<OutboxMessage, { kind: 'push' }>, 'kind' | 'to'>>;
-const push = (to: string, extra: PushExtra = {}): OutboxMessage => ({
-  kind: 'push',
-  to,
-  messages: TEXT,
-  ...extra,
-});
+import { LEASE, minutesLater, NOW, push, TEXT } from '../fixtures.ts';
 
 describe('outbox', () => {
   forEachDialect((ctx) => {

@@ -8,7 +8,6 @@ import {
   listBroadcasts,
   markBroadcastSent,
 } from '../../../db/queries/broadcasts.ts';
-import type { OutboxMessage } from '../../../db/queries/outbox.ts';
 import { claimDue, countOutboxByState, enqueueMessages, markSent } from '../../../db/queries/outbox.ts';
 import {
   linkSlotOutbox,
@@ -17,17 +16,7 @@ import {
   reserveSlotWithMessages,
 } from '../../../db/queries/reminder-log.ts';
 import { forEachDialect } from '../dialects.ts';
-import { minutesLater, NOW, PROVINCE, seedProvince } from '../fixtures.ts';
-
-const LEASE = 30_000;
-const TEXT = [{ type: 'text', text: 'เตือน: ส่ง OIT ภายใน 31 มี.ค. 2567' }];
-type PushExtra = Partial<Omit<Extract<OutboxMessage, { kind: 'push' }>, 'kind' | 'to'>>;
-const push = (to: string, extra: PushExtra = {}): OutboxMessage => ({
-  kind: 'push',
-  to,
-  messages: TEXT,
-  ...extra,
-});
+import { LEASE, minutesLater, NOW, PROVINCE, push, seedProvince } from '../fixtures.ts';
 
 describe('reminder log', () => {
   forEachDialect((ctx) => {

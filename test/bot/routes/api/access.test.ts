@@ -1,23 +1,18 @@
 // /api sign-in and roles for every route group of issue 7's server side: 401, token cache, 403 per role, 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_CHANNEL_ID } from '../../../support/harness.ts';
+import { checkAndClose, LOGIN_CHANNEL_ID } from '../../../support/harness.ts';
 import { type ApiHarness, type Person, startApiHarness } from './support.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {
   h = await startApiHarness();
 });
-afterAll(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.close();
-});
-
-const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+afterAll(() => checkAndClose(h));
 
 describe('/api sign-in', () => {
   it('answers 401 without a token and with a token LINE does not know', async () => {
     expect((await h.call(null, '/province')).status).toBe(401);
-    const bad = await h.app.request('/api/province', bearer('forged'), {}, h.ctx);
+    const bad = await h.callApi('forged', '/province');
     expect(bad.status).toBe(401);
     expect((await bad.json()).error).toBe('unauthorized');
   });
@@ -25,11 +20,8 @@ describe('/api sign-in', () => {
   it('asks LINE once for two requests with the same token', async () => {
     h.fake.registerIdToken('tok-cache', { sub: 'Ucache0000000000000000000000000000', aud: LOGIN_CHANNEL_ID });
     const before = h.fake.verifyCalls();
-    expect((await h.app.request('/api/province', bearer('tok-cache'), {}, h.ctx)).status).toBe(200);
-    expect(
-      (await h.app.request('/api/agencies/pathum-thani-health/scorecard', bearer('tok-cache'), {}, h.ctx))
-        .status,
-    ).toBe(200);
+    expect((await h.callApi('tok-cache', '/province')).status).toBe(200);
+    expect((await h.callApi('tok-cache', '/agencies/pathum-thani-health/scorecard')).status).toBe(200);
     expect(h.fake.verifyCalls() - before).toBe(1);
   });
 
@@ -40,7 +32,7 @@ describe('/api sign-in', () => {
       aud: LOGIN_CHANNEL_ID,
       exp: past,
     });
-    expect((await h.app.request('/api/plan', bearer('tok-expired'), {}, h.ctx)).status).toBe(401);
+    expect((await h.callApi('tok-expired', '/plan')).status).toBe(401);
   });
 });
 

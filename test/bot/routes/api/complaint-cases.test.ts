@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../../db/queries/audit-log.ts';
 import { listAttachments } from '../../../../db/queries/complaint-attachments.ts';
 import type { Complaint } from '../../../../db/queries/complaints.ts';
+import { checkAndClose } from '../../../support/harness.ts';
 import {
   AGENCY_B,
   callApi,
@@ -22,10 +23,7 @@ beforeEach(async () => {
   f = await startOfficersFixture();
   c = await f.file({ photo: true });
 });
-afterEach(async () => {
-  expect(f.h.fake.violations()).toEqual([]);
-  await f.h.close();
-});
+afterEach(() => checkAndClose(f.h));
 
 const call = (person: Person | null, path: string, init?: { method?: string; body?: unknown }) =>
   callApi(f.h, person, path, init);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CITIZEN_ID, DEMO_OFFICERS_GROUP_ID } from '../../../../bot/demo/line.ts';
 import { drainOutbox } from '../../../../bot/outbox/index.ts';
 import { listAttachments } from '../../../../db/queries/complaint-attachments.ts';
-import { LOGIN_CHANNEL_ID } from '../../../support/harness.ts';
+import { checkAndClose, LOGIN_CHANNEL_ID } from '../../../support/harness.ts';
 import { type Conversation, NOW, startConversation } from '../../events/conversation.ts';
 
 let c: Conversation;
@@ -13,20 +13,11 @@ beforeEach(async () => {
   c.h.fake.registerIdToken('citizen-token', { sub: DEMO_CITIZEN_ID, aud: LOGIN_CHANNEL_ID });
   c.h.fake.registerIdToken('other-token', { sub: `U${'7'.repeat(32)}`, aud: LOGIN_CHANNEL_ID });
 });
-afterEach(async () => {
-  expect(c.h.fake.violations()).toEqual([]);
-  await c.close();
-});
+afterEach(() => checkAndClose(c.h));
 
-function call(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.token !== null) headers.authorization = `Bearer ${init.token ?? 'citizen-token'}`;
-  return c.h.app.request(`/api/complaints${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
+/** As the citizen unless another token (null: none) is given. */
+const call = (path: string, init: { method?: string; body?: unknown; token?: string | null } = {}) =>
+  c.h.callApi(init.token === undefined ? 'citizen-token' : init.token, `/complaints${path}`, init);
 
 const form = (overrides: Record<string, unknown> = {}) => ({
   submissionId: '0b6f7c8e-4d1a-4c1e-9a55-1f2d3c4b5a69',

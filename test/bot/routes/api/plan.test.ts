@@ -6,6 +6,7 @@ import { runReminders } from '../../../../bot/reminders/index.ts';
 import { bangkokTime } from '../../../../core/index.ts';
 import { findActivityStatus } from '../../../../db/queries/activity-status.ts';
 import { findActivityById } from '../../../../db/queries/plan-activities.ts';
+import { checkAndClose } from '../../../support/harness.ts';
 import { readable } from '../../events/conversation.ts';
 import { type ApiHarness, startApiHarness } from './support.ts';
 
@@ -14,10 +15,7 @@ const TICK = bangkokTime(2026, 6, 24, 8, 30);
 const STAFF_AGENCY = 'nakhon-rangsit';
 
 let h: ApiHarness;
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.close();
-});
+afterEach(() => checkAndClose(h));
 
 interface ActivityView {
   id: string;

@@ -5,7 +5,7 @@ import { DEMO_COORDINATOR_ID, DEMO_STAFF_ID } from '../../../../bot/demo/index.t
 import { loadDemo } from '../../../../bot/demo/load.ts';
 import { listActivities } from '../../../../db/queries/plan-activities.ts';
 import { grantRole } from '../../../../db/queries/user-roles.ts';
-import { type Harness, LOGIN_CHANNEL_ID, startHarness } from '../../../support/harness.ts';
+import { checkAndClose, type Harness, LOGIN_CHANNEL_ID, startHarness } from '../../../support/harness.ts';
 import { docxText, readZip } from '../../../support/zip.ts';
 
 const TAK_STAFF = `U${'7'.repeat(32)}`;
@@ -23,22 +23,11 @@ beforeEach(async () => {
   h.fake.registerIdToken('coordinator', { sub: DEMO_COORDINATOR_ID, aud: LOGIN_CHANNEL_ID });
   h.fake.registerIdToken('other-staff', { sub: DEMO_STAFF_ID, aud: LOGIN_CHANNEL_ID });
 });
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.close();
-});
+afterEach(() => checkAndClose(h));
 
-function call(path: string, token: string, body?: unknown) {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (body === undefined) return h.app.request(`/api/reports${path}`, { headers }, {}, h.ctx);
-  headers['content-type'] = 'application/json';
-  return h.app.request(
-    `/api/reports${path}`,
-    { method: 'POST', headers, body: JSON.stringify(body) },
-    {},
-    h.ctx,
-  );
-}
+/** GET without a body, POST with one. */
+const call = (path: string, token: string, body?: unknown) =>
+  h.callApi(token, `/reports${path}`, body === undefined ? {} : { method: 'POST', body });
 
 describe('GET /api/reports/analysis/:agencyId/:year', () => {
   it('gives the agency staff the drafted analysis as JSON', async () => {

@@ -4,16 +4,14 @@ import { scoreRows } from '../../../../bot/reports/load.ts';
 import { compareYears, rankAgencies, round2, whatItTakes } from '../../../../core/index.ts';
 import { listAgencies } from '../../../../db/queries/agencies.ts';
 import { listProvinceScores, listScores } from '../../../../db/queries/scores.ts';
+import { checkAndClose } from '../../../support/harness.ts';
 import { type ApiHarness, startApiHarness } from './support.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {
   h = await startApiHarness();
 });
-afterAll(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.close();
-});
+afterAll(() => checkAndClose(h));
 
 const AGENCY = 'nakhon-rangsit';
 

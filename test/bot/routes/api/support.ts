@@ -26,8 +26,7 @@ export interface ApiHarness extends Harness {
 }
 
 export async function startApiHarness(now: Date = NOW): Promise<ApiHarness> {
-  const clock = { now };
-  const harness = await startHarness({ now: () => clock.now });
+  const harness = await startHarness({ now: () => now });
   await loadDemo(harness.deps.db, now);
   const users: Record<Person, string> = {
     coordinator: DEMO_COORDINATOR_ID,
@@ -38,20 +37,7 @@ export async function startApiHarness(now: Date = NOW): Promise<ApiHarness> {
   for (const person of Object.keys(TOKENS) as Person[]) {
     harness.fake.registerIdToken(TOKENS[person], { sub: users[person], aud: LOGIN_CHANNEL_ID });
   }
-  const call: ApiHarness['call'] = async (person, path, init = {}) => {
-    const headers: Record<string, string> = {};
-    if (person !== null) headers.authorization = `Bearer ${TOKENS[person]}`;
-    if (init.body !== undefined) headers['content-type'] = 'application/json';
-    return harness.app.request(
-      `/api${path}`,
-      {
-        method: init.method ?? 'GET',
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      },
-      {},
-      harness.ctx,
-    );
-  };
+  const call: ApiHarness['call'] = (person, path, init) =>
+    harness.callApi(person === null ? null : TOKENS[person], path, init);
   return { ...harness, call };
 }

@@ -4,7 +4,7 @@ import { DEMO_STAFF_AGENCY_IDS, PATHUM_THANI_AGENCIES } from '../../../../bot/de
 import { demoGroupIdOf } from '../../../../bot/demo/line.ts';
 import { drainOutbox } from '../../../../bot/outbox/index.ts';
 import { findSurveyLink } from '../../../../db/queries/survey-links.ts';
-import { PUBLIC_BASE_URL } from '../../../support/harness.ts';
+import { checkAndClose, PUBLIC_BASE_URL } from '../../../support/harness.ts';
 import { readable } from '../../events/conversation.ts';
 import { type ApiHarness, NOW, startApiHarness } from './support.ts';
 
@@ -12,10 +12,7 @@ let h: ApiHarness;
 beforeEach(async () => {
   h = await startApiHarness();
 });
-afterEach(async () => {
-  expect(h.fake.violations()).toEqual([]);
-  await h.close();
-});
+afterEach(() => checkAndClose(h));
 
 describe('GET /api/surveys', () => {
   it('shows staff their agencies and coordinators all, with progress, link and QR', async () => {

@@ -8,6 +8,7 @@ import { handleLeave } from './leave.ts';
 import { handleMemberJoined } from './member-joined.ts';
 import { handleMessage } from './message.ts';
 import { handlePostback } from './postback.ts';
+import { handleUnfollow } from './unfollow.ts';
 
 /** Someone @mentioned in a text message (LINE's `mention.mentionees`). */
 export interface Mentioned {
@@ -54,6 +55,8 @@ export async function handleEvent(ctx: EventContext, event: webhook.Event): Prom
       return handleFollow(ctx, event);
     case 'join':
       return handleJoin(ctx, event);
+    case 'unfollow':
+      return handleUnfollow(ctx, event);
     case 'leave':
       return handleLeave(ctx, event);
     case 'memberJoined':

@@ -58,8 +58,8 @@ export async function findLineUser(db: Db, userId: string): Promise<LineUser | u
 }
 
 /**
- * For follow and unfollow events: pushes to an unfollowed user fail, so senders (the digest) check
- * unfollowedAt. No event handler calls it yet (bot/events ignores unfollow), so only tests set it.
+ * For follow and unfollow events (bot/events): pushes to an unfollowed user fail, so senders (the digest)
+ * check unfollowedAt. Only users on record are marked; false when the user is unknown.
  */
 export async function setFollowing(db: Db, userId: string, following: boolean, now: Date): Promise<boolean> {
   const result = await db.kysely

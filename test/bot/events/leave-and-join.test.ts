@@ -1,8 +1,10 @@
-// leave and memberJoined: a removed bot sends nothing more to the group; newcomers get a short word.
+// leave, memberJoined, unfollow and follow: a removed bot sends nothing more to the group; newcomers get a
+// short word; a user who blocks the account is marked so the digest skips them, and unmarked on following again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listRecipients } from '../../../bot/broadcasts/recipients.ts';
 import { DEMO_COORDINATOR_ID, DEMO_OFFICERS_GROUP_ID, demoGroupIdOf } from '../../../bot/demo/line.ts';
 import { findGroup, listAgencyGroups, listBoundGroups } from '../../../db/queries/line-groups.ts';
+import { findLineUser } from '../../../db/queries/line-users.ts';
 import { nextEventId } from '../../support/events.ts';
 import { checkAndClose } from '../../support/harness.ts';
 import {
@@ -68,6 +70,23 @@ describe('leave', () => {
     await c.h.send(leaveEvent(groupIdOf(5)), base('leave', { type: 'room', roomId: `R${'6'.repeat(32)}` }));
     expect(await findGroup(c.h.deps.db, groupIdOf(5))).toBeUndefined();
     expect(c.h.logs.filter((l) => l.level === 'error')).toEqual([]);
+  });
+});
+
+describe('unfollow and follow', () => {
+  it('marks a user who blocks the account, sends nothing, and clears the mark when they follow again', async () => {
+    const user = { type: 'user', userId: DEMO_COORDINATOR_ID };
+    await c.h.send(base('unfollow', user));
+    expect((await findLineUser(c.h.deps.db, DEMO_COORDINATOR_ID))?.unfollowedAt).toBe(NOW.toISOString());
+    expect(c.h.fake.sent()).toEqual([]);
+    const follow = {
+      ...base('follow', user),
+      replyToken: `rt-${nextEventId()}`,
+      follow: { isUnblocked: true },
+    };
+    await c.h.send(follow);
+    expect((await findLineUser(c.h.deps.db, DEMO_COORDINATOR_ID))?.unfollowedAt).toBeNull();
+    expect(readable(answerTo(c.h, follow.replyToken))).toContain('ขอบคุณที่เพิ่ม');
   });
 });
 

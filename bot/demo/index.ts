@@ -1,4 +1,6 @@
 // The demo data of a first start: loadDemo and the fixed ids the simulator and the LIFF identity switcher use.
+
+export { defaultActivityKey } from '../plan/default-plan.ts';
 export {
   DEMO_PROVINCE_ID,
   DEMO_STAFF_AGENCY_IDS,
@@ -16,6 +18,5 @@ export {
   demoGroupIdOf,
 } from './line.ts';
 export { loadDemo, loadDemoIfEmpty } from './load.ts';
-export { defaultActivityKey } from './plan.ts';
 export { scoreInputOf } from './score-sets.ts';
 export type { DemoSummary, DemoTable } from './summary.ts';

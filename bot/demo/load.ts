@@ -16,6 +16,7 @@ import { upsertSurveyLink } from '../../db/queries/survey-links.ts';
 import { reportSurveyCount } from '../../db/queries/survey-reports.ts';
 import { grantRole } from '../../db/queries/user-roles.ts';
 import { HOME_PROVINCE_SETTING } from '../chat/who.ts';
+import { defaultPlanActivities } from '../plan/default-plan.ts';
 import {
   DEMO_PROVINCE_ID,
   DEMO_PROVINCES,
@@ -23,7 +24,7 @@ import {
   PATHUM_THANI_AGENCIES,
 } from './agencies.ts';
 import { DEMO_COORDINATOR_ID, DEMO_GROUPS, DEMO_ROLES, DEMO_USERS, demoActorOf } from './line.ts';
-import { demoActivities, demoStatuses, middayOf } from './plan.ts';
+import { demoStatuses, middayOf } from './plan.ts';
 import { demoScoreSets } from './score-sets.ts';
 import { countDemoRows, type DemoSummary } from './summary.ts';
 import { demoReports, demoSurveyLinks } from './surveys.ts';
@@ -67,7 +68,7 @@ async function loadScores(db: Db, sets: readonly ScoreSet[], now: Date): Promise
 
 /** The default plan (activities already made from it are kept) and each agency's status at `now`. */
 async function loadPlan(db: Db, year: number, now: Date): Promise<void> {
-  const planned = demoActivities(year);
+  const planned = defaultPlanActivities(DEMO_PROVINCE_ID, year);
   await createActivities(db, planned, now);
   const keys = new Set(planned.map((a) => a.key));
   const activities = (await listActivities(db, DEMO_PROVINCE_ID, year)).filter((a) => keys.has(a.key));
@@ -85,7 +86,7 @@ async function loadSurveys(db: Db, year: number, now: Date): Promise<void> {
     const saved = await upsertSurveyLink(db, link, now);
     if (saved.reportedCount === null) fresh.add(`${link.agencyId}:${link.instrument}`);
   }
-  const answering = demoActivities(year).find((a) => a.kind === 'survey_iit');
+  const answering = defaultPlanActivities(DEMO_PROVINCE_ID, year).find((a) => a.kind === 'survey_iit');
   if (!answering) return;
   const window = {
     opens: middayOf(answering.startsOn ?? answering.dueOn),

@@ -1,34 +1,10 @@
-// The demo plan: the current fiscal year's default calendar for Pathum Thani, and where each agency stands
-// on it at `now` — most done after a due date, some in progress, a few behind — so "who is behind" shows.
-import { buildDefaultPlan } from '../../core/plan/default-calendar.ts';
+// The demo plan's progress: where each Pathum Thani agency stands on the default calendar at `now` — most
+// done after a due date, some in progress, a few behind — so "who is behind" shows.
 import { bangkokDay, instantOn } from '../../core/reminders/index.ts';
 import type { StatusChange } from '../../db/queries/activity-status.ts';
-import type { Activity, NewActivity } from '../../db/queries/plan-activities.ts';
-import { DEMO_PROVINCE_ID, PROVINCIAL_OFFICE_ID } from './agencies.ts';
+import type { Activity } from '../../db/queries/plan-activities.ts';
+import { PROVINCIAL_OFFICE_ID } from './agencies.ts';
 import { rngFor } from './random.ts';
-
-/** The key of a default-calendar activity: making the default plan again (demo or coordinator) adds nothing. */
-export function defaultActivityKey(seq: number): string {
-  return `default-${seq}`;
-}
-
-/**
- * The default plan of `year` as activities: 'all' stays every agency of the province (including ones added
- * later), 'coordinator' is the provincial secretariat, 'nacc' is shown on the timeline and reminded to nobody.
- */
-export function demoActivities(year: number): NewActivity[] {
-  return buildDefaultPlan(year).map((planned) => ({
-    provinceId: DEMO_PROVINCE_ID,
-    year,
-    key: defaultActivityKey(planned.seq),
-    seq: planned.seq,
-    titleTh: planned.title,
-    kind: planned.kind,
-    startsOn: planned.startsOn,
-    dueOn: planned.dueOn,
-    responsible: planned.responsible,
-  }));
-}
 
 /** A status to write, with the instant it was set (between the activity's start and `now`). */
 export interface DemoStatus extends StatusChange {

@@ -15,8 +15,8 @@ import {
 import { findProvinceById } from '../../../db/queries/provinces.ts';
 import { homeProvinceId } from '../../chat/who.ts';
 import { thaiDay } from '../../messages/parts.ts';
+import { defaultPlanActivities } from '../../plan/default-plan.ts';
 import { responsibleAgencyIds } from '../../reminders/tasks.ts';
-import { defaultPlanActivities } from '../../views/default-plan.ts';
 import { type CommandIo, type DatabaseEnv, EXIT_FAILED, openDatabase } from './migrate.ts';
 
 const USAGE = [

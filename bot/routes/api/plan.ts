@@ -19,8 +19,8 @@ import {
 } from '../../../db/queries/plan-activities.ts';
 import type { Deps } from '../../deps.ts';
 import { thaiDay } from '../../messages/parts.ts';
+import { defaultPlanActivities } from '../../plan/default-plan.ts';
 import { responsibleAgencyIds } from '../../reminders/tasks.ts';
-import { defaultPlanActivities } from '../../views/default-plan.ts';
 import { buildPlanView, mayMarkDone } from '../../views/plan.ts';
 import { type ApiEnv, forbid, requireCoordinator, requireItaStaff, type Viewer } from './auth.ts';
 import { yearQuery } from './province.ts';

@@ -8,7 +8,7 @@ import {
   DEMO_STAFF_ID,
   demoGroupIdOf,
 } from '../../../bot/demo/line.ts';
-import { defaultActivityKey } from '../../../bot/demo/plan.ts';
+import { defaultActivityKey } from '../../../bot/plan/default-plan.ts';
 import { runReminders } from '../../../bot/reminders/index.ts';
 import { bangkokTime } from '../../../core/index.ts';
 import {

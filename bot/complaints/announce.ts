@@ -1,7 +1,7 @@
 // The card a new complaint puts in the complaint officers' LINE group: code, type, agency and time only — the
 // text, photos and identity open in LIFF for that agency's officers (issue 5 §3). Sent through the outbox.
 import type { messagingApi } from '@line/bot-sdk';
-import { COMPLAINT_TYPE_LABELS, isComplaintType } from '../../core/complaints/status.ts';
+import { typeLabelOf } from '../../core/complaints/status.ts';
 import { formatThaiDate } from '../../core/index.ts';
 import type { Db } from '../../db/db.ts';
 import type { Agency } from '../../db/queries/agencies.ts';
@@ -44,7 +44,7 @@ export function buildComplaintCard(
   agency: Agency | undefined,
   detailsUrl: string,
 ): LineMessage {
-  const type = isComplaintType(complaint.type) ? COMPLAINT_TYPE_LABELS[complaint.type] : complaint.type;
+  const type = typeLabelOf(complaint.type);
   const filed = formatThaiDate(new Date(complaint.createdAt), 'short', { time: true });
   const row = (label: string, value: string, extra: Partial<messagingApi.FlexText> = {}) => ({
     type: 'box' as const,

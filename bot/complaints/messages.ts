@@ -2,7 +2,7 @@
 // "my complaints". Never an identity beyond the reporter's own summary before filing.
 import { IDENTITY_MODE_LABELS } from '../../core/complaints/intake-rules.ts';
 import { formatThaiPhone } from '../../core/complaints/phone.ts';
-import { COMPLAINT_TYPE_LABELS, isComplaintType, statusLabelOf } from '../../core/complaints/status.ts';
+import { COMPLAINT_TYPE_LABELS, statusLabelOf, typeLabelOf } from '../../core/complaints/status.ts';
 import { formatThaiDate } from '../../core/index.ts';
 import type { Complaint } from '../../db/queries/complaints.ts';
 import type { Deps } from '../deps.ts';
@@ -13,7 +13,6 @@ import type { Draft } from './intake-steps.ts';
 import { nextHour } from './limits.ts';
 import type { PublicStatus } from './tracking.ts';
 
-const typeLabel = (type: string) => (isComplaintType(type) ? COMPLAINT_TYPE_LABELS[type] : type);
 const thaiTime = (at: Date | string) => formatThaiDate(new Date(at), 'short', { time: true });
 const TRACK_HINT = 'พิมพ์ "ติดตาม" ตามด้วยรหัส เช่น "ติดตาม K7QMX-2XPAR-9DRTW"';
 
@@ -49,7 +48,7 @@ export function buildReceipt(complaint: Complaint, sla: ReceiptSla): LineMessage
         'ได้รับเรื่องร้องเรียนของท่านแล้ว ขอบคุณที่แจ้งค่ะ',
         `รหัสติดตาม: ${complaint.trackingCode}`,
         `รับเรื่องเมื่อ: ${thaiTime(complaint.createdAt)}`,
-        `ประเภท: ${typeLabel(complaint.type)}`,
+        `ประเภท: ${typeLabelOf(complaint.type)}`,
         '',
         `ขั้นต่อไป: เจ้าหน้าที่รับเรื่องร้องเรียนของหน่วยงานจะรับทราบเรื่องและแจ้งผลตามระยะเวลาที่กำหนด (โดยปกติรับทราบภายใน ${sla.complaintAckWorkingDays} วันทำการ และตอบภายใน ${sla.complaintReplyDays} วัน)`,
         `ติดตามเรื่อง: ${TRACK_HINT}`,
@@ -112,7 +111,7 @@ export function buildMyComplaints(list: readonly Complaint[]): LineMessage[] {
   const shown = list.slice(0, 20);
   const lines = shown.map(
     (c) =>
-      `• ${c.trackingCode} — ${typeLabel(c.type)}, ${formatThaiDate(new Date(c.createdAt))}: ${statusLabelOf(c.status)}`,
+      `• ${c.trackingCode} — ${typeLabelOf(c.type)}, ${formatThaiDate(new Date(c.createdAt))}: ${statusLabelOf(c.status)}`,
   );
   const more = list.length > shown.length ? [`และอีก ${list.length - shown.length} เรื่องที่เก่ากว่า`] : [];
   return [

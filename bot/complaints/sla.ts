@@ -2,7 +2,7 @@
 // of an open complaint the officers' group is reminded; after one, the province's coordinators are told too.
 // Each (complaint, deadline slot, audience) is reserved with its messages in one batch: queued exactly once.
 import { dueSlaSlots, type SlaSlot } from '../../core/complaints/sla.ts';
-import { COMPLAINT_TYPE_LABELS, isComplaintType } from '../../core/complaints/status.ts';
+import { typeLabelOf } from '../../core/complaints/status.ts';
 import { formatThaiDate } from '../../core/index.ts';
 import { isWorkingTime } from '../../core/reminders/index.ts';
 import { type Agency, findAgencyById } from '../../db/queries/agencies.ts';
@@ -27,8 +27,6 @@ const STEP_WORDS: Record<SlaSlot['deadline'], string> = {
   close: 'ปิดเรื่อง',
 };
 
-const typeOf = (c: Complaint) => (isComplaintType(c.type) ? COMPLAINT_TYPE_LABELS[c.type] : c.type);
-
 /** For the officers' group: the code (already on the group's card), the step and the day; no content. */
 export function buildOfficerSlaReminder(c: Complaint, slot: SlaSlot, url: string): LineMessage[] {
   const step = STEP_WORDS[slot.deadline];
@@ -36,7 +34,7 @@ export function buildOfficerSlaReminder(c: Complaint, slot: SlaSlot, url: string
     slot.when === 'before'
       ? `⏰ เรื่องร้องเรียน ${c.trackingCode} ใกล้ครบกำหนด${step} (ภายใน ${thaiDay(slot.dueOn)})`
       : `❗ เรื่องร้องเรียน ${c.trackingCode} เกินกำหนด${step}แล้ว (ครบกำหนด ${thaiDay(slot.dueOn)})`;
-  return [text(`${head}\nประเภท: ${typeOf(c)}\nเปิดดูและดำเนินการได้ที่ ${url}`)];
+  return [text(`${head}\nประเภท: ${typeLabelOf(c.type)}\nเปิดดูและดำเนินการได้ที่ ${url}`)];
 }
 
 /** For coordinators: which agency is late with what — no tracking code, no content. */
@@ -49,7 +47,7 @@ export function buildCoordinatorSlaAlert(
   const filed = formatThaiDate(new Date(c.createdAt));
   return [
     text(
-      `แจ้งผู้ประสานงาน: เรื่องร้องเรียนประเภท${typeOf(c)}ถึง${whose} (รับเรื่อง ${filed}) ` +
+      `แจ้งผู้ประสานงาน: เรื่องร้องเรียนประเภท${typeLabelOf(c.type)}ถึง${whose} (รับเรื่อง ${filed}) ` +
         `เกินกำหนด${STEP_WORDS[slot.deadline]} (ครบกำหนด ${thaiDay(slot.dueOn)}) โปรดติดตามกับหน่วยงานค่ะ`,
     ),
   ];

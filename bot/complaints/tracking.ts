@@ -1,6 +1,6 @@
 // Looking a complaint up by its tracking code (status and public history, never identity) and listing the
 // reporter's own complaints — for chat and the API alike. Wrong codes are limited per user (issue 5 §2).
-import { COMPLAINT_TYPE_LABELS, isComplaintType, statusLabelOf } from '../../core/complaints/status.ts';
+import { statusLabelOf, typeLabelOf } from '../../core/complaints/status.ts';
 import { parseTrackingCode } from '../../core/complaints/tracking-code.ts';
 import { findAgencyById } from '../../db/queries/agencies.ts';
 import { listComplaintEvents } from '../../db/queries/complaint-events.ts';
@@ -41,7 +41,7 @@ export async function publicStatusOf(deps: Deps, complaint: Complaint): Promise<
   return {
     trackingCode: complaint.trackingCode,
     type: complaint.type,
-    typeLabel: isComplaintType(complaint.type) ? COMPLAINT_TYPE_LABELS[complaint.type] : complaint.type,
+    typeLabel: typeLabelOf(complaint.type),
     agencyName: agency?.nameTh ?? null,
     status: complaint.status,
     statusLabel: statusLabelOf(complaint.status),

@@ -2,7 +2,7 @@
 // table and CSV, this page and the .docx (complaint-stats-docx.ts) share. Suppressed cells stay as the model gives.
 import { REPORT_PERIOD_LABELS, type ReportPeriod } from '../../core/complaints/periods.ts';
 import type { Cell, ComplaintStats, Durations } from '../../core/complaints/stats.ts';
-import { COMPLAINT_TYPE_LABELS, isComplaintType, statusLabelOf } from '../../core/complaints/status.ts';
+import { statusLabelOf, typeLabelOf } from '../../core/complaints/status.ts';
 import { THAI_MONTHS_SHORT, toBuddhistYear } from '../../core/index.ts';
 import { digitsOf, type RenderOptions } from './format.ts';
 import { escapeHtml, renderHtmlPage } from './html.ts';
@@ -32,14 +32,7 @@ export function statsLinesOf(s: ComplaintStats, agencyNames: ReadonlyMap<string,
   const share = s.repliedInTimeShare === null ? 'ไม่แสดง' : `${(s.repliedInTimeShare * 100).toFixed(1)}%`;
   return [
     ['total', '', 'จำนวนเรื่องทั้งหมด', show(s.total)],
-    ...s.byType.map(
-      (r): StatsLine => [
-        'type',
-        r.key,
-        isComplaintType(r.key) ? COMPLAINT_TYPE_LABELS[r.key] : r.key,
-        show(r.count),
-      ],
-    ),
+    ...s.byType.map((r): StatsLine => ['type', r.key, typeLabelOf(r.key), show(r.count)]),
     ...s.byStatus.map((r): StatsLine => ['status', r.key, statusLabelOf(r.key), show(r.count)]),
     ...s.byAgency.map(
       (r): StatsLine => [

@@ -104,6 +104,11 @@ export function officerActionsFor(status: string): ComplaintAction[] {
   });
 }
 
+/** The Thai word for a stored type; an unknown value (an older vocabulary) shows as stored. */
+export function typeLabelOf(type: string): string {
+  return isComplaintType(type) ? COMPLAINT_TYPE_LABELS[type] : type;
+}
+
 export function statusLabelOf(status: string): string {
   return isComplaintStatus(status) ? COMPLAINT_STATUS_LABELS[status] : status;
 }

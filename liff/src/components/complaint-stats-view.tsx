@@ -1,6 +1,6 @@
 // Complaint statistics as published for the OIT: headline figures, times to acknowledge and close, and the
 // breakdowns — each cell as the API gives it, so suppressed small counts stay hidden ("<3", "x").
-import { COMPLAINT_TYPE_LABELS, isComplaintType, statusLabelOf } from '../../../core/complaints/status.ts';
+import { statusLabelOf, typeLabelOf } from '../../../core/complaints/status.ts';
 import { THAI_MONTHS_SHORT } from '../../../core/thai/date-format.ts';
 import { toBuddhistYear } from '../../../core/thai/era.ts';
 import type { CaseStats } from './complaint-types.ts';
@@ -113,7 +113,7 @@ export function ComplaintStatsView({ stats: s, agencyName }: Props) {
       <Table
         caption="จำนวนเรื่องตามประเภท"
         head="ประเภท"
-        rows={s.byType.map((r) => [isComplaintType(r.key) ? COMPLAINT_TYPE_LABELS[r.key] : r.key, r.count])}
+        rows={s.byType.map((r) => [typeLabelOf(r.key), r.count])}
       />
       <h2>ตามสถานะ</h2>
       <Table

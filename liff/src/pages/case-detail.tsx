@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { IDENTITY_MODE_LABELS, isIdentityMode } from '../../../core/complaints/intake-rules.ts';
 import { formatThaiPhone } from '../../../core/complaints/phone.ts';
-import { COMPLAINT_TYPE_LABELS, isComplaintType, statusLabelOf } from '../../../core/complaints/status.ts';
+import { statusLabelOf, typeLabelOf } from '../../../core/complaints/status.ts';
 import { CaseActions } from '../components/complaint-case-actions.tsx';
 import { CasePhotos } from '../components/complaint-case-photos.tsx';
 import { DeadlineList } from '../components/complaint-deadlines.tsx';
@@ -37,8 +37,7 @@ export function CaseDetailPage({ params }: PageProps) {
           <StatusBadge status={c.status} label={c.statusLabel} />
         </h2>
         <p>
-          {isComplaintType(c.type) ? COMPLAINT_TYPE_LABELS[c.type] : c.type} · แจ้งเมื่อ{' '}
-          {thaiDateTime(c.createdAt)}
+          {typeLabelOf(c.type)} · แจ้งเมื่อ {thaiDateTime(c.createdAt)}
         </p>
         <DeadlineList deadlines={c.deadlines} />
       </section>

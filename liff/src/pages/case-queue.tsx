@@ -1,12 +1,7 @@
 // The complaint officers' queue: the cases they may handle, filtered by status, overdue ones first.
 // Rows carry no complaint text and no identity (the API leaves them out); a case opens in its own page.
 import { useMemo, useState } from 'preact/hooks';
-import {
-  COMPLAINT_TYPE_LABELS,
-  type ComplaintStatus,
-  FINAL_STATUSES,
-  isComplaintType,
-} from '../../../core/complaints/status.ts';
+import { type ComplaintStatus, FINAL_STATUSES, typeLabelOf } from '../../../core/complaints/status.ts';
 import { isOverdue, NextDeadline } from '../components/complaint-deadlines.tsx';
 import { StatusBadge, thaiDateTime } from '../components/complaint-status.tsx';
 import '../components/complaint-styles.css';
@@ -109,7 +104,7 @@ function CaseRow({ item: c, agencyName }: { item: CaseSummary; agencyName: strin
         <StatusBadge status={c.status} label={c.statusLabel} />
       </div>
       <p>
-        {isComplaintType(c.type) ? COMPLAINT_TYPE_LABELS[c.type] : c.type}
+        {typeLabelOf(c.type)}
         {agencyName !== '' && ` · ${agencyName}`}
       </p>
       <p class="small muted">

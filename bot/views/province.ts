@@ -9,9 +9,8 @@ import {
 } from '../../core/index.ts';
 import type { Db } from '../../db/db.ts';
 import { listAgencies } from '../../db/queries/agencies.ts';
-import { listFiscalYears } from '../../db/queries/fiscal-years.ts';
 import { findProvinceById } from '../../db/queries/provinces.ts';
-import { listProvinceScores } from '../../db/queries/scores.ts';
+import { listProvinceScoreYears } from '../../db/queries/scores.ts';
 import type { AgencyType } from '../../db/schema.ts';
 import { loadProvinceResults } from '../reports/load.ts';
 import { AGENCY_TYPES, agencyTypeLabel } from './agency-types.ts';
@@ -74,15 +73,6 @@ function matches(row: ProvinceAgencyRow, filter: ProvinceFilter): boolean {
   return true;
 }
 
-/** The province's fiscal years that hold any scores, newest first (a handful of years: one read each). */
-async function listScoredYears(db: Db, provinceId: string): Promise<number[]> {
-  const years: number[] = [];
-  for (const record of await listFiscalYears(db, provinceId)) {
-    if ((await listProvinceScores(db, provinceId, record.year)).length > 0) years.push(record.year);
-  }
-  return years.sort((a, b) => b - a);
-}
-
 /** The overview for `year` (default: the newest year with scores); undefined for an unknown province. */
 export async function buildProvinceView(
   db: Db,
@@ -92,7 +82,7 @@ export async function buildProvinceView(
 ): Promise<ProvinceView | undefined> {
   const province = await findProvinceById(db, provinceId);
   if (province === undefined) return undefined;
-  const years = await listScoredYears(db, provinceId);
+  const years = await listProvinceScoreYears(db, provinceId);
   const shown = year ?? years[0] ?? null;
   const agencies = await listAgencies(db, provinceId);
   const none = new Map<string, ScoreResult>();

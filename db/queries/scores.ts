@@ -104,6 +104,24 @@ export async function listProvinceScores(db: Db, provinceId: string, year: numbe
   return rows.map(toScore);
 }
 
+/** The province's fiscal years (on record in fiscal_years) that hold any score, newest first: one query. */
+export async function listProvinceScoreYears(db: Db, provinceId: string): Promise<number[]> {
+  const rows = await db.kysely
+    .selectFrom('scores')
+    .innerJoin('agencies', 'agencies.id', 'scores.agency_id')
+    .innerJoin('fiscal_years', (join) =>
+      join
+        .onRef('fiscal_years.province_id', '=', 'agencies.province_id')
+        .onRef('fiscal_years.year', '=', 'scores.year'),
+    )
+    .select('scores.year')
+    .distinct()
+    .where('agencies.province_id', '=', provinceId)
+    .orderBy('scores.year', 'desc')
+    .execute();
+  return rows.map((r) => r.year);
+}
+
 /** The years the agency has scores for, oldest first (trends, change from last year). */
 export async function listScoreYears(db: Db, agencyId: string): Promise<number[]> {
   const rows = await db.kysely

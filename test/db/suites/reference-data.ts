@@ -12,6 +12,7 @@ import { recordGroupJoined } from '../../../db/queries/line-groups.ts';
 import { findProvinceById, listProvinces } from '../../../db/queries/provinces.ts';
 import {
   listProvinceScores,
+  listProvinceScoreYears,
   listScores,
   listScoreYears,
   replaceScoreSets,
@@ -216,6 +217,21 @@ describe('scores', () => {
       expect(province.map((s) => s.agencyId)).toEqual(['pt-office', 'pt-pao']);
       expect(await listScoreYears(db, 'pt-pao')).toEqual([2566, YEAR]);
       expect(await listScores(db, 'pt-thanyaburi', YEAR)).toEqual([]);
+    });
+
+    it('lists the province years on record that hold scores, newest first, once each', async () => {
+      const db = await ctx.open();
+      await seedProvince(db);
+      const one = [{ level: 'total' as const, code: 'total', score: 88.5 }];
+      expect(await listProvinceScoreYears(db, PROVINCE)).toEqual([]);
+      await replaceScores(db, { agencyId: 'pt-pao', year: YEAR, source: 'demo', scores: one }, NOW);
+      await replaceScores(db, { agencyId: 'pt-office', year: YEAR, source: 'demo', scores: one }, NOW);
+      // 2566 has scores but no fiscal year on record for the province: not listed until it has one.
+      await replaceScores(db, { agencyId: 'pt-pao', year: 2566, source: 'demo', scores: one }, NOW);
+      expect(await listProvinceScoreYears(db, PROVINCE)).toEqual([YEAR]);
+      await upsertFiscalYear(db, { provinceId: PROVINCE, year: 2566, frameworkId: 'fy2566' }, NOW);
+      expect(await listProvinceScoreYears(db, PROVINCE)).toEqual([YEAR, 2566]);
+      expect(await listProvinceScoreYears(db, 'other-province')).toEqual([]);
     });
   });
 });

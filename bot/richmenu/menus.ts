@@ -46,11 +46,9 @@ export function liffUrlOf(publicBaseUrl: string, liffId?: string, path = ''): st
 
 const say = (label: string, text = label): MenuAction => ({ type: 'message', label, text });
 
-/**
- * Citizens: file a complaint and follow it (issue 5), rate an agency (EIT) and get help. The score views join
- * this menu when they exist (issue 7): a button must never lead to something the bot cannot do yet.
- */
-export function citizenMenu(_liffUrl: string): MenuDesign {
+/** Citizens: file a complaint and follow it (issue 5), rate an agency (EIT), see the agencies' scores in the
+ * mini-app (issue 7), and get help. */
+export function citizenMenu(liffUrl: string): MenuDesign {
   return {
     key: 'citizen',
     name: 'ITA: เมนูประชาชน',
@@ -82,12 +80,22 @@ export function citizenMenu(_liffUrl: string): MenuDesign {
       {
         col: 0,
         row: 1,
-        span: 4,
+        span: 2,
         title: 'ประเมินหน่วยงาน',
-        subtitle: 'ตอบแบบวัดผู้รับบริการ (EIT) ของหน่วยงานที่ท่านติดต่อ',
+        subtitle: 'ตอบแบบวัดผู้รับบริการ (EIT)',
         icon: 'smile',
         tone: 'green',
         action: say('ประเมินหน่วยงาน EIT', 'EIT'),
+      },
+      {
+        col: 2,
+        row: 1,
+        span: 2,
+        title: 'คะแนน ITA',
+        subtitle: 'ผลประเมินของหน่วยงานในจังหวัด',
+        icon: 'chart',
+        tone: 'blue',
+        action: { type: 'uri', label: 'คะแนน ITA', uri: liffUrl },
       },
       {
         col: 4,
@@ -161,11 +169,11 @@ export function staffMenu(liffUrl: string): MenuDesign {
       {
         col: 1,
         row: 1,
-        title: 'คำนวณคะแนน',
-        subtitle: 'คะแนน ITA จากไฟล์ผลประเมิน',
+        title: 'มินิแอป ITA',
+        subtitle: 'คะแนน แผนงาน และแบบสำรวจ',
         icon: 'grid',
         tone: 'green',
-        action: { type: 'uri', label: 'คำนวณคะแนน ITA', uri: liffUrl },
+        action: { type: 'uri', label: 'มินิแอป ITA', uri: liffUrl },
       },
       {
         col: 2,

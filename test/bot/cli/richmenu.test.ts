@@ -70,6 +70,9 @@ describe('ita richmenu', () => {
     const ids = await getSetting(db, RICH_MENU_SETTING);
     const { citizen, staff } = ids as { citizen: string; staff: string };
     expect(menus.get(citizen)?.menu).toEqual(richMenuRequest(citizenMenu(`${BASE}/liff/`)));
+    // Both menus open the mini-app (citizens: its score views).
+    for (const id of [citizen, staff])
+      expect(JSON.stringify(menus.get(id)?.menu)).toContain(`"uri":"${BASE}/liff/"`);
     expect(menus.get(staff)?.image?.contentType).toBe('image/png');
     expect(fake.richMenus.defaultId).toBe(citizen);
     expect(fake.richMenus.userLinks.get(DEMO_COORDINATOR_ID)).toBe(staff);

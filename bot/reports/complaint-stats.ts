@@ -2,8 +2,8 @@
 // table and CSV, this page and the .docx (complaint-stats-docx.ts) share. Suppressed cells stay as the model gives.
 import { REPORT_PERIOD_LABELS, type ReportPeriod } from '../../core/complaints/periods.ts';
 import type { Cell, ComplaintStats, Durations } from '../../core/complaints/stats.ts';
+import { formatRepliedShare, monthLabelOf } from '../../core/complaints/stats-labels.ts';
 import { statusLabelOf, typeLabelOf } from '../../core/complaints/status.ts';
-import { THAI_MONTHS_SHORT, toBuddhistYear } from '../../core/index.ts';
 import { digitsOf, type RenderOptions } from './format.ts';
 import { escapeHtml, renderHtmlPage } from './html.ts';
 
@@ -18,10 +18,6 @@ export interface StatsDocument {
 }
 
 const show = (cell: Cell) => String(cell);
-const monthLabel = (ym: string) => {
-  const [y = 0, m = 1] = ym.split('-').map(Number);
-  return `${THAI_MONTHS_SHORT[m - 1] ?? ''} ${toBuddhistYear(y)}`;
-};
 const days = (d: Durations) =>
   d.medianDays === null
     ? 'ไม่แสดง (น้อยกว่าเกณฑ์)'
@@ -29,7 +25,7 @@ const days = (d: Durations) =>
 
 /** The statistics as labelled lines, in the order every output lists them. */
 export function statsLinesOf(s: ComplaintStats, agencyNames: ReadonlyMap<string, string>): StatsLine[] {
-  const share = s.repliedInTimeShare === null ? 'ไม่แสดง' : `${(s.repliedInTimeShare * 100).toFixed(1)}%`;
+  const share = formatRepliedShare(s.repliedInTimeShare);
   return [
     ['total', '', 'จำนวนเรื่องทั้งหมด', show(s.total)],
     ...s.byType.map((r): StatsLine => ['type', r.key, typeLabelOf(r.key), show(r.count)]),
@@ -42,7 +38,7 @@ export function statsLinesOf(s: ComplaintStats, agencyNames: ReadonlyMap<string,
         show(r.count),
       ],
     ),
-    ...s.byMonth.map((r): StatsLine => ['month', r.key, monthLabel(r.key), show(r.count)]),
+    ...s.byMonth.map((r): StatsLine => ['month', r.key, monthLabelOf(r.key), show(r.count)]),
     ['reply', 'due', 'เรื่องที่ถึงกำหนดตอบผู้ร้อง', show(s.replyDue)],
     ['reply', 'in_time', `ตอบผู้ร้องภายใน ${s.replyDays} วัน`, show(s.repliedInTime)],
     ['reply', 'share', `สัดส่วนที่ตอบภายใน ${s.replyDays} วัน`, share],

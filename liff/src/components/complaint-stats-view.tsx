@@ -1,20 +1,14 @@
 // Complaint statistics as published for the OIT: headline figures, times to acknowledge and close, and the
 // breakdowns — each cell as the API gives it, so suppressed small counts stay hidden ("<3", "x").
+
+import { formatRepliedShare, monthLabelOf } from '../../../core/complaints/stats-labels.ts';
 import { statusLabelOf, typeLabelOf } from '../../../core/complaints/status.ts';
-import { THAI_MONTHS_SHORT } from '../../../core/thai/date-format.ts';
-import { toBuddhistYear } from '../../../core/thai/era.ts';
 import type { CaseStats } from './complaint-types.ts';
 
 type Cell = CaseStats['total'];
 
 export function cellText(cell: Cell): string {
   return typeof cell === 'number' ? cell.toLocaleString('en-US') : cell;
-}
-
-/** '2025-03' → 'มี.ค. 2568' */
-export function monthLabel(key: string): string {
-  const [y, m] = key.split('-').map(Number);
-  return `${THAI_MONTHS_SHORT[(m ?? 1) - 1] ?? key} ${toBuddhistYear(y ?? 0)}`;
 }
 
 const days = (n: number | null) => (n === null ? 'ไม่แสดง' : `${n.toLocaleString('en-US')} วัน`);
@@ -51,7 +45,7 @@ interface Props {
 }
 
 export function ComplaintStatsView({ stats: s, agencyName }: Props) {
-  const share = s.repliedInTimeShare === null ? 'ไม่แสดง' : `${(s.repliedInTimeShare * 100).toFixed(1)}%`;
+  const share = formatRepliedShare(s.repliedInTimeShare);
   return (
     <div>
       <div class="complaint-stats-grid">
@@ -125,7 +119,7 @@ export function ComplaintStatsView({ stats: s, agencyName }: Props) {
       <Table
         caption="จำนวนเรื่องรายเดือน"
         head="เดือน"
-        rows={s.byMonth.map((r) => [monthLabel(r.key), r.count])}
+        rows={s.byMonth.map((r) => [monthLabelOf(r.key), r.count])}
       />
       {s.byAgency.length > 1 && (
         <>

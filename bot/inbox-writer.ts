@@ -10,13 +10,24 @@ import {
 } from '../db/queries/webhook-inbox-claimed.ts';
 
 export interface InboxWriter {
-  /** Records a request's events claimed for the caller; resolves once committed, with those new here. */
-  record(events: readonly InboxEvent[], now: Date): Promise<ClaimedEvent[]>;
+  /**
+   * Records a request's events, claimed for the caller (ignored ones done at once); resolves once committed,
+   * with the claimed ones new here and how many were new in all.
+   */
+  record(events: readonly InboxEvent[], now: Date): Promise<Recording>;
   /** Marks handled events done; resolves once committed. */
   markDone(events: readonly ClaimedEvent[], now: Date): Promise<void>;
 }
 
 type Recorded = { id: number; webhook_event_id: string };
+
+/** What recording a request's events did: the new ones to handle, and how many were new (ignored included). */
+export interface Recording {
+  claimed: ClaimedEvent[];
+  fresh: number;
+}
+
+const NOTHING_NEW: Recording = { claimed: [], fresh: 0 };
 
 /**
  * On SQLite a request used to cost about five write transactions (record, claim, a done mark per event),
@@ -35,12 +46,12 @@ function createDirectWriter(db: Db, leaseMs: number): InboxWriter {
       const token = newToken();
       const received = [{ events, receivedAt: now }];
       const results = await db.batch(buildRecordClaimed(db, received, token, leaseMs));
-      const [claimed = []] = assignRecorded(
+      const [recording = NOTHING_NEW] = assignRecorded(
         received,
         results.flatMap((r) => r.rows),
         token,
       );
-      return claimed;
+      return recording;
     },
     async markDone(events, now) {
       await markEventsDone(db, events, now);
@@ -52,7 +63,7 @@ interface Waiting<T> {
   resolve(value: T): void;
   reject(error: unknown): void;
 }
-type PendingRecord = Waiting<ClaimedEvent[]> & ReceivedEvents;
+type PendingRecord = Waiting<Recording> & ReceivedEvents;
 type PendingDone = Waiting<void> & { events: readonly ClaimedEvent[]; now: Date };
 
 function createGroupCommit(db: Db, leaseMs: number): InboxWriter {
@@ -73,7 +84,7 @@ function createGroupCommit(db: Db, leaseMs: number): InboxWriter {
   };
   return {
     record(events, now) {
-      if (events.length === 0) return Promise.resolve([]);
+      if (events.length === 0) return Promise.resolve(NOTHING_NEW);
       return new Promise((resolve, reject) => {
         records.push({ events, receivedAt: now, resolve, reject });
         schedule();
@@ -103,8 +114,8 @@ async function flush(db: Db, leaseMs: number, records: PendingRecord[], doneMark
     // Only the record statements return rows (id, webhook_event_id); they come after the done marks.
     const results = await db.batch([...doneQueries, ...recordQueries] as CompiledQuery<Recorded>[]);
     const rows = results.slice(doneQueries.length).flatMap((r) => r.rows);
-    const claimed = assignRecorded(records, rows, token);
-    for (const [i, r] of records.entries()) r.resolve(claimed[i] ?? []);
+    const recordings = assignRecorded(records, rows, token);
+    for (const [i, r] of records.entries()) r.resolve(recordings[i] ?? NOTHING_NEW);
     for (const d of doneMarks) d.resolve();
   } catch (error) {
     for (const r of records) r.reject(error);
@@ -136,21 +147,25 @@ function buildDoneMarks(doneMarks: readonly { events: readonly ClaimedEvent[]; n
 
 /**
  * Gives each request the rows inserted for its events, in its own order. A webhookEventId that two waiting
- * requests share (or one request twice) was inserted once; the first to list it handles it.
+ * requests share (or one request twice) was inserted once; the first to list it handles it. Ignored events
+ * count as new and are not handed out: they were recorded done.
  */
 function assignRecorded(
   requests: readonly ReceivedEvents[],
   rows: readonly Recorded[],
   leaseToken: string,
-): ClaimedEvent[][] {
+): Recording[] {
   const idOf = new Map(rows.map((r) => [r.webhook_event_id, r.id]));
   return requests.map(({ events, receivedAt }) => {
     const claimed: ClaimedEvent[] = [];
+    let fresh = 0;
     const at = receivedAt.toISOString();
-    for (const { webhookEventId, eventType, sourceId, payload } of events) {
+    for (const { webhookEventId, eventType, sourceId, payload, ignored } of events) {
       const id = idOf.get(webhookEventId);
       if (id === undefined) continue;
       idOf.delete(webhookEventId);
+      fresh += 1;
+      if (ignored === true) continue;
       claimed.push({
         id,
         webhookEventId,
@@ -162,6 +177,6 @@ function assignRecorded(
         receivedAt: at,
       });
     }
-    return claimed;
+    return { claimed, fresh };
   });
 }

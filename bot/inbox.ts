@@ -10,7 +10,7 @@ import {
   renewEventLease,
 } from '../db/queries/webhook-inbox.ts';
 import type { Deps } from './deps.ts';
-import { handleEvent } from './events/index.ts';
+import { handleEvent, needsHandling } from './events/index.ts';
 import { createInboxWriter, markEventsDone } from './inbox-writer.ts';
 
 /** A claimed event may be handled this long before another worker may take it over. */
@@ -34,6 +34,12 @@ function sourceIdOf(source: unknown): string | null {
 
 function toInboxEvent(e: EventEnvelope): InboxEvent {
   return { webhookEventId: e.webhookEventId, eventType: e.type, sourceId: sourceIdOf(e.source), payload: e };
+}
+
+/** The webhook's view: an event with nothing to do is recorded done, never handed to a handler. */
+function toReceivedEvent(e: EventEnvelope): InboxEvent {
+  // The envelope passed the schema at the edge; the predicate reads the rest defensively.
+  return needsHandling(e as webhook.Event) ? toInboxEvent(e) : { ...toInboxEvent(e), ignored: true };
 }
 
 /**
@@ -152,10 +158,10 @@ export function createWebhookInbox(deps: Deps): WebhookInbox {
   const markDone: MarkDone = (events, now) => writer.markDone(events, now);
   return {
     async accept(events, now) {
-      const claimed = await writer.record(events.map(toInboxEvent), now);
-      if (claimed.length === 0) return { fresh: 0 };
+      const { claimed, fresh } = await writer.record(events.map(toReceivedEvent), now);
+      if (claimed.length === 0) return { fresh };
       const handling = afterThisTurn().then(() => handleInTurn(deps, claimed, now, markDone));
-      return { fresh: claimed.length, handling };
+      return { fresh, handling };
     },
   };
 }

@@ -1,6 +1,8 @@
-// The event dispatcher: one switch on `event.type`, one file per event kind; unknown kinds are ignored.
+// The event dispatcher: one handler per event kind, one file each; unknown kinds and group chatter are ignored.
 import type { webhook } from '@line/bot-sdk';
+import { matchCommand } from '../../core/chat/command-text.ts';
 import { toArabicDigits } from '../../core/index.ts';
+import { COMMANDS } from '../chat/registry.ts';
 import type { Deps } from '../deps.ts';
 import { handleFollow } from './follow.ts';
 import { handleJoin } from './join.ts';
@@ -47,26 +49,40 @@ function textOf(event: webhook.MessageEvent): Pick<EventContext, 'mentions' | 'm
   return { mentions, messageText: message.text };
 }
 
+type Handler<E extends webhook.Event> = (ctx: EventContext, event: E) => Promise<void>;
+
+/** The kinds the bot acts on, one handler each. New kinds keep being added to LINE's webhook (PLATFORM-NOTES §1.2). */
+const HANDLERS: { [K in webhook.Event['type']]?: Handler<Extract<webhook.Event, { type: K }>> } = {
+  follow: handleFollow,
+  join: handleJoin,
+  unfollow: handleUnfollow,
+  leave: handleLeave,
+  memberJoined: handleMemberJoined,
+  message: (ctx, event) => handleMessage({ ...ctx, ...textOf(event) }, event),
+  postback: handlePostback,
+};
+
+/**
+ * Whether an event has anything to do. Not: standby events (another channel is the active one for this chat;
+ * LINE gives no reply token and we send nothing), kinds without a handler, and a group's or room's chatter —
+ * the bot answers only its own commands there, and chatter is most of a group's traffic. The webhook records
+ * those already done, without a handler call (bench/webhook); the envelope is all the edge has checked, so
+ * the rest is read defensively.
+ */
+export function needsHandling(event: webhook.Event): boolean {
+  if (event.mode === 'standby' || !Object.hasOwn(HANDLERS, event.type)) return false;
+  if (event.type !== 'message' || event.source?.type === 'user') return true;
+  const message = event.message as Partial<webhook.TextMessageContent> | undefined;
+  return (
+    message?.type === 'text' &&
+    typeof message.text === 'string' &&
+    matchCommand(message.text, COMMANDS) !== undefined
+  );
+}
+
 export async function handleEvent(ctx: EventContext, event: webhook.Event): Promise<void> {
-  // Standby: another channel is the active one for this chat; LINE gives no reply token and we send nothing.
-  if (event.mode === 'standby') return;
-  switch (event.type) {
-    case 'follow':
-      return handleFollow(ctx, event);
-    case 'join':
-      return handleJoin(ctx, event);
-    case 'unfollow':
-      return handleUnfollow(ctx, event);
-    case 'leave':
-      return handleLeave(ctx, event);
-    case 'memberJoined':
-      return handleMemberJoined(ctx, event);
-    case 'message':
-      return handleMessage({ ...ctx, ...textOf(event) }, event);
-    case 'postback':
-      return handlePostback(ctx, event);
-    default:
-      // New event types keep being added to LINE's webhook (PLATFORM-NOTES §1.2): ignore what we do not handle.
-      return;
-  }
+  if (!needsHandling(event)) return;
+  // needsHandling found a handler for this kind; the map's type pairs each kind with its own event type.
+  const handler = HANDLERS[event.type] as Handler<webhook.Event>;
+  return handler(ctx, event);
 }

@@ -1,4 +1,4 @@
-// message: text is matched against the commands; other kinds (stickers, photos) get a short nudge in 1:1 only.
+// message: text is matched against the commands; in 1:1 anything else (stickers, photos) gets a short nudge.
 import type { webhook } from '@line/bot-sdk';
 import { matchCommand } from '../../core/chat/command-text.ts';
 import { buildChatContext } from '../chat/build-context.ts';
@@ -12,9 +12,7 @@ export async function handleMessage(base: EventContext, event: webhook.MessageEv
   const match = text === undefined ? undefined : matchCommand(text, COMMANDS);
   // A user with an open complaint draft is answering its questions (text, photos, a location).
   if (await routeToIntake(base, event, match)) return;
-  // Groups talk among themselves: the bot answers only its own commands there, never chatter — and chatter,
-  // most of a group's traffic, is dropped before any database read.
-  if (match === undefined && event.source?.type !== 'user') return;
+  // A group's chatter never gets here (needsHandling): outside 1:1 every message is one of our commands.
   const ctx = await buildChatContext(base, event);
   if (ctx === undefined) return;
   if (match !== undefined) await match.command.run(ctx, match.args);

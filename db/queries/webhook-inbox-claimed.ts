@@ -3,6 +3,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../db.ts';
 import { iso, isoPlus, jsonInsert } from '../json.ts';
+import type { InboxState } from '../schema.ts';
 import type { InboxEvent } from './webhook-inbox.ts';
 
 /** One webhook request's events, received at the same instant. */
@@ -13,23 +14,45 @@ export interface ReceivedEvents {
 
 type Recorded = { id: number; webhook_event_id: string };
 
-/** webhook_event_id, event_type, source_id, payload, received_at (= next_attempt_at), locked_until. */
-type Row = readonly [string, string, string | null, string, string, string];
+/**
+ * webhook_event_id, event_type, source_id, payload, received_at (= next_attempt_at), state, attempts,
+ * lease_token, locked_until, done_at: claimed for the caller, or done at once when ignored.
+ */
+type Row = readonly [
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  InboxState,
+  number,
+  string | null,
+  string | null,
+  string | null,
+];
 
-function rowsOf(requests: readonly ReceivedEvents[], leaseMs: number): Row[] {
+function rowsOf(requests: readonly ReceivedEvents[], leaseToken: string, leaseMs: number): Row[] {
   const rows: Row[] = [];
   for (const { events, receivedAt: at } of requests) {
     const receivedAt = iso(at);
     const lockedUntil = isoPlus(at, leaseMs);
     for (const e of events) {
-      rows.push([
-        e.webhookEventId,
-        e.eventType,
-        e.sourceId,
-        JSON.stringify(e.payload),
-        receivedAt,
-        lockedUntil,
-      ]);
+      rows.push(
+        e.ignored === true
+          ? [e.webhookEventId, e.eventType, null, '{}', receivedAt, 'done', 0, null, null, receivedAt]
+          : [
+              e.webhookEventId,
+              e.eventType,
+              e.sourceId,
+              JSON.stringify(e.payload),
+              receivedAt,
+              'processing',
+              1,
+              leaseToken,
+              lockedUntil,
+              null,
+            ],
+      );
     }
   }
   return rows;
@@ -38,9 +61,10 @@ function rowsOf(requests: readonly ReceivedEvents[], leaseMs: number): Row[] {
 /**
  * Records events and claims them in the same write (state processing, first attempt, leased for `leaseMs`
  * under `leaseToken`), as statements for a batch that may hold other writes: the webhook handles what it
- * has just recorded, so a separate claim would only cost another write. A redelivery is dropped by the
- * UNIQUE constraint, also against an earlier row of the same batch; events a crash leaves unfinished go to
- * claimPending once the lease runs out. RETURNING id, webhook_event_id.
+ * has just recorded, so a separate claim would only cost another write. Ignored events are recorded done,
+ * with nothing to claim. A redelivery is dropped by the UNIQUE constraint, also against an earlier row of
+ * the same batch; events a crash leaves unfinished go to claimPending once the lease runs out.
+ * RETURNING id, webhook_event_id (ignored events too: they are new).
  */
 export function buildRecordClaimed(
   db: Db,
@@ -48,27 +72,30 @@ export function buildRecordClaimed(
   leaseToken: string,
   leaseMs: number,
 ): CompiledQuery<Recorded>[] {
-  const rows = rowsOf(requests, leaseMs);
-  if (db.dialect === 'sqlite') return buildValuesInserts(rows, leaseToken);
-  const objects = rows.map(([id, type, source, payload, receivedAt, lockedUntil]) => ({
-    webhook_event_id: id,
-    event_type: type,
-    source_id: source,
-    payload,
-    received_at: receivedAt,
-    next_attempt_at: receivedAt,
-    state: 'processing' as const,
-    attempts: 1,
-    lease_token: leaseToken,
-    locked_until: lockedUntil,
-  }));
+  const rows = rowsOf(requests, leaseToken, leaseMs);
+  if (db.dialect === 'sqlite') return buildValuesInserts(rows);
+  const objects = rows.map(
+    ([id, type, source, payload, receivedAt, state, attempts, token, until, doneAt]) => ({
+      webhook_event_id: id,
+      event_type: type,
+      source_id: source,
+      payload,
+      received_at: receivedAt,
+      next_attempt_at: receivedAt,
+      state,
+      attempts,
+      lease_token: token,
+      locked_until: until,
+      done_at: doneAt,
+    }),
+  );
   return jsonInsert<'webhook_inbox', Recorded>(db, 'webhook_inbox', objects, {
     onConflict: sql`ON CONFLICT (webhook_event_id) DO NOTHING`,
     returning: ['id', 'webhook_event_id'],
   });
 }
 
-const VALUES_ROW = `(?, ?, ?, ?, ?, ?, 'processing', 1, ?, ?)`;
+const VALUES_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const MAX_VALUES_ROWS = 32;
 const valuesSql = new Map<number, string>();
 
@@ -78,7 +105,7 @@ const valuesSql = new Map<number, string>();
  * json_extract over a JSON array (bench/webhook), and the text is built once per size, not by Kysely per
  * call. D1 keeps jsonInsert: it binds at most 100 values per statement.
  */
-function buildValuesInserts(rows: readonly Row[], leaseToken: string) {
+function buildValuesInserts(rows: readonly Row[]) {
   const queries: CompiledQuery<Recorded>[] = [];
   for (let at = 0; at < rows.length; ) {
     let size = MAX_VALUES_ROWS;
@@ -87,7 +114,7 @@ function buildValuesInserts(rows: readonly Row[], leaseToken: string) {
     if (text === undefined) {
       const values = Array(size).fill(VALUES_ROW).join(', ');
       text = `INSERT INTO webhook_inbox (webhook_event_id, event_type, source_id, payload, received_at,
-        next_attempt_at, state, attempts, lease_token, locked_until) VALUES ${values}
+        next_attempt_at, state, attempts, lease_token, locked_until, done_at) VALUES ${values}
         ON CONFLICT (webhook_event_id) DO NOTHING RETURNING id, webhook_event_id`;
       valuesSql.set(size, text);
     }
@@ -95,8 +122,20 @@ function buildValuesInserts(rows: readonly Row[], leaseToken: string) {
     for (let i = at; i < at + size; i++) {
       const row = rows[i];
       if (row === undefined) continue;
-      const [id, type, source, payload, receivedAt, lockedUntil] = row;
-      parameters.push(id, type, source, payload, receivedAt, receivedAt, leaseToken, lockedUntil);
+      const [id, type, source, payload, receivedAt, state, attempts, token, until, doneAt] = row;
+      parameters.push(
+        id,
+        type,
+        source,
+        payload,
+        receivedAt,
+        receivedAt,
+        state,
+        attempts,
+        token,
+        until,
+        doneAt,
+      );
     }
     // The text above returns exactly the columns of Recorded.
     queries.push(CompiledQuery.raw(text, parameters) as CompiledQuery<Recorded>);

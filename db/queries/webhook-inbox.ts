@@ -13,6 +13,11 @@ export interface InboxEvent {
   /** The user, group or room id the event came from. */
   sourceId: string | null;
   payload: unknown;
+  /**
+   * Nothing to handle (group chatter, standby, kinds the bot ignores): the webhook records it done at once,
+   * its content and sender not kept, only its webhookEventId to drop redeliveries.
+   */
+  ignored?: boolean;
 }
 
 export interface ClaimedEvent extends InboxEvent {

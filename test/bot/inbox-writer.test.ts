@@ -43,10 +43,11 @@ describe('createInboxWriter', () => {
       writer.record([inboxEvent('c1'), inboxEvent('c2'), inboxEvent('c3')], now),
     ]);
     expect(batch).toHaveBeenCalledTimes(1);
-    expect(a?.map((e) => e.webhookEventId)).toEqual(['a1', 'a2']);
-    expect(b?.map((e) => e.webhookEventId)).toEqual(['b1']);
-    expect(c?.map((e) => e.webhookEventId)).toEqual(['c1', 'c2', 'c3']);
-    expect(new Set([...(a ?? []), ...(b ?? []), ...(c ?? [])].map((e) => e.leaseToken)).size).toBe(1);
+    expect(a?.claimed.map((e) => e.webhookEventId)).toEqual(['a1', 'a2']);
+    expect(b?.claimed.map((e) => e.webhookEventId)).toEqual(['b1']);
+    expect(c?.claimed.map((e) => e.webhookEventId)).toEqual(['c1', 'c2', 'c3']);
+    const all = [a, b, c].flatMap((r) => r?.claimed ?? []);
+    expect(new Set(all.map((e) => e.leaseToken)).size).toBe(1);
     expect(await countInboxByState(h.deps.db)).toMatchObject({ processing: 6 });
   });
 
@@ -57,9 +58,23 @@ describe('createInboxWriter', () => {
       writer.record([inboxEvent('same'), inboxEvent('x')], now),
       writer.record([inboxEvent('same')], now),
     ]);
-    expect(first?.map((e) => e.webhookEventId)).toEqual(['same', 'x']);
-    expect(second).toEqual([]);
+    expect(first?.claimed.map((e) => e.webhookEventId)).toEqual(['same', 'x']);
+    expect(second).toEqual({ claimed: [], fresh: 0 });
     expect(await countInboxByState(h.deps.db)).toMatchObject({ processing: 2 });
+  });
+
+  it('counts ignored events as new without handing them out, and drops their redeliveries', async () => {
+    const writer = createInboxWriter(h.deps.db, 60_000);
+    const now = new Date();
+    const chatter = { ...inboxEvent('chatter'), ignored: true };
+    const [first, again] = await Promise.all([
+      writer.record([chatter, inboxEvent('command')], now),
+      writer.record([chatter], now),
+    ]);
+    expect(first?.fresh).toBe(2);
+    expect(first?.claimed.map((e) => e.webhookEventId)).toEqual(['command']);
+    expect(again).toEqual({ claimed: [], fresh: 0 });
+    expect(await countInboxByState(h.deps.db)).toMatchObject({ processing: 1, done: 1 });
   });
 
   it('fails every request of a commit that fails, and leaves none of their events behind', async () => {
@@ -73,13 +88,13 @@ describe('createInboxWriter', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(await countInboxByState(h.deps.db)).toEqual({ pending: 0, processing: 0, done: 0, parked: 0 });
     // The next turn's commit is a new transaction: the same good events are recorded then.
-    expect(await writer.record([inboxEvent('good1'), inboxEvent('good2')], now)).toHaveLength(2);
+    expect((await writer.record([inboxEvent('good1'), inboxEvent('good2')], now)).claimed).toHaveLength(2);
   });
 
   it('still marks handled events done when the commit they shared with a bad record fails', async () => {
     const writer = createInboxWriter(h.deps.db, 60_000);
     const now = new Date();
-    const handled = await writer.record([inboxEvent('e1'), inboxEvent('e2')], now);
+    const { claimed: handled } = await writer.record([inboxEvent('e1'), inboxEvent('e2')], now);
     await failInsertsOf('bad');
     const [done, bad] = await Promise.allSettled([
       writer.markDone(handled, now),

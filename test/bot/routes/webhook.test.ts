@@ -11,6 +11,8 @@ import {
   makeCallback,
   makeFollowEvent,
   makeJoinEvent,
+  makeTextEvent,
+  userSource,
 } from '../../support/events.ts';
 import { type Harness, startHarness } from '../../support/harness.ts';
 
@@ -125,6 +127,39 @@ describe('webhook events', () => {
   });
 });
 
+describe('webhook events with nothing to do', () => {
+  it('records a group’s chatter done before its 200, without content or sender, and still handles a command', async () => {
+    const groupId = `C${'d'.repeat(32)}`;
+    const source = groupSource(groupId, `U${'e'.repeat(32)}`);
+    const chatter = makeTextEvent('ประชุมบ่ายนี้นะคะ', { source });
+    const sticker = {
+      ...makeTextEvent('x', { source }),
+      message: { type: 'sticker', id: '1', packageId: '1', stickerId: '1' },
+    };
+    const command = makeTextEvent('ช่วยเหลือ', { source });
+    const res = await h.postWebhook(makeCallback(chatter, sticker, command));
+    expect(await res.json()).toEqual({ received: 3, new: 3 });
+    // Before any handling: the chatter and the sticker are done already, the command is claimed.
+    const rows = await h.deps.db.kysely.selectFrom('webhook_inbox').selectAll().orderBy('id').execute();
+    expect(rows.map((r) => [r.state, r.attempts, r.payload === '{}', r.source_id])).toEqual([
+      ['done', 0, true, null],
+      ['done', 0, true, null],
+      ['processing', 1, false, groupId],
+    ]);
+    await h.settle();
+    expect(h.fake.replies()).toHaveLength(1);
+    expect(await countInboxByState(h.deps.db)).toMatchObject({ done: 3, processing: 0 });
+    const again = await h.postWebhook(makeCallback({ ...chatter, deliveryContext: { isRedelivery: true } }));
+    expect(await again.json()).toEqual({ received: 1, new: 0 });
+  });
+
+  it('handles every message in 1:1, where chatter gets an answer', async () => {
+    const res = await h.send(makeTextEvent('ประชุมบ่ายนี้นะคะ', { source: userSource(`U${'f'.repeat(32)}`) }));
+    expect(await res.json()).toEqual({ received: 1, new: 1 });
+    expect(h.fake.replies()).toHaveLength(1);
+  });
+});
+
 describe('webhook duplicates and crashes', () => {
   it('handles a duplicated event once, in the same request or a later one', async () => {
     const follow = makeFollowEvent();
@@ -171,7 +206,7 @@ describe('webhook duplicates and crashes', () => {
     // What the webhook does before its 200: record the event claimed for itself; then the process dies.
     const writer = createInboxWriter(h.deps.db, 60_000);
     const inbox = { webhookEventId: join.webhookEventId, eventType: 'join', sourceId: null, payload: join };
-    expect(await writer.record([inbox], now)).toHaveLength(1);
+    expect((await writer.record([inbox], now)).claimed).toHaveLength(1);
     await runScheduler(h.deps, new Date(now.getTime() + 30_000));
     expect(h.fake.requests).toEqual([]); // still leased
     const later = new Date(now.getTime() + 61_000);

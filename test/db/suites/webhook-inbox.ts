@@ -77,6 +77,36 @@ describe('webhook inbox', () => {
       expect(later.filter((e) => e.id !== 1)).toHaveLength(149); // and event 7 again: its claim ran out too
     });
 
+    it('records ignored events done at once, mixed with claimed ones, keeping neither content nor sender', async () => {
+      const db = await ctx.open();
+      const ignored = (n: number): InboxEvent => ({ ...makeEvent(n), ignored: true });
+      // More than D1 binds in one statement, every other event ignored.
+      const events = Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? ignored(i + 1) : makeEvent(i + 1)));
+      expect(await recordClaimed(db, events)).toHaveLength(120);
+      expect(await countInboxByState(db)).toMatchObject({ processing: 60, done: 60, pending: 0 });
+      const [first, second] = await db.kysely.selectFrom('webhook_inbox').selectAll().orderBy('id').execute();
+      expect(first).toMatchObject({
+        state: 'done',
+        attempts: 0,
+        payload: '{}',
+        source_id: null,
+        lease_token: null,
+        locked_until: null,
+        done_at: NOW.toISOString(),
+      });
+      expect(second).toMatchObject({
+        state: 'processing',
+        attempts: 1,
+        lease_token: 'webhook-lease',
+        done_at: null,
+      });
+      // Nothing for the scheduler to take over, and a redelivery of an ignored event is dropped.
+      expect((await claimPending(db, minutesLater(2), 200, LEASE)).map((e) => e.webhookEventId)).toEqual(
+        events.filter((e) => e.ignored !== true).map((e) => e.webhookEventId),
+      );
+      expect(await recordClaimed(db, [makeEvent(1)])).toEqual([]);
+    });
+
     it('marks a claim’s events done in one statement, only with its lease token', async () => {
       const db = await ctx.open();
       const ids = await recordClaimed(

@@ -1,19 +1,16 @@
 // Benchmark: 10,000 outbox pushes through the fake LINE API at 2,000 req/s (in a child process), the drain
 // killed at 5,000 and restarted, against a bare send loop with the same limiter and no database.
 // Run: npx tsx bench/outbox.ts
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { startFakeLine } from '../bot/dev/fake-line/index.ts';
 import type { LineClient } from '../bot/line/client.ts';
 import { createLineClient } from '../bot/line/client.ts';
 import type { SendLimiters } from '../bot/outbox/index.ts';
 import { createRateLimiter, drainOutbox } from '../bot/outbox/index.ts';
 import { countOutboxByState, enqueueMessages } from '../db/queries/outbox.ts';
 import { openSqlite } from '../db/sqlite.ts';
+import { startFakeLineProcess } from './support/fake-line-process.ts';
 
 const PUSHES = 10_000;
 const KILL_AT = 5_000;
@@ -23,54 +20,6 @@ const LINE_PER_SECOND = 2_000;
 const PACE = { perSecond: 1_950, burst: 1, maxInFlight: 16 };
 const CONCURRENCY = 32;
 const LEASE_MS = 30_000;
-
-interface FakeStats {
-  requests: number;
-  tooMany: number;
-  conflicts: number;
-  delivered: number;
-  duplicates: number;
-  violations: number;
-}
-
-/** Child mode: the fake on loopback; per stdin line ('stats', or 'reset' after them) one line of stats. */
-async function serveFake(): Promise<void> {
-  const fake = await startFakeLine({ rateLimits: { push: LINE_PER_SECOND } });
-  console.log(fake.url);
-  for await (const command of createInterface({ input: process.stdin })) {
-    const count = (status: number) => fake.requests.filter((r) => r.status === status).length;
-    const stats: FakeStats = {
-      requests: fake.requests.length,
-      tooMany: count(429),
-      conflicts: count(409),
-      delivered: fake.deliveredRetryKeys().length,
-      duplicates: fake.duplicateDeliveries(),
-      violations: fake.violations().length,
-    };
-    console.log(JSON.stringify(stats));
-    if (command === 'reset') fake.reset();
-  }
-  await fake.close();
-}
-
-/** The fake in its own process: in one process with the client, 2,000 req/s saturates a 2-core machine. */
-async function startChild() {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--fake'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const nextLine = async () => {
-    const { value, done } = await lines.next();
-    if (done === true || typeof value !== 'string') throw new Error('the fake LINE process ended');
-    return value;
-  };
-  const url = await nextLine();
-  const ask = async (command: 'stats' | 'reset'): Promise<FakeStats> => {
-    child.stdin.write(`${command}\n`);
-    return JSON.parse(await nextLine()) as FakeStats;
-  };
-  return { url, ask, stop: () => child.kill() };
-}
 
 const userId = (n: number) => `U${n.toString(16).padStart(32, '0')}`;
 const text = (n: number) => [{ type: 'text' as const, text: `แจ้งเตือนกิจกรรม ITA ฉบับที่ ${n}` }];
@@ -152,7 +101,7 @@ async function drainRun(line: LineClient, dbPath: string) {
 }
 
 async function main(): Promise<void> {
-  const fake = await startChild();
+  const fake = await startFakeLineProcess({ rateLimits: { push: LINE_PER_SECOND } });
   const dir = mkdtempSync(join(tmpdir(), 'ita-outbox-bench-'));
   try {
     const line = createLineClient({
@@ -189,5 +138,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--fake')) await serveFake();
-else await main();
+await main();

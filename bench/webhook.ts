@@ -1,14 +1,18 @@
 // Benchmark: signed webhook requests (1–5 text events each) on loopback against the Node server with a file
 // database, a baseline (Express + the SDK's middleware, verify and acknowledge only) and our acknowledgement
 // alone (no inbox), in one run: rounds in rotating order, so that a busy machine weighs on all of them alike.
-// Run: npx tsx bench/webhook.ts
+// Run: npx tsx bench/webhook.ts. WORKLOAD=commands makes every event one the bot handles and answers, through
+// the fake LINE API in its own process; each round then also waits until ita-line has handled every event.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { countInboxByState } from '../db/queries/webhook-inbox.ts';
 import { openSqlite } from '../db/sqlite.ts';
-import { createClient, makeBodies, type Saturation } from './support/load.ts';
+import { startFakeLineProcess } from './support/fake-line-process.ts';
+import { createClient, FAKE_TOKEN, makeBodies, type Saturation, type Workload } from './support/load.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = 'local-channel-secret'; // local mode's secret (bot/config.ts LOCAL_LINE)
@@ -18,12 +22,13 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const REQUESTS = Number(process.env.REQUESTS ?? 6_000);
 const FIXED_RATE = 500;
 const FIXED_SECONDS = 8;
+const WORKLOAD: Workload = process.env.WORKLOAD === 'commands' ? 'commands' : 'chatter';
 
 interface Server {
   name: string;
   port: number;
   child: ChildProcess;
-  rounds: (Saturation & { cpuUs: number })[];
+  rounds: (Saturation & { cpuUs: number; handled?: Handled })[];
   events: number;
 }
 
@@ -59,6 +64,29 @@ function start(name: string, command: string, args: string[], env: Record<string
   });
 }
 
+interface Handled {
+  seconds: number;
+  eventsPerSecond: number;
+  cpuUsPerEvent: number;
+}
+
+/**
+ * From a round's start until ita-line's inbox holds nothing in processing (read from the bench's own
+ * read-only connection): the handling goes on after the 200s. Gives up after `limitMs`.
+ */
+async function waitHandled(pid: number | undefined, started: number, cpu: number, events: number) {
+  const inbox = new Database(databasePath, { readonly: true });
+  const busy = inbox.prepare("SELECT count(*) AS n FROM webhook_inbox WHERE state = 'processing'").pluck();
+  const limitMs = 120_000;
+  while ((busy.get() as number) > 0 && performance.now() - started < limitMs) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  inbox.close();
+  const seconds = (performance.now() - started) / 1000;
+  const cpuUsPerEvent = ((cpuSeconds(pid) - cpu) * 1e6) / events;
+  return { seconds, eventsPerSecond: events / seconds, cpuUsPerEvent };
+}
+
 /** Set once the run is over: servers exiting after this were stopped, not crashed. */
 let stopping = false;
 
@@ -70,9 +98,23 @@ const databasePath = join(dir, 'ita.sqlite');
 // `node --import tsx`, not the tsx CLI: the server is then this child itself, whose CPU time can be read.
 const tsx = ['--import', 'tsx'];
 const env = { LINE_CHANNEL_SECRET: SECRET };
+const fakeLine =
+  WORKLOAD === 'commands' ? await startFakeLineProcess({ channelAccessToken: FAKE_TOKEN }) : undefined;
+// Chatter: local mode (its fake LINE is never called). Commands: configured as for the real LINE, at the fake.
+const lineEnv: Record<string, string> =
+  fakeLine === undefined
+    ? {}
+    : {
+        ...env,
+        LINE_CHANNEL_ACCESS_TOKEN: FAKE_TOKEN,
+        LINE_API_BASE_URL: fakeLine.url,
+        COMPLAINT_KEY: randomBytes(32).toString('base64'),
+        PUBLIC_BASE_URL: 'https://ita.bench.invalid',
+      };
 const ours = await start('ita-line', 'node', [...tsx, 'bot/node.ts'], {
   PORT: '18787',
   DATABASE_PATH: databasePath,
+  ...lineEnv,
 });
 const servers = [
   ours,
@@ -82,7 +124,7 @@ const servers = [
 const client = createClient(CONCURRENCY);
 try {
   for (const server of servers) {
-    const warmUp = await makeBodies(SECRET, WARM_UP_REQUESTS); // JIT, connection pool, SQLite pages
+    const warmUp = await makeBodies(SECRET, WARM_UP_REQUESTS, WORKLOAD); // JIT, connection pool, SQLite pages
     await client.saturate(server.port, warmUp);
     server.events += warmUp.reduce((n, b) => n + b.events, 0);
   }
@@ -90,19 +132,27 @@ try {
     for (const [i] of servers.entries()) {
       const server = servers[(i + round) % servers.length];
       if (server === undefined) continue;
-      const bodies = await makeBodies(SECRET, REQUESTS);
+      const bodies = await makeBodies(SECRET, REQUESTS, WORKLOAD);
+      const events = bodies.reduce((n, b) => n + b.events, 0);
       const cpu = cpuSeconds(server.child.pid);
+      const started = performance.now();
       const result = await client.saturate(server.port, bodies);
       const cpuUs = ((cpuSeconds(server.child.pid) - cpu) * 1e6) / REQUESTS;
-      server.rounds.push({ ...result, cpuUs });
-      server.events += bodies.reduce((n, b) => n + b.events, 0);
+      const handled =
+        server === ours && fakeLine !== undefined
+          ? await waitHandled(server.child.pid, started, cpu, events)
+          : undefined;
+      server.rounds.push({ ...result, cpuUs, handled });
+      server.events += events;
     }
   }
-  const fixed = await makeBodies(SECRET, FIXED_RATE * FIXED_SECONDS);
+  const fixed = await makeBodies(SECRET, FIXED_RATE * FIXED_SECONDS, WORKLOAD);
   const latency = await client.fixedRate(ours.port, fixed, FIXED_RATE);
   ours.events += fixed.reduce((n, b) => n + b.events, 0);
 
-  console.log(`${ROUNDS} rounds of ${REQUESTS} requests at ${CONCURRENCY} in flight, 1–5 events each:`);
+  console.log(
+    `${ROUNDS} rounds of ${REQUESTS} requests at ${CONCURRENCY} in flight, 1–5 group ${WORKLOAD} events each:`,
+  );
   for (const s of servers) {
     const rps = s.rounds.map((r) => r.rps);
     const cpu = median(s.rounds.map((r) => r.cpuUs));
@@ -123,11 +173,24 @@ try {
     `ita-line at ${FIXED_RATE} req/s for ${FIXED_SECONDS} s: p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)} ` +
       '(target < 50 ms)',
   );
+  const handled = ours.rounds.flatMap((r) => (r.handled === undefined ? [] : [r.handled]));
+  if (handled.length > 0) {
+    const each = handled.map((r) => `${r.seconds.toFixed(1)} s`).join(', ');
+    console.log(
+      `ita-line handled every event of a round in ${each}: median ` +
+        `${median(handled.map((r) => r.eventsPerSecond)).toFixed(0)} events/s, ` +
+        `${median(handled.map((r) => r.cpuUsPerEvent)).toFixed(0)} µs CPU an event`,
+    );
+  }
 } finally {
   stopping = true;
   const stopped = new Promise((done) => ours.child.once('exit', done));
   for (const s of servers) s.child.kill('SIGTERM');
   await stopped; // a clean shutdown lets the handling after the response finish
+  if (fakeLine !== undefined) {
+    console.log(`fake LINE got: ${JSON.stringify(await fakeLine.ask('stats'))}`);
+    fakeLine.stop();
+  }
 }
 // The work was done, not just acknowledged: every event sent to ita-line is in its inbox, handled.
 const db = openSqlite(databasePath);

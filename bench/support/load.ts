@@ -15,25 +15,33 @@ export interface Saturation {
   p99: number;
 }
 
+/** The channel access token ita-line and the fake LINE API share in the `commands` load. */
+export const FAKE_TOKEN = 'bench-channel-access-token';
+
 let eventNo = 0;
 const source = groupSource(`C${'b'.repeat(32)}`, `U${'c'.repeat(32)}`);
 
 /**
- * One request of `count` text events in a staff group: the bot records and handles them (group chatter gets
- * no answer). Every event id is new, so no server can skip work as a duplicate.
+ * What the events say. `chatter` (the default, the issue's load): a staff group talking among themselves, which
+ * the bot records and never answers. `commands`: every event is `ช่วยเหลือ` in that group, so every one is
+ * handled and replied to (the local fake LINE answers in the same process).
  */
-async function signedBody(secret: string, count: number): Promise<Signed> {
+export type Workload = 'chatter' | 'commands';
+
+/** One request of `count` text events in a staff group. Every event id is new: no server can skip work. */
+async function signedBody(secret: string, count: number, workload: Workload): Promise<Signed> {
   const events = Array.from({ length: count }, () => {
     eventNo += 1;
-    return makeTextEvent(`ประชุมบ่ายนี้นะคะ ${eventNo}`, { source });
+    const text = workload === 'commands' ? 'ช่วยเหลือ' : `ประชุมบ่ายนี้นะคะ ${eventNo}`;
+    return makeTextEvent(text, { source });
   });
   const raw = JSON.stringify(makeCallback(...events));
   return { raw, signature: await signLineBody(raw, secret), events: count };
 }
 
 /** `n` bodies with 1, 2, 3, 4, 5, 1, … events (3 on average), signed before any timing starts. */
-export function makeBodies(secret: string, n: number): Promise<Signed[]> {
-  return Promise.all(Array.from({ length: n }, (_, i) => signedBody(secret, 1 + (i % 5))));
+export function makeBodies(secret: string, n: number, workload: Workload = 'chatter'): Promise<Signed[]> {
+  return Promise.all(Array.from({ length: n }, (_, i) => signedBody(secret, 1 + (i % 5), workload)));
 }
 
 /**

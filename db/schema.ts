@@ -291,6 +291,8 @@ export interface ComplaintsTable {
   replied_at: IsoTime | null;
   closed_at: IsoTime | null;
   delete_after: IsoTime | null;
+  reopened_at: IsoTime | null;
+  reopen_acknowledged_at: IsoTime | null;
 }
 
 export interface ComplaintEventsTable {

@@ -27,13 +27,17 @@ const STEP_WORDS: Record<SlaSlot['deadline'], string> = {
   close: 'ปิดเรื่อง',
 };
 
+/** The second round's deadlines are counted from the reopening: say so, or the dates look wrong. */
+const AGAIN = ' ที่ขอให้พิจารณาอีกครั้ง';
+
 /** For the officers' group: the code (already on the group's card), the step and the day; no content. */
 export function buildOfficerSlaReminder(c: Complaint, slot: SlaSlot, url: string): LineMessage[] {
   const step = STEP_WORDS[slot.deadline];
+  const which = `เรื่องร้องเรียน ${c.trackingCode}${slot.round === 'reopened' ? AGAIN : ''}`;
   const head =
     slot.when === 'before'
-      ? `⏰ เรื่องร้องเรียน ${c.trackingCode} ใกล้ครบกำหนด${step} (ภายใน ${thaiDay(slot.dueOn)})`
-      : `❗ เรื่องร้องเรียน ${c.trackingCode} เกินกำหนด${step}แล้ว (ครบกำหนด ${thaiDay(slot.dueOn)})`;
+      ? `⏰ ${which} ใกล้ครบกำหนด${step} (ภายใน ${thaiDay(slot.dueOn)})`
+      : `❗ ${which} เกินกำหนด${step}แล้ว (ครบกำหนด ${thaiDay(slot.dueOn)})`;
   return [text(`${head}\nประเภท: ${typeLabelOf(c.type)}\nเปิดดูและดำเนินการได้ที่ ${url}`)];
 }
 
@@ -44,10 +48,13 @@ export function buildCoordinatorSlaAlert(
   agency: Agency | undefined,
 ): LineMessage[] {
   const whose = agency?.nameTh ?? 'ศูนย์รับเรื่องของจังหวัด (ไม่ระบุหน่วยงาน)';
-  const filed = formatThaiDate(new Date(c.createdAt));
+  const since =
+    slot.round === 'reopened' && c.reopenedAt !== null
+      ? `${AGAIN.trim()}เมื่อ ${formatThaiDate(new Date(c.reopenedAt))}`
+      : `รับเรื่อง ${formatThaiDate(new Date(c.createdAt))}`;
   return [
     text(
-      `แจ้งผู้ประสานงาน: เรื่องร้องเรียนประเภท${typeLabelOf(c.type)}ถึง${whose} (รับเรื่อง ${filed}) ` +
+      `แจ้งผู้ประสานงาน: เรื่องร้องเรียนประเภท${typeLabelOf(c.type)}ถึง${whose} (${since}) ` +
         `เกินกำหนด${STEP_WORDS[slot.deadline]} (ครบกำหนด ${thaiDay(slot.dueOn)}) โปรดติดตามกับหน่วยงานค่ะ`,
     ),
   ];

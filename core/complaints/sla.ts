@@ -1,5 +1,6 @@
 // Service levels of a complaint (issue 5 §3): its three deadlines, whether each was met or is late, and which
-// reminder slots (before and after each deadline) are due at a given time. Pure: the caller passes `now`.
+// reminder slots (before and after each deadline) are due at a given time; a reopened complaint gets a second
+// round counted from its reopening. Pure: the caller passes `now`.
 import { addDays, bangkokDay, type IsoDay, instantOn } from '../reminders/days.ts';
 import {
   addWorkingDays,
@@ -28,11 +29,22 @@ export interface SlaSubject {
   createdAt: string;
   acknowledgedAt: string | null;
   repliedAt: string | null;
+  /** Cleared by a reopening: set again when the reopened complaint is closed, referred or rejected. */
   closedAt: string | null;
+  reopenedAt: string | null;
+  /** An officer's first action after the reopening. */
+  reopenAcknowledgedAt: string | null;
 }
+
+/** What the first round is measured on (the statistics have no more). */
+export type FiledSubject = Pick<SlaSubject, 'createdAt' | 'acknowledgedAt' | 'repliedAt' | 'closedAt'>;
+
+/** 'filed': counted from the filing (what the OIT statistics measure); 'reopened': from the reopening. */
+export type SlaRound = 'filed' | 'reopened';
 
 export interface Deadline {
   kind: SlaDeadline;
+  round: SlaRound;
   /** The last day (Bangkok) the step may happen on. */
   dueOn: IsoDay;
   /** The first instant past the deadline: midnight after `dueOn`. */
@@ -43,8 +55,9 @@ export interface Deadline {
 
 export interface SlaSlot {
   deadline: SlaDeadline;
+  round: SlaRound;
   when: 'before' | 'after';
-  /** The reminder_log slot, e.g. 'acknowledge:before'. */
+  /** The reminder_log slot, e.g. 'acknowledge:before', 'reopened:close:after'. */
   key: string;
   plannedFor: Date;
   dueOn: IsoDay;
@@ -52,24 +65,57 @@ export interface SlaSlot {
 
 const metOf = (at: string | null) => (at === null ? null : new Date(at));
 
-/** The complaint's three deadlines, counted from the day it was filed. */
-export function deadlinesOf(c: SlaSubject, settings: SlaSettings): Deadline[] {
-  const filed = bangkokDay(new Date(c.createdAt));
-  const make = (kind: SlaDeadline, dueOn: IsoDay, metAt: Date | null): Deadline => ({
+/** Three deadlines counted from the day of `start`, each met at the given time. */
+function roundOf(
+  round: SlaRound,
+  start: string,
+  met: Record<SlaDeadline, string | null>,
+  settings: SlaSettings,
+): Deadline[] {
+  const from = bangkokDay(new Date(start));
+  const make = (kind: SlaDeadline, dueOn: IsoDay): Deadline => ({
     kind,
+    round,
     dueOn,
     dueAt: instantOn(addDays(dueOn, 1), 0),
-    metAt,
+    metAt: metOf(met[kind]),
   });
   return [
-    make(
-      'acknowledge',
-      addWorkingDays(filed, Math.max(0, settings.complaintAckWorkingDays), settings),
-      metOf(c.acknowledgedAt),
-    ),
-    make('reply', addDays(filed, Math.max(0, settings.complaintReplyDays)), metOf(c.repliedAt)),
-    make('close', addDays(filed, Math.max(0, settings.complaintCloseDays)), metOf(c.closedAt)),
+    make('acknowledge', addWorkingDays(from, Math.max(0, settings.complaintAckWorkingDays), settings)),
+    make('reply', addDays(from, Math.max(0, settings.complaintReplyDays))),
+    make('close', addDays(from, Math.max(0, settings.complaintCloseDays))),
   ];
+}
+
+/**
+ * The complaint's three deadlines counted from the day it was filed: what the OIT statistics measure ("replied
+ * within 15 days"), reopened or not. A reopening does not undo the first answer, so `replied` keeps its time.
+ */
+export function deadlinesOf(c: FiledSubject, settings: SlaSettings): Deadline[] {
+  // The first closing, referral or rejection stamps `replied` and `closed` together; a reopening clears only
+  // `closed`, and the next closing sets it again.
+  const firstClosing = c.repliedAt ?? c.closedAt;
+  return roundOf(
+    'filed',
+    c.createdAt,
+    { acknowledge: c.acknowledgedAt, reply: c.repliedAt, close: firstClosing },
+    settings,
+  );
+}
+
+/**
+ * The deadlines officers work to now: after a reopening, a fresh round counted from the day it was reopened
+ * (acknowledged by the first officer action after it; answered and closed by the next closing, referral or
+ * rejection), so that a complaint reopened weeks later is neither overdue at once nor left without reminders.
+ */
+export function currentDeadlinesOf(c: SlaSubject, settings: SlaSettings): Deadline[] {
+  if (c.reopenedAt === null) return deadlinesOf(c, settings);
+  return roundOf(
+    'reopened',
+    c.reopenedAt,
+    { acknowledge: c.reopenAcknowledgedAt, reply: c.closedAt, close: c.closedAt },
+    settings,
+  );
 }
 
 /** Was the deadline missed: met after it, or not met and already past at `now`. */
@@ -93,10 +139,13 @@ export function slotsOf(deadline: Deadline, settings: SlaSettings): SlaSlot[] {
     settings,
   );
   const afterDay = nextWorkingDay(deadline.dueOn, settings);
+  // The first round keeps the keys it always had: reminder_log rows already reserved under them still count.
+  const round = deadline.round === 'reopened' ? 'reopened:' : '';
   const slot = (when: 'before' | 'after', day: IsoDay): SlaSlot => ({
     deadline: deadline.kind,
+    round: deadline.round,
     when,
-    key: `${deadline.kind}:${when}`,
+    key: `${round}${deadline.kind}:${when}`,
     plannedFor: instantOn(day, start),
     dueOn: deadline.dueOn,
   });
@@ -104,13 +153,13 @@ export function slotsOf(deadline: Deadline, settings: SlaSettings): SlaSlot[] {
 }
 
 /**
- * The reminder slots due at `now` for a deadline not yet met: "before" from its planned time until the
- * deadline passes (a late tick still warns while it can help), "after" from its planned time on. A met
+ * The reminder slots due at `now` for a current deadline not yet met: "before" from its planned time until
+ * the deadline passes (a late tick still warns while it can help), "after" from its planned time on. A met
  * deadline has none.
  */
 export function dueSlaSlots(c: SlaSubject, now: Date, settings: SlaSettings): SlaSlot[] {
   const t = now.getTime();
-  return deadlinesOf(c, settings).flatMap((d) => {
+  return currentDeadlinesOf(c, settings).flatMap((d) => {
     if (d.metAt !== null) return [];
     return slotsOf(d, settings).filter((s) => {
       if (s.plannedFor.getTime() > t) return false;

@@ -31,7 +31,7 @@ export interface StatusUpdate {
   result?: string | null;
   /** Timestamps this change sets to now, each only the first time. */
   stamps?: readonly ('acknowledged' | 'replied' | 'closed')[];
-  /** The reporter reopened it: count it and clear the closing. */
+  /** The reporter reopened it: count it, stamp when, and clear the closing. */
   reopen?: boolean;
   deleteAfter?: Date | null;
   /** The audit entry of this change: written in the same batch, under the same guard, or not at all. */
@@ -55,6 +55,13 @@ function changesOf(u: StatusUpdate, now: Date): UpdateObject<Database, 'complain
     replied_at: stamps.has('replied') ? sql<string>`coalesce(replied_at, ${at})` : undefined,
     closed_at: stamps.has('closed') ? sql<string>`coalesce(closed_at, ${at})` : u.reopen ? null : undefined,
     reopened_count: u.reopen ? sql<number>`reopened_count + 1` : undefined,
+    reopened_at: u.reopen ? at : undefined,
+    // The second round's acknowledgement: the first officer action after a reopening (old values in SET).
+    reopen_acknowledged_at: stamps.has('acknowledged')
+      ? sql<
+          string | null
+        >`CASE WHEN reopened_at IS NULL THEN NULL ELSE coalesce(reopen_acknowledged_at, ${at}) END`
+      : undefined,
     delete_after: u.deleteAfter === undefined ? undefined : u.deleteAfter && iso(u.deleteAfter),
   };
 }

@@ -29,8 +29,12 @@ export interface Complaint {
   updatedAt: string;
   acknowledgedAt: string | null;
   repliedAt: string | null;
+  /** Cleared when the reporter reopens it, set again by the next closing, referral or rejection. */
   closedAt: string | null;
   deleteAfter: string | null;
+  reopenedAt: string | null;
+  /** An officer's first action after the reopening. */
+  reopenAcknowledgedAt: string | null;
 }
 
 /** The encrypted identity, read only through findComplaintIdentity (the caller audits every read). */
@@ -96,6 +100,8 @@ function toComplaint(row: Selectable<ComplaintsTable>): Complaint {
     repliedAt: row.replied_at,
     closedAt: row.closed_at,
     deleteAfter: row.delete_after,
+    reopenedAt: row.reopened_at,
+    reopenAcknowledgedAt: row.reopen_acknowledged_at,
   };
 }
 

@@ -120,7 +120,9 @@ function summary(id: string, createdAt: string, late: boolean, met = false): Cas
     assignedTo: null,
     createdAt,
     updatedAt: createdAt,
-    deadlines: [{ kind: 'acknowledge', dueOn: '2025-03-06', metAt: met ? createdAt : null, late }],
+    deadlines: [
+      { kind: 'acknowledge', round: 'filed', dueOn: '2025-03-06', metAt: met ? createdAt : null, late },
+    ],
   };
 }
 

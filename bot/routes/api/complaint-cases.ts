@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { REPORT_PERIODS } from '../../../core/complaints/periods.ts';
-import { deadlinesOf, isLate } from '../../../core/complaints/sla.ts';
+import { currentDeadlinesOf, isLate, type SlaSettings } from '../../../core/complaints/sla.ts';
 import { type ComplaintStats, complaintStats } from '../../../core/complaints/stats.ts';
 import {
   COMPLAINT_STATUSES,
@@ -51,8 +51,12 @@ async function caseFor(deps: Deps, viewer: Viewer, id: string): Promise<Complain
   return complaint;
 }
 
-/** What a queue row shows: no text, no identity; deadlines with whether each is late. */
-function summaryOf(c: Complaint, deadlines: ReturnType<typeof deadlinesOf>, now: Date) {
+/**
+ * What a queue row shows: no text, no identity; the deadlines officers work to now (after a reopening, those
+ * counted from it) with whether each is late.
+ */
+function summaryOf(c: Complaint, settings: SlaSettings, now: Date) {
+  const deadlines = currentDeadlinesOf(c, settings);
   return {
     id: c.id,
     trackingCode: c.trackingCode,
@@ -65,6 +69,7 @@ function summaryOf(c: Complaint, deadlines: ReturnType<typeof deadlinesOf>, now:
     updatedAt: c.updatedAt,
     deadlines: deadlines.map((d) => ({
       kind: d.kind,
+      round: d.round,
       dueOn: d.dueOn,
       metAt: d.metAt?.toISOString() ?? null,
       late: isLate(d, now),
@@ -117,7 +122,7 @@ export function complaintCaseRoutes(deps: Deps) {
         });
         const settings = await loadSettings(deps.db);
         const now = deps.now();
-        return c.json({ complaints: list.map((x) => summaryOf(x, deadlinesOf(x, settings), now)) });
+        return c.json({ complaints: list.map((x) => summaryOf(x, settings, now)) });
       },
     )
     .get('/stats', queryOf(StatsQuery), async (c) =>
@@ -158,7 +163,7 @@ export function complaintCaseRoutes(deps: Deps) {
       const photos = await listAttachments(deps.db, complaint.id);
       const history = await listComplaintEvents(deps.db, complaint.id);
       return c.json({
-        ...summaryOf(complaint, deadlinesOf(complaint, settings), deps.now()),
+        ...summaryOf(complaint, settings, deps.now()),
         description: complaint.description,
         occurredAt: complaint.occurredAt,
         place: complaint.place,
@@ -208,7 +213,7 @@ export function complaintCaseRoutes(deps: Deps) {
         );
         if (!outcome.ok)
           throw new HTTPException(FAILURE_STATUS[outcome.reason], { message: outcome.message });
-        return c.json(summaryOf(outcome.complaint, deadlinesOf(outcome.complaint, settings), deps.now()));
+        return c.json(summaryOf(outcome.complaint, settings, deps.now()));
       },
     );
 }

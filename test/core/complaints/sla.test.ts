@@ -1,6 +1,12 @@
 // Complaint deadlines and their reminder slots, counted by hand on the 2024 calendar (Thai holidays included).
 import { describe, expect, it } from 'vitest';
-import { deadlinesOf, dueSlaSlots, isLate, type SlaSubject } from '../../../core/complaints/sla.ts';
+import {
+  currentDeadlinesOf,
+  deadlinesOf,
+  dueSlaSlots,
+  isLate,
+  type SlaSubject,
+} from '../../../core/complaints/sla.ts';
 import { bangkokTime } from '../../../core/index.ts';
 import { SLA } from '../reminders/helpers.ts';
 
@@ -10,6 +16,8 @@ const open = (createdAt: Date): SlaSubject => ({
   acknowledgedAt: null,
   repliedAt: null,
   closedAt: null,
+  reopenedAt: null,
+  reopenAcknowledgedAt: null,
 });
 
 describe('deadlinesOf', () => {
@@ -63,5 +71,52 @@ describe('dueSlaSlots', () => {
   it('has nothing for a deadline that was met', () => {
     const acked = { ...filed, acknowledgedAt: bkk(25, 6).toISOString() };
     expect(keys(bkk(28, 6, 9), acked)).toEqual([]);
+  });
+});
+
+describe('a reopened complaint', () => {
+  // Filed Monday 24 June, closed on 5 July (replied in time), reopened by the reporter on Monday 5 August.
+  const closedOn = bkk(5, 7).toISOString();
+  const reopened: SlaSubject = {
+    ...open(bkk(24, 6)),
+    acknowledgedAt: bkk(25, 6).toISOString(),
+    repliedAt: closedOn,
+    closedAt: null, // cleared by the reopening
+    reopenedAt: bkk(5, 8, 10).toISOString(),
+  };
+
+  it('keeps the first round as filed: answered and closed at the first closing, in time', () => {
+    const first = deadlinesOf(reopened, SLA);
+    expect(first.map((d) => [d.round, d.kind, d.metAt?.toISOString(), isLate(d, bkk(20, 9))])).toEqual([
+      ['filed', 'acknowledge', bkk(25, 6).toISOString(), false],
+      ['filed', 'reply', closedOn, false],
+      ['filed', 'close', closedOn, false],
+    ]);
+  });
+
+  it('counts a second round from the day it was reopened', () => {
+    // 3 working days after Monday 5 August: the 8th; 15 and 30 calendar days: 20 August, 4 September.
+    expect(currentDeadlinesOf(reopened, SLA).map((d) => [d.round, d.kind, d.dueOn, d.metAt])).toEqual([
+      ['reopened', 'acknowledge', '2024-08-08', null],
+      ['reopened', 'reply', '2024-08-20', null],
+      ['reopened', 'close', '2024-09-04', null],
+    ]);
+  });
+
+  it('is reminded again under keys of its own, not overdue at once', () => {
+    const keys = (now: Date, c: SlaSubject = reopened) => dueSlaSlots(c, now, SLA).map((s) => s.key);
+    expect(keys(bkk(5, 8, 11))).toEqual([]);
+    expect(keys(bkk(7, 8, 9))).toEqual(['reopened:acknowledge:before']);
+    expect(keys(bkk(9, 8, 9))).toEqual(['reopened:acknowledge:after']);
+    const acked = { ...reopened, reopenAcknowledgedAt: bkk(6, 8).toISOString() };
+    expect(keys(bkk(9, 8, 9), acked)).toEqual([]);
+    expect(keys(bkk(20, 8, 9), acked)).toEqual(['reopened:reply:before']);
+    // Closed again: nothing is due in either round.
+    expect(keys(bkk(20, 9, 9), { ...acked, closedAt: bkk(15, 8).toISOString() })).toEqual([]);
+  });
+
+  it('leaves a complaint never reopened on its first round', () => {
+    const filed = open(bkk(24, 6));
+    expect(currentDeadlinesOf(filed, SLA)).toEqual(deadlinesOf(filed, SLA));
   });
 });

@@ -67,6 +67,45 @@ describe('migrations', () => {
   });
 });
 
+describe('0008_complaint_reopen', () => {
+  it('fills the reopening and the first officer action after it from the history of complaints reopened before', async () => {
+    const path = join(dir, 'reopen.sqlite');
+    const before = openSqlite(path, { migrations: MIGRATIONS.filter((m) => m.name < '0008') });
+    const complaint = (id: string, reopened: number) =>
+      sql`INSERT INTO complaints (id, tracking_code, province_id, type, channel, description, identity_mode,
+        status, reopened_count, created_at, updated_at)
+        VALUES (${id}, ${`CODE-${id}`}, 'p', 'service', 'chat', 'ไฟทางดับ', 'code_only', 'x', ${reopened}, 't0', 't0')`;
+    const event = (id: string, status: string, at: string) =>
+      sql`INSERT INTO complaint_events (complaint_id, status, actor, at) VALUES (${id}, ${status}, 'x', ${at})`;
+    for (const q of [
+      sql`INSERT INTO provinces (id, name_th, created_at) VALUES ('p', 'ทดสอบ', 't0')`,
+      complaint('a', 1),
+      complaint('b', 1),
+      complaint('c', 0),
+      ...(['received', 'acknowledged', 'closed', 'reopened', 'in_progress', 'closed'] as const).map((st, i) =>
+        event('a', st, `t${i + 1}`),
+      ),
+      ...(['received', 'closed', 'reopened'] as const).map((st, i) => event('b', st, `t${i + 1}`)),
+      event('c', 'received', 't1'),
+    ])
+      await q.execute(before.kysely);
+    await before.close();
+    const after = openSqlite(path, { migrations: MIGRATIONS });
+    expect(after.migrationsApplied).toEqual(['0008_complaint_reopen.sql']);
+    const rows = await after.kysely
+      .selectFrom('complaints')
+      .select(['id', 'reopened_at', 'reopen_acknowledged_at'])
+      .orderBy('id')
+      .execute();
+    await after.close();
+    expect(rows).toEqual([
+      { id: 'a', reopened_at: 't4', reopen_acknowledged_at: 't5' },
+      { id: 'b', reopened_at: 't3', reopen_acknowledged_at: null },
+      { id: 'c', reopened_at: null, reopen_acknowledged_at: null },
+    ]);
+  });
+});
+
 describe('openSqlite', () => {
   it('creates the folder and file, migrates once and is a no-op when reopened', async () => {
     const path = join(dir, 'nested', 'data', 'ita.sqlite');

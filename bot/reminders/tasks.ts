@@ -3,7 +3,7 @@
 import { daysUntilDue, isIsoDay } from '../../core/reminders/index.ts';
 import { resolveTarget, type TargetRules } from '../../core/surveys/targets.ts';
 import type { Db } from '../../db/db.ts';
-import { listActivityStatuses } from '../../db/queries/activity-status.ts';
+import { listPlanStatuses } from '../../db/queries/activity-status.ts';
 import { type Agency, listAgencies } from '../../db/queries/agencies.ts';
 import { type LineGroup, listBoundGroups } from '../../db/queries/line-groups.ts';
 import { type Activity, listActivities } from '../../db/queries/plan-activities.ts';
@@ -76,21 +76,24 @@ export async function listOpenTasks(
   year: number,
   agencyIds?: readonly string[],
 ): Promise<OpenTask[]> {
-  const agencies = await listAgencies(db, provinceId);
+  // Three statements whatever the plan's size: this runs every scheduler tick and on every `งาน`.
+  const [agencies, activities, statuses] = await Promise.all([
+    listAgencies(db, provinceId),
+    listActivities(db, provinceId, year),
+    listPlanStatuses(db, provinceId, year),
+  ]);
   const wanted = agencyIds === undefined ? undefined : new Set(agencyIds);
   const byId = new Map(agencies.map((a) => [a.id, a]));
+  // Keyed by activity then agency; an activity id is a UUID, so the space cannot be ambiguous.
+  const statusOf = new Map(statuses.map((s) => [`${s.activityId} ${s.agencyId}`, s.status]));
   const tasks: OpenTask[] = [];
-  for (const activity of await listActivities(db, provinceId, year)) {
+  for (const activity of activities) {
     // Every writer validates dates; a row that still has no real due date can be neither reminded nor dated.
     if (!isIsoDay(activity.dueOn)) continue;
     const ids = responsibleAgencyIds(activity, agencies).filter((id) => wanted?.has(id) ?? true);
-    if (ids.length === 0) continue;
-    const statuses = new Map(
-      (await listActivityStatuses(db, activity.id)).map((s) => [s.agencyId, s.status]),
-    );
     for (const id of ids) {
       const agency = byId.get(id);
-      const status = statuses.get(id) ?? 'not_started';
+      const status = statusOf.get(`${activity.id} ${id}`) ?? 'not_started';
       if (agency !== undefined && status !== 'done') tasks.push({ activity, agency, status });
     }
   }

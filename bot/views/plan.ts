@@ -3,7 +3,7 @@
 import { formatThaiDate, THAI_MONTHS_SHORT, toBuddhistYear } from '../../core/index.ts';
 import { bangkokDay } from '../../core/reminders/index.ts';
 import type { Db } from '../../db/db.ts';
-import { listActivityStatuses } from '../../db/queries/activity-status.ts';
+import { listPlanStatuses } from '../../db/queries/activity-status.ts';
 import { type Agency, listAgencies } from '../../db/queries/agencies.ts';
 import { findLineUser } from '../../db/queries/line-users.ts';
 import { type Activity, listActivities } from '../../db/queries/plan-activities.ts';
@@ -104,9 +104,16 @@ export async function buildPlanView(
     if (!names.has(userId)) names.set(userId, (await findLineUser(db, userId))?.displayName ?? null);
     return names.get(userId) ?? null;
   };
+  // Every status of the year in one query, not one per activity.
+  const [planned, allStatuses] = await Promise.all([
+    listActivities(db, provinceId, year),
+    listPlanStatuses(db, provinceId, year),
+  ]);
   const activities: PlanActivityView[] = [];
-  for (const activity of await listActivities(db, provinceId, year)) {
-    const statuses = new Map((await listActivityStatuses(db, activity.id)).map((s) => [s.agencyId, s]));
+  for (const activity of planned) {
+    const statuses = new Map(
+      allStatuses.filter((s) => s.activityId === activity.id).map((s) => [s.agencyId, s]),
+    );
     const rows: PlanAgencyStatus[] = [];
     for (const agencyId of responsibleAgencyIds(activity, agencies)) {
       const agency = byId.get(agencyId);

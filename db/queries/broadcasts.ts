@@ -103,28 +103,6 @@ export async function cancelBroadcast(db: Db, id: string): Promise<boolean> {
   return result.numUpdatedRows > 0n;
 }
 
-/** Marks a confirmed broadcast sent once none of its messages is pending or sending (the delivery report). */
-export async function markBroadcastSent(db: Db, id: string, now: Date): Promise<boolean> {
-  const result = await db.kysely
-    .updateTable('broadcasts')
-    .set({ state: 'sent', sent_at: iso(now) })
-    .where('id', '=', id)
-    .where('state', '=', 'confirmed')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('outbox')
-            .select('id')
-            .where('source_kind', '=', 'broadcast')
-            .where('source_id', '=', id)
-            .where('state', 'in', ['pending', 'sending']),
-        ),
-      ),
-    )
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
 /** The province's latest broadcasts, newest first. */
 export async function listBroadcasts(db: Db, provinceId: string, limit = 20): Promise<Broadcast[]> {
   const rows = await db.kysely

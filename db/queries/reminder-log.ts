@@ -44,31 +44,6 @@ function toSlot(row: Selectable<ReminderLogTable> & { sent_at: string | null }):
   };
 }
 
-/** Reserves the slot with one unique insert: true only for the caller that reserved it first. */
-export async function reserveSlot(db: Db, key: SlotKey, plannedFor: Date, now: Date): Promise<boolean> {
-  const result = await db.kysely
-    .insertInto('reminder_log')
-    .values({
-      kind: key.kind,
-      subject_id: key.subjectId,
-      target_id: key.targetId,
-      slot: key.slot,
-      planned_for: iso(plannedFor),
-      reserved_at: iso(now),
-    })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
-}
-
-/** Records which outbox row carries a reserved slot's message. */
-export async function linkSlotOutbox(db: Db, key: SlotKey, outboxId: number): Promise<boolean> {
-  const result = await sql`UPDATE reminder_log SET outbox_id = ${outboxId} WHERE ${slotIs(key)}`.execute(
-    db.kysely,
-  );
-  return (result.numAffectedRows ?? 0n) > 0n;
-}
-
 /**
  * Reserves the slot and enqueues its messages in one batch, so a crash can neither send without reserving
  * nor reserve without sending. The outbox rows go first, guarded by "slot not reserved yet"; the reservation

@@ -78,16 +78,6 @@ export async function recordEvents(
     .map((r) => ({ id: r.id, webhookEventId: r.webhook_event_id }));
 }
 
-/** Records one event: inserted false when its webhookEventId is already on record. */
-export async function recordEvent(
-  db: Db,
-  event: InboxEvent,
-  now: Date,
-): Promise<{ inserted: true; id: number } | { inserted: false }> {
-  const [row] = await recordEvents(db, [event], now);
-  return row ? { inserted: true, id: row.id } : { inserted: false };
-}
-
 /**
  * Claims up to `limit` due events in one UPDATE … RETURNING, so two concurrent callers can never both get a
  * row. Due: pending and past next_attempt_at, or processing with an expired lease (its worker died). Events

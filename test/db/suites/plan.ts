@@ -1,12 +1,16 @@
 // Plan activities, responsible agencies and per-agency status with history, on both dialects.
 import { describe, expect, it } from 'vitest';
+import { frameworkFor } from '../../../core/index.ts';
 import {
   listActivityStatuses,
   listAgencyTasks,
   listOpenTasks,
+  listPlanStatuses,
   listStatusHistory,
   setActivityStatus,
 } from '../../../db/queries/activity-status.ts';
+import { upsertAgencies } from '../../../db/queries/agencies.ts';
+import { upsertFiscalYear } from '../../../db/queries/fiscal-years.ts';
 import type { NewActivity } from '../../../db/queries/plan-activities.ts';
 import {
   createActivities,
@@ -16,6 +20,7 @@ import {
   listActivities,
   updateActivity,
 } from '../../../db/queries/plan-activities.ts';
+import { upsertProvince } from '../../../db/queries/provinces.ts';
 import { forEachDialect } from '../dialects.ts';
 import { minutesLater, NOW, PROVINCE, seeded, YEAR } from '../fixtures.ts';
 
@@ -201,6 +206,51 @@ describe('activity status', () => {
       expect((await listAgencyTasks(db, 'pt-pao', YEAR)).map((t) => t.seq)).toEqual([10, 8, 20]);
       expect((await listOpenTasks(db, 'pt-office', YEAR)).map((t) => t.seq)).toEqual([10, 8]);
       expect(await listOpenTasks(db, 'pt-pao', 2568)).toEqual([]);
+    });
+
+    it("lists every status of the province's plan for the year, and none of another year or province", async () => {
+      const db = await seeded(ctx.open);
+      const [iit, oit, measure] = await createActivities(db, [IIT, OIT, MEASURE], NOW);
+      const framework = { frameworkId: frameworkFor(2568)?.id ?? '' };
+      await upsertFiscalYear(db, { provinceId: PROVINCE, year: 2568, ...framework }, NOW);
+      await upsertProvince(db, { id: 'nonthaburi', nameTh: 'นนทบุรี', nameEn: 'Nonthaburi' }, NOW);
+      await upsertFiscalYear(db, { provinceId: 'nonthaburi', year: YEAR, ...framework }, NOW);
+      await upsertAgencies(
+        db,
+        [
+          {
+            id: 'nb-office',
+            provinceId: 'nonthaburi',
+            nameTh: 'สำนักงานจังหวัดนนทบุรี',
+            type: 'provincial_office',
+          },
+        ],
+        NOW,
+      );
+      const nextYear = await createActivity(db, { ...OIT, year: 2568 }, NOW);
+      const elsewhere = await createActivity(db, { ...OIT, provinceId: 'nonthaburi' }, NOW);
+      const mark = (activityId = '', agencyId: string, status: 'in_progress' | 'done') =>
+        setActivityStatus(db, { activityId, agencyId, status, by: 'U1', note: `${agencyId} ${status}` }, NOW);
+      await mark(iit?.id, 'pt-pao', 'in_progress');
+      await mark(iit?.id, 'pt-office', 'done');
+      await mark(oit?.id, 'pt-thanyaburi', 'done');
+      await mark(nextYear?.id, 'pt-pao', 'done');
+      await mark(elsewhere?.id, 'nb-office', 'done');
+
+      const statuses = await listPlanStatuses(db, PROVINCE, YEAR);
+      expect(statuses.map((s) => [s.activityId, s.agencyId, s.status]).sort()).toEqual(
+        [
+          [iit?.id, 'pt-office', 'done'],
+          [iit?.id, 'pt-pao', 'in_progress'],
+          [oit?.id, 'pt-thanyaburi', 'done'],
+        ].sort(),
+      );
+      // The same rows, mapped the same way, as one query per activity gives.
+      const ids = [iit, oit, measure].map((a) => a?.id ?? '').sort();
+      expect(statuses).toEqual((await Promise.all(ids.map((id) => listActivityStatuses(db, id)))).flat());
+      expect(statuses[0]).toMatchObject({ updatedBy: 'U1', updatedAt: NOW.toISOString(), evidenceUrl: null });
+      expect((await listPlanStatuses(db, PROVINCE, 2568)).map((s) => s.activityId)).toEqual([nextYear?.id]);
+      expect(await listPlanStatuses(db, PROVINCE, 2566)).toEqual([]);
     });
   });
 });

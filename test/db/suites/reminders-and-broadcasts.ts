@@ -6,15 +6,10 @@ import {
   createBroadcast,
   findBroadcast,
   listBroadcasts,
-  markBroadcastSent,
+  settleBroadcast,
 } from '../../../db/queries/broadcasts.ts';
-import { claimDue, countOutboxByState, enqueueMessages, markSent } from '../../../db/queries/outbox.ts';
-import {
-  linkSlotOutbox,
-  listSlots,
-  reserveSlot,
-  reserveSlotWithMessages,
-} from '../../../db/queries/reminder-log.ts';
+import { claimDue, countOutboxByState, markSent } from '../../../db/queries/outbox.ts';
+import { listSlots, reserveSlotWithMessages } from '../../../db/queries/reminder-log.ts';
 import { forEachDialect } from '../dialects.ts';
 import { LEASE, minutesLater, NOW, PROVINCE, push, seedProvince } from '../fixtures.ts';
 
@@ -22,17 +17,31 @@ describe('reminder log', () => {
   forEachDialect((ctx) => {
     const slot = { kind: 'activity', subjectId: 'act-1', targetId: 'pt-pao', slot: 'd-7' };
 
-    it('reserves a slot once, even when reserved concurrently', async () => {
+    it('reserves each slot once, even when reserved concurrently, and links it to its message', async () => {
       const db = await ctx.open();
-      const results = await Promise.all([1, 2, 3].map(() => reserveSlot(db, slot, NOW, NOW)));
-      expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await reserveSlot(db, { ...slot, slot: 'd-3' }, NOW, NOW)).toBe(true);
-      expect(await enqueueMessages(db, [push('C1')], NOW)).toEqual([1]);
-      expect(await linkSlotOutbox(db, slot, 1)).toBe(true);
-      expect((await listSlots(db, 'activity', 'act-1')).map((s) => [s.slot, s.outboxId])).toEqual([
-        ['d-7', 1],
-        ['d-3', null],
+      const reserve = (key: typeof slot, to: string) =>
+        reserveSlotWithMessages(db, key, NOW, [push(to)], NOW);
+      const results = await Promise.all([1, 2, 3].map((n) => reserve(slot, `C${n}`)));
+      expect(results.filter((r) => r.reserved)).toHaveLength(1);
+      expect(results.filter((r) => !r.reserved)).toEqual([
+        { reserved: false, outboxIds: [] },
+        { reserved: false, outboxIds: [] },
       ]);
+      // Another slot, or another target of the same slot, is a reservation of its own.
+      expect(await reserve({ ...slot, slot: 'd-3' }, 'C4')).toEqual({ reserved: true, outboxIds: [2] });
+      expect(await reserve({ ...slot, targetId: 'pt-office' }, 'C5')).toEqual({
+        reserved: true,
+        outboxIds: [3],
+      });
+      expect(await reserve(slot, 'C6')).toEqual({ reserved: false, outboxIds: [] });
+      expect((await countOutboxByState(db)).pending).toBe(3);
+      expect((await listSlots(db, 'activity', 'act-1')).map((s) => [s.slot, s.targetId, s.outboxId])).toEqual(
+        [
+          ['d-7', 'pt-pao', 1],
+          ['d-3', 'pt-pao', 2],
+          ['d-7', 'pt-office', 3],
+        ],
+      );
     });
 
     it('reserves and enqueues together, exactly once across racing schedulers', async () => {
@@ -83,7 +92,7 @@ describe('broadcasts', () => {
       expect(await cancelBroadcast(db, draft.id)).toBe(false);
     });
 
-    it('is marked sent only when no message is left to send', async () => {
+    it('is settled once, only when confirmed and no message is left to send, with one report', async () => {
       const db = await ctx.open();
       await seedProvince(db);
       const draft = await createBroadcast(
@@ -91,12 +100,25 @@ describe('broadcasts', () => {
         { provinceId: PROVINCE, text: 'แจ้ง', filter: {}, createdBy: 'Uc' },
         NOW,
       );
+      const settle = (at: Date) => settleBroadcast(db, { id: draft.id, report: push('Uc') }, at);
+      const reports = async () =>
+        (await countOutboxByState(db, { kind: 'broadcast_report', id: draft.id })).pending;
+      // A draft has nothing on its way, but is not confirmed yet.
+      expect(await settle(NOW)).toBe(false);
       await confirmBroadcast(db, { id: draft.id, by: 'Uc', messages: [push('C1')] }, NOW);
-      expect(await markBroadcastSent(db, draft.id, NOW)).toBe(false);
+      expect(await settle(NOW)).toBe(false); // pending
       const [claimed] = await claimDue(db, NOW, 1, LEASE);
+      expect(await settle(NOW)).toBe(false); // sending
+      expect(await reports()).toBe(0);
       await markSent(db, { id: claimed?.id ?? 0, leaseToken: claimed?.leaseToken ?? '', status: 200 }, NOW);
-      expect(await markBroadcastSent(db, draft.id, minutesLater(1))).toBe(true);
-      expect((await findBroadcast(db, draft.id))?.sentAt).toBe(minutesLater(1).toISOString());
+      const runs = await Promise.all([settle(minutesLater(1)), settle(minutesLater(1))]);
+      expect(runs.filter(Boolean)).toHaveLength(1);
+      expect(await settle(minutesLater(2))).toBe(false);
+      expect(await reports()).toBe(1);
+      expect(await findBroadcast(db, draft.id)).toMatchObject({
+        state: 'sent',
+        sentAt: minutesLater(1).toISOString(),
+      });
     });
 
     it('cancels a draft, which can then not be confirmed, and lists newest first', async () => {

@@ -8,7 +8,6 @@ import {
   deleteDoneEvents,
   markEventDone,
   markEventFailed,
-  recordEvent,
   recordEvents,
   renewEventLease,
 } from '../../../db/queries/webhook-inbox.ts';
@@ -37,9 +36,9 @@ describe('webhook inbox', () => {
   forEachDialect((ctx) => {
     it('records an event once and drops a redelivery', async () => {
       const db = await ctx.open();
-      const first = await recordEvent(db, makeEvent(1), NOW);
-      expect(first).toEqual({ inserted: true, id: 1 });
-      expect(await recordEvent(db, makeEvent(1), minutesLater(1))).toEqual({ inserted: false });
+      const first = await recordEvents(db, [makeEvent(1)], NOW);
+      expect(first).toEqual([{ id: 1, webhookEventId: makeEvent(1).webhookEventId }]);
+      expect(await recordEvents(db, [makeEvent(1)], minutesLater(1))).toEqual([]);
       const batch = await recordEvents(db, [makeEvent(1), makeEvent(2), makeEvent(3)], NOW);
       expect(batch.map((r) => r.webhookEventId)).toEqual([
         makeEvent(2).webhookEventId,
@@ -167,7 +166,7 @@ describe('webhook inbox', () => {
 
     it('marks done only with the current lease token', async () => {
       const db = await ctx.open();
-      await recordEvent(db, makeEvent(1), NOW);
+      await recordEvents(db, [makeEvent(1)], NOW);
       const [claimed] = await claimPending(db, NOW, 1, LEASE);
       expect(await markEventDone(db, 1, 'not-the-token', NOW)).toBe(false);
       expect(await markEventDone(db, 1, claimed?.leaseToken ?? '', NOW)).toBe(true);
@@ -176,7 +175,7 @@ describe('webhook inbox', () => {
 
     it('takes over an event whose worker died once the lease expires', async () => {
       const db = await ctx.open();
-      await recordEvent(db, makeEvent(1), NOW);
+      await recordEvents(db, [makeEvent(1)], NOW);
       const [dead] = await claimPending(db, NOW, 1, LEASE);
       expect(await claimPending(db, minutesLater(0.5), 1, LEASE)).toEqual([]);
       const [again] = await claimPending(db, minutesLater(2), 1, LEASE);
@@ -186,7 +185,7 @@ describe('webhook inbox', () => {
 
     it('retries a failed event at its retry time and parks it after the last attempt', async () => {
       const db = await ctx.open();
-      await recordEvent(db, makeEvent(1), NOW);
+      await recordEvents(db, [makeEvent(1)], NOW);
       let at = NOW;
       for (let attempt = 1; attempt <= 3; attempt++) {
         const [claimed] = await claimPending(db, at, 1, LEASE);
@@ -210,7 +209,7 @@ describe('webhook inbox', () => {
 
     it('parks an event whose lease keeps running out instead of retrying it forever', async () => {
       const db = await ctx.open();
-      await recordEvent(db, makeEvent(1), NOW);
+      await recordEvents(db, [makeEvent(1)], NOW);
       await claimPending(db, NOW, 1, LEASE, { maxAttempts: 2 });
       await claimPending(db, minutesLater(2), 1, LEASE, { maxAttempts: 2 });
       expect(await claimPending(db, minutesLater(4), 1, LEASE, { maxAttempts: 2 })).toEqual([]);

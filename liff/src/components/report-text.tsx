@@ -1,7 +1,8 @@
 // Text of a report on the page: shown with the chosen digits, or a field to edit it in the edit step.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { formatChange, formatScore, toThaiDigits } from '../../../core/index.ts';
+import { formatChange, formatScore } from '../../../core/round.ts';
+import { toThaiDigits } from '../../../core/thai/digits.ts';
 
 export interface ReportView {
   digits: 'thai' | 'arabic';

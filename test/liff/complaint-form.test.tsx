@@ -1,17 +1,15 @@
 // @vitest-environment happy-dom
 // The LIFF complaint form, rendered: a step is not left while it has a problem (core's Thai message shows), the
 // steps run in order to the summary, the body sent is the form's, and a 400 from the server returns to its step.
-import { hc } from 'hono/client';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiType } from '../../bot/routes/api/index.ts';
 import { validateDescription } from '../../core/complaints/intake-rules.ts';
 import { PHONE_MESSAGE } from '../../core/complaints/phone.ts';
 import type { FormPhoto } from '../../liff/src/components/complaint-form-model.ts';
-import type { Session } from '../../liff/src/lib/liff.ts';
-import { SessionContext, type SessionValue } from '../../liff/src/lib/session.ts';
+import { SessionContext } from '../../liff/src/lib/session.ts';
 import { ComplaintNewPage } from '../../liff/src/pages/complaint-new.tsx';
+import { sessionFor } from './support.ts';
 
 const AGENCIES = [
   { id: 'pathum-thani-treasury', nameTh: 'สำนักงานคลังจังหวัดปทุมธานี', shortName: null, type: 'provincial' },
@@ -38,21 +36,7 @@ function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Respon
   return Promise.resolve(Response.json({ message: 'ไม่พบ' }, { status: 404 }));
 }
 
-function session(): SessionValue {
-  const me = {
-    userId: 'U1',
-    name: null,
-    provinceId: 'pathum-thani',
-    isCoordinator: false,
-    isOfficer: false,
-    staffAgencyIds: [],
-    officerAgencyIds: [],
-  };
-  // The page reads only `api`; the LIFF SDK object is never touched here.
-  const liffSession = { idToken: 'tok', mock: true } as unknown as Session;
-  const api = hc<ApiType>('http://localhost/api', { fetch: fakeFetch });
-  return { api, me, session: liffSession, roles: new Set(['citizen']), demoUsers: [] };
-}
+const session = () => sessionFor(fakeFetch);
 
 const photo: FormPhoto = {
   contentType: 'image/jpeg',
@@ -62,6 +46,7 @@ const photo: FormPhoto = {
 };
 
 beforeEach(() => {
+  sessionStorage.clear(); // the form keeps a draft there: each test starts on an empty form
   posted = [];
   answer = () =>
     Response.json(

@@ -1,7 +1,11 @@
-// Rendering Preact components into happy-dom for the LIFF component tests, and typing into them.
+// Rendering Preact components into happy-dom for the LIFF component tests, typing into them, and a session.
+import { hc } from 'hono/client';
 import type { ComponentChild } from 'preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import type { ApiType } from '../../bot/routes/api/index.ts';
+import type { Session } from '../../liff/src/lib/liff.ts';
+import type { Me, Role, SessionValue } from '../../liff/src/lib/session.ts';
 
 export function mount(node: ComponentChild): HTMLElement {
   const root = document.createElement('div');
@@ -50,4 +54,28 @@ export async function typeInto(
       new Event(element instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
     );
   });
+}
+
+/**
+ * A signed-in session whose API calls go to `fetch`: a citizen of Pathum Thani unless `me` says otherwise. The
+ * pages read `api` and `me`; the LIFF SDK object is never touched.
+ */
+export function sessionFor(
+  fetch: typeof globalThis.fetch,
+  me: Partial<Me> = {},
+  role: Role = 'citizen',
+): SessionValue {
+  const person: Me = {
+    userId: 'U1',
+    name: null,
+    provinceId: 'pathum-thani',
+    isCoordinator: false,
+    isOfficer: false,
+    staffAgencyIds: [],
+    officerAgencyIds: [],
+    ...me,
+  };
+  const session = { idToken: 'tok', mock: true } as unknown as Session;
+  const api = hc<ApiType>('http://localhost/api', { fetch });
+  return { api, me: person, session, roles: new Set([role]), demoUsers: [] };
 }

@@ -1,6 +1,8 @@
 // The citizen's complaint form: one step at a time (privacy → type/agency → story → when/where → photos →
-// identity → summary), each step checked before the next, then the receipt with the tracking code.
+// identity → summary), each step checked before the next, then the receipt with the tracking code. Kept as a
+// draft across LIFF reloads (complaint-draft.ts says what is kept, and what never is).
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { COMPLAINT_DRAFT, draftOf, restoreDraft } from '../components/complaint-draft.ts';
 import {
   bodyOf,
   checkStep,
@@ -21,6 +23,7 @@ import type { FiledReceipt } from '../components/complaint-types.ts';
 import type { PageProps } from '../components/lazy-page.tsx';
 import '../components/complaint-styles.css';
 import { ok } from '../lib/api.ts';
+import { clearDraft, draftKeyOf, readDraft, useDraftWriter } from '../lib/form-draft.ts';
 import { useSession } from '../lib/session.ts';
 import { toApiError } from '../lib/use-load.ts';
 
@@ -44,20 +47,31 @@ interface Props extends Partial<PageProps> {
   preparePhoto?: (file: File) => Promise<PhotoOutcome>;
 }
 
-export function ComplaintNewPage({ preparePhoto }: Props) {
-  const { api } = useSession();
-  const [form, setForm] = useState<FormState>(EMPTY_FORM);
-  const [step, setStep] = useState<FormStep>('privacy');
+export function ComplaintNewPage(props: Props) {
+  const { me } = useSession();
+  // One form per person: switching identity (local mode) opens that person's own draft, never this one.
+  return <ComplaintForm key={me.userId} {...props} />;
+}
+
+function ComplaintForm({ preparePhoto }: Props) {
+  const { api, me } = useSession();
+  const draftKey = draftKeyOf(COMPLAINT_DRAFT, me.userId);
+  const [restored] = useState(() => readDraft(draftKey, restoreDraft));
+  const [form, setForm] = useState<FormState>(restored?.form ?? EMPTY_FORM);
+  const [step, setStep] = useState<FormStep>(restored?.step ?? 'privacy');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string>();
   const [receipt, setReceipt] = useState<FiledReceipt>();
   // One id per filing: pressing "send" twice, or again after a lost answer, files one complaint (server dedupes).
-  const [submissionId, setSubmissionId] = useState(newSubmissionId);
+  const [submissionId, setSubmissionId] = useState(() => restored?.submissionId ?? newSubmissionId());
   const heading = useRef<HTMLHeadingElement>(null);
   const index = FORM_STEPS.indexOf(step);
 
   useEffect(() => heading.current?.focus(), [step, receipt]);
+  useDraftWriter(draftKey, receipt === undefined ? draftOf(form, step, submissionId) : undefined);
+  // Said until the person moves on or changes something: by then they have seen their answers are back.
+  const notice = form === restored?.form && step === restored.step;
 
   const update = (patch: Partial<FormState>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -89,7 +103,9 @@ export function ComplaintNewPage({ preparePhoto }: Props) {
     setSending(true);
     setFailure(undefined);
     try {
-      setReceipt(await ok(api.complaints.$post({ json: bodyOf(form, submissionId) })));
+      const filed = await ok(api.complaints.$post({ json: bodyOf(form, submissionId) }));
+      clearDraft(draftKey);
+      setReceipt(filed);
     } catch (error) {
       const apiError = toApiError(error);
       const issue = apiError.issues[0];
@@ -104,10 +120,12 @@ export function ComplaintNewPage({ preparePhoto }: Props) {
     }
   };
   const startOver = () => {
+    clearDraft(draftKey);
     setForm(EMPTY_FORM);
     setReceipt(undefined);
     setSubmissionId(newSubmissionId());
     goTo('privacy');
+    setErrors({}); // after goTo, which keeps the errors of a step it stays on
   };
 
   if (receipt !== undefined) return <ComplaintReceipt {...receipt} onAnother={startOver} />;
@@ -122,6 +140,14 @@ export function ComplaintNewPage({ preparePhoto }: Props) {
         else next();
       }}
     >
+      {notice && (
+        <div role="status">
+          <p>ท่านกรอกต่อจากที่ค้างไว้ได้ (ระบบไม่เก็บชื่อ เบอร์โทรศัพท์ และรูปภาพไว้ในเครื่อง)</p>
+          <button type="button" class="secondary" onClick={startOver}>
+            เริ่มใหม่
+          </button>
+        </div>
+      )}
       <p class="muted small complaint-progress">
         ขั้นที่ {index + 1} จาก {FORM_STEPS.length}
       </p>

@@ -1,19 +1,18 @@
 // @vitest-environment happy-dom
 // The officers' side of the LIFF complaint views: action buttons follow the status and closing needs a result;
 // the queue puts overdue cases first; statistics show suppressed cells as the API gives them.
-import { hc } from 'hono/client';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiType } from '../../bot/routes/api/index.ts';
 import { monthLabelOf } from '../../core/complaints/stats-labels.ts';
 import { officerActionsFor } from '../../core/complaints/status.ts';
 import { CaseActions } from '../../liff/src/components/complaint-case-actions.tsx';
+import { DeadlineList, NextDeadline } from '../../liff/src/components/complaint-deadlines.tsx';
 import { cellText } from '../../liff/src/components/complaint-stats-view.tsx';
 import type { CaseSummary } from '../../liff/src/components/complaint-types.ts';
-import type { Session } from '../../liff/src/lib/liff.ts';
-import { SessionContext, type SessionValue } from '../../liff/src/lib/session.ts';
+import { SessionContext } from '../../liff/src/lib/session.ts';
 import { queueOrder } from '../../liff/src/pages/case-queue.tsx';
+import { sessionFor } from './support.ts';
 
 let root: HTMLElement;
 const sent: unknown[] = [];
@@ -24,21 +23,8 @@ async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<
   return Response.json({ statusLabel: 'ดำเนินการเสร็จสิ้น' });
 }
 
-function session(): SessionValue {
-  const me = {
-    userId: 'U1',
-    name: null,
-    provinceId: 'p',
-    isCoordinator: false,
-    isOfficer: true,
-    staffAgencyIds: [],
-    officerAgencyIds: [null],
-  };
-  // Only `api` is read by these components; the LIFF SDK object is never touched.
-  const liffSession = { idToken: 'tok', mock: true } as unknown as Session;
-  const api = hc<ApiType>('http://localhost/api', { fetch: fakeFetch });
-  return { api, me, session: liffSession, roles: new Set(['officer']), demoUsers: [] };
-}
+const session = () =>
+  sessionFor(fakeFetch, { provinceId: 'p', isOfficer: true, officerAgencyIds: [null] }, 'officer');
 
 function show(status: string, onDone: (m: string) => void): void {
   root = document.createElement('div');
@@ -145,5 +131,22 @@ describe('statistics cells', () => {
     expect(cellText('x')).toBe('x');
     expect(monthLabelOf('2025-03')).toBe('มี.ค. 2568');
     expect(monthLabelOf('2024-10')).toBe('ต.ค. 2567');
+  });
+});
+
+describe('deadlines of a reopened case', () => {
+  it('says they are counted from the reopening, in the list and in the queue', () => {
+    const deadlines: CaseSummary['deadlines'] = [
+      { kind: 'acknowledge', round: 'reopened', dueOn: '2025-03-06', metAt: null, late: false },
+      { kind: 'close', round: 'reopened', dueOn: '2025-04-03', metAt: null, late: false },
+    ];
+    root = document.createElement('div');
+    render(<DeadlineList deadlines={deadlines} />, root);
+    expect(root.textContent).toContain('นับกำหนดใหม่ตั้งแต่วันที่ผู้ร้องขอให้พิจารณาอีกครั้ง');
+    render(<NextDeadline deadlines={deadlines} />, root);
+    expect(root.textContent).toBe('กำหนดรับทราบเรื่องภายใน 6 มี.ค. 2568 · รอบพิจารณาอีกครั้ง');
+    const filed = deadlines.map((d) => ({ ...d, round: 'filed' as const }));
+    render(<DeadlineList deadlines={filed} />, root);
+    expect(root.textContent).not.toContain('พิจารณาอีกครั้ง');
   });
 });

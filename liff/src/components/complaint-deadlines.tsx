@@ -24,20 +24,25 @@ export function NextDeadline({ deadlines }: { deadlines: readonly CaseDeadline[]
   const open = deadlines.find((d) => d.metAt === null);
   if (open === undefined) return null;
   const what = DEADLINE_LABELS[open.kind] ?? open.kind;
+  const again = open.round === 'reopened' ? ' · รอบพิจารณาอีกครั้ง' : '';
   return open.late ? (
     <span class="late">
-      เลยกำหนด{what} ({thaiDay(open.dueOn)})
+      เลยกำหนด{what} ({thaiDay(open.dueOn)}){again}
     </span>
   ) : (
     <span>
       กำหนด{what}ภายใน {thaiDay(open.dueOn)}
+      {again}
     </span>
   );
 }
 
 export function DeadlineList({ deadlines }: { deadlines: readonly CaseDeadline[] }) {
+  // After a reopening the dates are counted from it: without a word they would look wrong.
+  const again = deadlines[0]?.round === 'reopened';
   return (
     <ul class="small">
+      {again && <li>นับกำหนดใหม่ตั้งแต่วันที่ผู้ร้องขอให้พิจารณาอีกครั้ง</li>}
       {deadlines.map((d) => (
         <li key={d.kind} class={d.late ? 'late' : undefined}>
           {DEADLINE_LABELS[d.kind] ?? d.kind} ภายใน {thaiDay(d.dueOn)} —{' '}

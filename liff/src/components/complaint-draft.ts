@@ -38,7 +38,10 @@ const MAX_TEXT = INTAKE_RULES.descriptionMax + 500;
 /** The shape newSubmissionId gives (a UUID; the server checks it closely). */
 const UUID = /^[\da-f-]{36}$/i;
 
-/** What to store for this moment of the form; undefined while nothing has been filled in yet. */
+/**
+ * What to store for this moment of the form; undefined while nothing has been filled in yet. Field by field,
+ * never `...form`: a field added to the form later is not stored until someone decides it may be.
+ */
 export function draftOf(form: FormState, step: FormStep, submissionId: string): ComplaintDraft | undefined {
   const { accepted, type, agency, description, occurredAt, place, location, identityMode } = form;
   const blank = !(

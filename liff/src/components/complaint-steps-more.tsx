@@ -4,7 +4,7 @@ import { IDENTITY_MODE_LABELS, IDENTITY_MODES, INTAKE_RULES } from '../../../cor
 import { formatThaiPhone, normalizeThaiPhone } from '../../../core/complaints/phone.ts';
 import { COMPLAINT_TYPE_LABELS } from '../../../core/complaints/status.ts';
 import { formatBytes, type PhotoOutcome, preparePhoto } from './complaint-photos.ts';
-import { FieldError, type StepProps } from './complaint-steps.tsx';
+import { FieldError, RadioChoices, type StepProps } from './complaint-steps.tsx';
 import { SummaryRow } from './summary-row.tsx';
 
 const IDENTITY_HINTS: Record<(typeof IDENTITY_MODES)[number], string> = {
@@ -83,28 +83,22 @@ export function PhotosStep({
 export function IdentityStep({ form, errors, update }: StepProps) {
   return (
     <div>
-      <fieldset
-        class="complaint-fieldset"
-        aria-describedby={errors.identityMode === undefined ? undefined : 'identityMode-error'}
+      <RadioChoices
+        name="identity-mode"
+        legend="ท่านต้องการให้หน่วยงานทราบตัวตนหรือไม่"
+        choices={IDENTITY_MODES}
+        value={form.identityMode}
+        onPick={(identityMode) => update({ identityMode })}
+        error={errors.identityMode}
+        errorId="identityMode-error"
       >
-        <legend>ท่านต้องการให้หน่วยงานทราบตัวตนหรือไม่</legend>
-        {IDENTITY_MODES.map((mode) => (
-          <label key={mode} class="complaint-radio">
-            <input
-              type="radio"
-              name="identity-mode"
-              value={mode}
-              checked={form.identityMode === mode}
-              onChange={() => update({ identityMode: mode })}
-            />
-            <span>
-              {IDENTITY_MODE_LABELS[mode]}
-              <span class="muted small complaint-hint">{IDENTITY_HINTS[mode]}</span>
-            </span>
-          </label>
-        ))}
-        <FieldError id="identityMode-error" message={errors.identityMode} />
-      </fieldset>
+        {(mode) => (
+          <span>
+            {IDENTITY_MODE_LABELS[mode]}
+            <span class="muted small complaint-hint">{IDENTITY_HINTS[mode]}</span>
+          </span>
+        )}
+      </RadioChoices>
       {form.identityMode === 'named' && (
         <div>
           <label class="field">

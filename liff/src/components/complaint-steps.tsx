@@ -1,4 +1,5 @@
 // The first steps of the complaint form: privacy notice, type and agency, what happened, when and where.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { INTAKE_RULES } from '../../../core/complaints/intake-rules.ts';
 import { COMPLAINT_TYPE_LABELS, COMPLAINT_TYPES } from '../../../core/complaints/status.ts';
@@ -17,6 +18,51 @@ export function FieldError({ id, message }: { id: string; message: string | unde
     <p id={id} class="field-error" role="alert">
       {message}
     </p>
+  );
+}
+
+/** One choice of several as radio buttons under a legend, with the field's error (and any note) under them. */
+export function RadioChoices<T extends string>({
+  name,
+  legend,
+  choices,
+  value,
+  onPick,
+  error,
+  errorId,
+  note,
+  children,
+}: {
+  name: string;
+  legend: string;
+  choices: readonly T[];
+  value: T | null;
+  onPick(choice: T): void;
+  /** What each choice says: its label, and anything under it. */
+  children: (choice: T) => ComponentChildren;
+  error: string | undefined;
+  errorId: string;
+  /** Said under the choices, before the error. */
+  note?: ComponentChildren;
+}) {
+  return (
+    <fieldset class="complaint-fieldset" aria-describedby={error === undefined ? undefined : errorId}>
+      <legend>{legend}</legend>
+      {choices.map((choice) => (
+        <label key={choice} class="complaint-radio">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onPick(choice)}
+          />
+          {children(choice)}
+        </label>
+      ))}
+      {note}
+      <FieldError id={errorId} message={error} />
+    </fieldset>
   );
 }
 
@@ -78,28 +124,22 @@ export function PrivacyStep({ form, errors, update }: StepProps) {
 export function WhatStep({ form, errors, update }: StepProps) {
   return (
     <div>
-      <fieldset
-        class="complaint-fieldset"
-        aria-describedby={errors.type === undefined ? undefined : 'type-error'}
+      <RadioChoices
+        name="complaint-type"
+        legend="ประเภทเรื่อง"
+        choices={COMPLAINT_TYPES}
+        value={form.type}
+        onPick={(type) => update({ type })}
+        error={errors.type}
+        errorId="type-error"
+        note={
+          form.type === 'corruption' && (
+            <p class="muted small">เรื่องทุจริตและประพฤติมิชอบแยกเป็นช่องทางเฉพาะ และได้รับการคุ้มครองผู้แจ้ง</p>
+          )
+        }
       >
-        <legend>ประเภทเรื่อง</legend>
-        {COMPLAINT_TYPES.map((type) => (
-          <label key={type} class="complaint-radio">
-            <input
-              type="radio"
-              name="complaint-type"
-              value={type}
-              checked={form.type === type}
-              onChange={() => update({ type })}
-            />
-            <span>{COMPLAINT_TYPE_LABELS[type]}</span>
-          </label>
-        ))}
-        {form.type === 'corruption' && (
-          <p class="muted small">เรื่องทุจริตและประพฤติมิชอบแยกเป็นช่องทางเฉพาะ และได้รับการคุ้มครองผู้แจ้ง</p>
-        )}
-        <FieldError id="type-error" message={errors.type} />
-      </fieldset>
+        {(type) => <span>{COMPLAINT_TYPE_LABELS[type]}</span>}
+      </RadioChoices>
       <AgencyPicker value={form.agency} onChange={(agency) => update({ agency })} error={errors.agency} />
     </div>
   );

@@ -1,6 +1,7 @@
 // The intake rules of a complaint as data, and pure validators with the Thai message a person reads; the
 // chat flow, the API and the LIFF form all check with these, so they can never disagree (issue 5 §1).
 import { normalizeText } from '../chat/command-text.ts';
+import { isOneOf } from '../one-of.ts';
 import { type ComplaintType, isComplaintType } from './status.ts';
 
 export type Check<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -28,8 +29,8 @@ export const IDENTITY_MODE_LABELS: Record<IdentityMode, string> = {
   code_only: 'ไม่ระบุตัวตน ติดตามด้วยรหัสติดตามเท่านั้น',
 };
 
-export function isIdentityMode(value: string): value is IdentityMode {
-  return (IDENTITY_MODES as readonly string[]).includes(value);
+export function isIdentityMode(value: unknown): value is IdentityMode {
+  return isOneOf(IDENTITY_MODES, value);
 }
 
 /** Trimmed, line breaks kept (a description is read as written), no other control characters. */

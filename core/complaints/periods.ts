@@ -1,5 +1,7 @@
 // Reporting periods of the Thai fiscal year (1 October – 30 September, Buddhist era): quarters, the first
 // half and the whole year, as the OIT asks agencies to publish complaint statistics.
+
+import { isOneOf } from '../one-of.ts';
 import { bangkokTime } from '../thai/bangkok.ts';
 import { fiscalMonthAt } from '../thai/era.ts';
 
@@ -25,8 +27,8 @@ const SPANS: Record<ReportPeriod, { from: number; months: number }> = {
   year: { from: 0, months: 12 },
 };
 
-export function isReportPeriod(value: string): value is ReportPeriod {
-  return (REPORT_PERIODS as readonly string[]).includes(value);
+export function isReportPeriod(value: unknown): value is ReportPeriod {
+  return isOneOf(REPORT_PERIODS, value);
 }
 
 /** Bangkok midnight on the first day of the month `offset` months after 1 October before the fiscal year. */

@@ -1,5 +1,6 @@
 // A complaint's vocabulary (issue 5): its types, its statuses with the Thai words the reporter sees, and the
 // actions that move it from one status to the next. One state machine for chat buttons, LIFF and the API.
+import { isOneOf } from '../one-of.ts';
 
 export const COMPLAINT_TYPES = ['corruption', 'service', 'other'] as const;
 export type ComplaintType = (typeof COMPLAINT_TYPES)[number];
@@ -88,12 +89,12 @@ export const TRANSITIONS: Record<ComplaintAction, Transition> = {
 /** The reporter may reopen a closed complaint once. */
 export const MAX_REOPENS = 1;
 
-export function isComplaintStatus(value: string): value is ComplaintStatus {
-  return (COMPLAINT_STATUSES as readonly string[]).includes(value);
+export function isComplaintStatus(value: unknown): value is ComplaintStatus {
+  return isOneOf(COMPLAINT_STATUSES, value);
 }
 
-export function isComplaintType(value: string): value is ComplaintType {
-  return (COMPLAINT_TYPES as readonly string[]).includes(value);
+export function isComplaintType(value: unknown): value is ComplaintType {
+  return isOneOf(COMPLAINT_TYPES, value);
 }
 
 /** The actions an officer may take on a complaint in this status, in the order buttons show them. */

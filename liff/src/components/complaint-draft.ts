@@ -1,7 +1,8 @@
 // The part of the complaint form kept across a LIFF reload (lib/form-draft.ts), and the checks a stored copy must
 // pass before it refills the form: storage is input like any other, and may be old, edited or broken.
-import { IDENTITY_MODES, INTAKE_RULES } from '../../../core/complaints/intake-rules.ts';
-import { COMPLAINT_TYPES } from '../../../core/complaints/status.ts';
+import { INTAKE_RULES, isIdentityMode } from '../../../core/complaints/intake-rules.ts';
+import { isComplaintType } from '../../../core/complaints/status.ts';
+import { isOneOf } from '../../../core/one-of.ts';
 import { isRecord } from '../lib/form-draft.ts';
 import {
   EMPTY_FORM,
@@ -66,10 +67,6 @@ export function draftOf(form: FormState, step: FormStep, submissionId: string): 
   };
 }
 
-function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (list as readonly string[]).includes(value);
-}
-
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT;
 
 /** NaN and the infinities fail too. */
@@ -111,13 +108,13 @@ export function restoreDraft(
     typeof submissionId === 'string' &&
     UUID.test(submissionId) &&
     typeof accepted === 'boolean' &&
-    (type === null || isOneOf(COMPLAINT_TYPES, type)) &&
+    (type === null || isComplaintType(type)) &&
     isAgency(agency) &&
     isText(description) &&
     isText(occurredAt) &&
     isText(place) &&
     isLocation(location) &&
-    (identityMode === null || isOneOf(IDENTITY_MODES, identityMode));
+    (identityMode === null || isIdentityMode(identityMode));
   if (!valid) return undefined;
   const form = {
     ...EMPTY_FORM,

@@ -3,7 +3,7 @@
 import { daysUntilDue, isIsoDay } from '../../core/reminders/index.ts';
 import { resolveTarget, type TargetRules } from '../../core/surveys/targets.ts';
 import type { Db } from '../../db/db.ts';
-import { listPlanStatuses } from '../../db/queries/activity-status.ts';
+import { listPlanStatuses, statusesByActivity } from '../../db/queries/activity-status.ts';
 import { type Agency, listAgencies } from '../../db/queries/agencies.ts';
 import { type LineGroup, listBoundGroups } from '../../db/queries/line-groups.ts';
 import { type Activity, listActivities } from '../../db/queries/plan-activities.ts';
@@ -84,8 +84,7 @@ export async function listOpenTasks(
   ]);
   const wanted = agencyIds === undefined ? undefined : new Set(agencyIds);
   const byId = new Map(agencies.map((a) => [a.id, a]));
-  // Keyed by activity then agency; an activity id is a UUID, so the space cannot be ambiguous.
-  const statusOf = new Map(statuses.map((s) => [`${s.activityId} ${s.agencyId}`, s.status]));
+  const byActivity = statusesByActivity(statuses);
   const tasks: OpenTask[] = [];
   for (const activity of activities) {
     // Every writer validates dates; a row that still has no real due date can be neither reminded nor dated.
@@ -93,7 +92,7 @@ export async function listOpenTasks(
     const ids = responsibleAgencyIds(activity, agencies).filter((id) => wanted?.has(id) ?? true);
     for (const id of ids) {
       const agency = byId.get(id);
-      const status = statusOf.get(`${activity.id} ${id}`) ?? 'not_started';
+      const status = byActivity.get(activity.id)?.get(id)?.status ?? 'not_started';
       if (agency !== undefined && status !== 'done') tasks.push({ activity, agency, status });
     }
   }

@@ -3,7 +3,7 @@
 import { formatThaiDate, THAI_MONTHS_SHORT, toBuddhistYear } from '../../core/index.ts';
 import { bangkokDay } from '../../core/reminders/index.ts';
 import type { Db } from '../../db/db.ts';
-import { listPlanStatuses } from '../../db/queries/activity-status.ts';
+import { listPlanStatuses, statusesByActivity } from '../../db/queries/activity-status.ts';
 import { type Agency, listAgencies } from '../../db/queries/agencies.ts';
 import { findLineUser } from '../../db/queries/line-users.ts';
 import { type Activity, listActivities } from '../../db/queries/plan-activities.ts';
@@ -105,19 +105,18 @@ export async function buildPlanView(
     return names.get(userId) ?? null;
   };
   // Every status of the year in one query, not one per activity.
-  const [planned, allStatuses] = await Promise.all([
+  const [planned, planStatuses] = await Promise.all([
     listActivities(db, provinceId, year),
     listPlanStatuses(db, provinceId, year),
   ]);
+  const byActivity = statusesByActivity(planStatuses);
   const activities: PlanActivityView[] = [];
   for (const activity of planned) {
-    const statuses = new Map(
-      allStatuses.filter((s) => s.activityId === activity.id).map((s) => [s.agencyId, s]),
-    );
+    const statuses = byActivity.get(activity.id);
     const rows: PlanAgencyStatus[] = [];
     for (const agencyId of responsibleAgencyIds(activity, agencies)) {
       const agency = byId.get(agencyId);
-      const status = statuses.get(agencyId);
+      const status = statuses?.get(agencyId);
       const done = status?.status === 'done';
       rows.push({
         agencyId,

@@ -128,6 +128,18 @@ export async function listPlanStatuses(db: Db, provinceId: string, year: number)
   return rows.map(toStatus);
 }
 
+/** listPlanStatuses' rows by activity id, then agency id. */
+export function statusesByActivity(
+  statuses: readonly ActivityStatus[],
+): Map<string, Map<string, ActivityStatus>> {
+  const byActivity = new Map<string, Map<string, ActivityStatus>>();
+  for (const s of statuses) {
+    const byAgency = byActivity.get(s.activityId) ?? new Map<string, ActivityStatus>();
+    byActivity.set(s.activityId, byAgency.set(s.agencyId, s));
+  }
+  return byActivity;
+}
+
 /** Who changed the status of one agency's task, and when, oldest first. */
 export async function listStatusHistory(
   db: Db,

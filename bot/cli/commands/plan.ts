@@ -2,7 +2,7 @@
 import { fiscalYearOf, frameworkFor, toArabicDigits } from '../../../core/index.ts';
 import { parseIsoDay } from '../../../core/reminders/index.ts';
 import type { Db } from '../../../db/db.ts';
-import { listPlanStatuses } from '../../../db/queries/activity-status.ts';
+import { listPlanStatuses, statusesByActivity } from '../../../db/queries/activity-status.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { findFiscalYear, upsertFiscalYear } from '../../../db/queries/fiscal-years.ts';
 import {
@@ -123,13 +123,12 @@ async function listPlan(db: Db, p: Parsed, io: CommandIo, now: Date): Promise<nu
     return 0;
   }
   const agencies = await listAgencies(db, province.id);
-  const statuses = await listPlanStatuses(db, province.id, year);
+  const byActivity = statusesByActivity(await listPlanStatuses(db, province.id, year));
   io.out(`แผนงาน ITA ปีงบประมาณ ${year} จังหวัด${province.name} (${activities.length} กิจกรรม)`);
   for (const a of activities) {
     const responsible = responsibleAgencyIds(a, agencies);
-    const done = statuses.filter(
-      (s) => s.activityId === a.id && s.status === 'done' && responsible.includes(s.agencyId),
-    ).length;
+    const statuses = byActivity.get(a.id);
+    const done = responsible.filter((id) => statuses?.get(id)?.status === 'done').length;
     const span = a.startsOn === null ? thaiDay(a.dueOn) : `${thaiDay(a.startsOn)} – ${thaiDay(a.dueOn)}`;
     const progress = responsible.length > 0 ? `  เสร็จ ${done}/${responsible.length}` : '';
     io.out(`ข้อ ${a.seq}  ${a.titleTh}`);

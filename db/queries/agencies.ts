@@ -105,22 +105,28 @@ export async function listAgencies(db: Db, provinceId: string, filter: AgencyFil
   return rows.map(toAgency);
 }
 
-/** Agencies whose Thai or short name contains `text` (for a citizen picking the agency concerned). */
+/**
+ * Agencies whose Thai or short name contains `text` (for a citizen picking the agency concerned), ASCII letters
+ * in any case. instr(), not LIKE: D1 refuses a LIKE or GLOB pattern over 50 bytes
+ * (https://developers.cloudflare.com/d1/platform/limits/), which is 16 Thai characters in UTF-8, and a full
+ * agency name is longer; instr() takes the text as it is, so `%` and `_` need no escaping either.
+ */
 export async function searchAgencies(
   db: Db,
   provinceId: string,
   text: string,
   limit = 10,
 ): Promise<Agency[]> {
-  const pattern = `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const wanted = text.trim().toLowerCase();
+  if (wanted === '') return [];
   const rows = await db.kysely
     .selectFrom('agencies')
     .selectAll()
     .where('province_id', '=', provinceId)
     .where((eb) =>
       eb.or([
-        sql<boolean>`${eb.ref('name_th')} LIKE ${pattern} ESCAPE '\\'`,
-        sql<boolean>`${eb.ref('short_name')} LIKE ${pattern} ESCAPE '\\'`,
+        sql<boolean>`instr(lower(${eb.ref('name_th')}), ${wanted}) > 0`,
+        sql<boolean>`instr(lower(coalesce(${eb.ref('short_name')}, '')), ${wanted}) > 0`,
       ]),
     )
     .orderBy('name_th')

@@ -81,6 +81,25 @@ describe('provinces and agencies', () => {
       expect((await searchAgencies(db, PROVINCE, 'คลองหนึ่ง')).map((a) => a.id)).toEqual(['pt-khlong-nueng']);
       expect((await searchAgencies(db, PROVINCE, 'อบจ.')).map((a) => a.id)).toEqual(['pt-pao']);
       expect(await searchAgencies(db, PROVINCE, '%')).toEqual([]);
+      expect(await searchAgencies(db, PROVINCE, '  ')).toEqual([]);
+    });
+
+    it('finds an agency by its full Thai name, past the 50 bytes D1 allows a LIKE pattern', async () => {
+      const db = await ctx.open();
+      await seedProvince(db);
+      const nameTh = 'องค์การบริหารส่วนตำบลคลองหนึ่ง อำเภอคลองหลวง จังหวัดปทุมธานี';
+      await upsertAgency(
+        db,
+        { id: 'pt-long', provinceId: PROVINCE, nameTh, shortName: 'อบต.KN', type: 'sao' },
+        NOW,
+      );
+      expect(new TextEncoder().encode(nameTh).length).toBeGreaterThan(150);
+      expect((await searchAgencies(db, PROVINCE, nameTh)).map((a) => a.id)).toEqual(['pt-long']);
+      expect((await searchAgencies(db, PROVINCE, ` ${nameTh.slice(5)} `)).map((a) => a.id)).toEqual([
+        'pt-long',
+      ]);
+      expect((await searchAgencies(db, PROVINCE, 'อบต.kn')).map((a) => a.id)).toEqual(['pt-long']);
+      expect(await searchAgencies(db, PROVINCE, `${nameTh} 2`)).toEqual([]);
     });
 
     it('finds the agency of a bound group, and none for an unbound one', async () => {

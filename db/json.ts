@@ -10,6 +10,13 @@ import type { Database } from './schema.ts';
 // counts bound values (not verified; miniflare does not enforce it), far under its 2 MB per value.
 const MAX_JSON_BYTES = 90 * 1024;
 
+/**
+ * The chunk for bulk writes that must stay few statements (a scheduler tick): the 100 KB statement limit is on
+ * the SQL text, a bound value may be up to D1's 2 MB (Cloudflare, https://github.com/cloudflare/workerd/issues/3049:
+ * "the maximum statement length … is not the same as the maximum value length"); 1 MB leaves half of it spare.
+ */
+export const BULK_JSON_BYTES = 1_000_000;
+
 export interface JsonInsertOptions<C extends string> {
   /** A condition every row must meet, e.g. a guard on another table. SQLite also needs a WHERE before an
    * upsert clause on INSERT … SELECT (https://sqlite.org/lang_upsert.html, "parsing ambiguity"). */
@@ -17,6 +24,11 @@ export interface JsonInsertOptions<C extends string> {
   /** e.g. sql`ON CONFLICT (retry_key) DO NOTHING`. */
   onConflict?: RawBuilder<unknown>;
   returning?: readonly C[];
+  /** Bytes of JSON per statement; default ~90 KB. BULK_JSON_BYTES for writes that must stay few statements. */
+  maxJsonBytes?: number;
+  /** The columns to insert, when rows carry more fields than that (e.g. for `where` to read). Default: every
+   * field of the rows. */
+  columns?: readonly C[];
 }
 
 type JsonValue = string | number | null;
@@ -37,20 +49,20 @@ export function jsonInsert<T extends keyof Database & string, R = never>(
   rows: readonly JsonRow<T>[],
   options: JsonInsertOptions<keyof Database[T] & string> = {},
 ): CompiledQuery<R>[] {
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const columns = options.columns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const extract = sql.join(columns.map((c) => sql`json_extract(value, ${sql.lit(`$.${c}`)})`));
   const returning = options.returning?.length
     ? sql`RETURNING ${sql.join(options.returning.map((c) => sql.id(c)))}`
     : sql``;
-  return chunkJson(rows).map((json) =>
+  return chunkJson(rows, options.maxJsonBytes).map((json) =>
     sql<R>`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))})
       SELECT ${extract} FROM json_each(${json}) WHERE ${options.where ?? sql`1`}
       ${options.onConflict ?? sql``} ${returning}`.compile(db.kysely),
   );
 }
 
-/** JSON arrays of the rows, each under MAX_JSON_BYTES. */
-function chunkJson(rows: readonly object[]): string[] {
+/** JSON arrays of the rows, each under MAX_JSON_BYTES: one bound parameter each, read with json_each. */
+export function chunkJson(rows: readonly object[], maxBytes = MAX_JSON_BYTES): string[] {
   const encoder = new TextEncoder();
   const chunks: string[] = [];
   let parts: string[] = [];
@@ -58,7 +70,7 @@ function chunkJson(rows: readonly object[]): string[] {
   for (const row of rows) {
     const text = JSON.stringify(row);
     const bytes = encoder.encode(text).length;
-    if (parts.length > 0 && size + bytes > MAX_JSON_BYTES) {
+    if (parts.length > 0 && size + bytes > maxBytes) {
       chunks.push(`[${parts.join(',')}]`);
       parts = [];
       size = 0;

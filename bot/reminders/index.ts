@@ -10,7 +10,11 @@ import {
 } from '../../core/reminders/index.ts';
 import type { Db } from '../../db/db.ts';
 import type { LineGroup } from '../../db/queries/line-groups.ts';
-import { listReservedSlots, reserveSlotWithMessages } from '../../db/queries/reminder-log.ts';
+import {
+  listReservedSlots,
+  reserveSlotsWithMessages,
+  type SlotReservation,
+} from '../../db/queries/reminder-log.ts';
 import { listSurveyLinks } from '../../db/queries/survey-links.ts';
 import { homeProvinceId } from '../chat/who.ts';
 import type { Deps } from '../deps.ts';
@@ -60,28 +64,31 @@ async function reservedKeys(db: Db, due: readonly DueReminder[]): Promise<Set<st
   return new Set(taken.map((t) => keyOf(t.subjectId, t.targetId, t.slot)));
 }
 
-/** Reserves one (activity, agency, slot) and queues the reminder to each of the agency's groups, atomically. */
-async function queueReminder(
-  db: Db,
+/** The reservation of one (activity, agency, slot) with the reminder to each of the agency's groups. */
+function reminderReservation(
   due: DueReminder,
   groups: readonly LineGroup[],
   card: TaskCard,
-  now: Date,
-) {
+): SlotReservation {
   const { activity, agency } = due.task;
-  const key = { kind: REMINDER_KIND, subjectId: activity.id, targetId: agency.id, slot: due.slot.key };
   const messages = buildReminder(card);
-  const rows = groups.map((g) => ({
-    kind: 'push' as const,
-    to: g.groupId,
-    messages,
-    sourceKind: 'reminder',
-    sourceId: activity.id,
-  }));
-  const { outboxIds } = await reserveSlotWithMessages(db, key, due.slot.plannedFor, rows, now);
-  return outboxIds.length;
+  return {
+    key: { kind: REMINDER_KIND, subjectId: activity.id, targetId: agency.id, slot: due.slot.key },
+    plannedFor: due.slot.plannedFor,
+    messages: groups.map((g) => ({
+      kind: 'push' as const,
+      to: g.groupId,
+      messages,
+      sourceKind: 'reminder',
+      sourceId: activity.id,
+    })),
+  };
 }
 
+/**
+ * Every fresh reminder of the tick, reserved with its messages in one batch: the tick's queries do not grow
+ * with the number of agencies (D1 allows 1,000 queries an invocation on the paid plan, 50 on the free one).
+ */
 async function queueReminders(deps: Deps, tick: Tick): Promise<number> {
   const { db } = deps;
   const reachable = tick.due.filter((d) => tick.groups.has(d.task.agency.id));
@@ -90,24 +97,16 @@ async function queueReminders(deps: Deps, tick: Tick): Promise<number> {
   if (fresh.length === 0) return 0;
   const links = await listSurveyLinks(db, tick.provinceId, tick.year);
   const rules = await loadTargetRules(db, (m) => deps.log.warn(m));
-  let queued = 0;
-  for (const d of fresh) {
-    const groups = tick.groups.get(d.task.agency.id) ?? [];
-    try {
-      queued += await queueReminder(db, d, groups, cardOf(d.task, tick.now, links, rules), tick.now);
-    } catch (error) {
-      // One failed write (its batch left nothing behind) must not hold back the others; the next tick retries.
-      const { activity, agency } = d.task;
-      const detail = {
-        activityId: activity.id,
-        agencyId: agency.id,
-        slot: d.slot.key,
-        reason: reasonOf(error),
-      };
-      deps.log.error('reminder not queued', detail);
-    }
+  const reservations = fresh.map((d) =>
+    reminderReservation(d, tick.groups.get(d.task.agency.id) ?? [], cardOf(d.task, tick.now, links, rules)),
+  );
+  try {
+    return (await reserveSlotsWithMessages(db, reservations, tick.now)).queued;
+  } catch (error) {
+    // The batch left nothing behind; the next tick tries again.
+    deps.log.error('reminders not queued', { count: reservations.length, reason: reasonOf(error) });
+    return 0;
   }
-  return queued;
 }
 
 async function queueDigest(deps: Deps, tick: Tick, settings: ReminderSettings): Promise<number> {

@@ -10,7 +10,12 @@ import { type Agency, listAgencies } from '../../db/queries/agencies.ts';
 import type { LineGroup } from '../../db/queries/line-groups.ts';
 import { type Activity, listActivities } from '../../db/queries/plan-activities.ts';
 import { listProvinces } from '../../db/queries/provinces.ts';
-import { listSlots, type ReminderSlot, reserveSlotWithMessages } from '../../db/queries/reminder-log.ts';
+import {
+  listSlots,
+  type ReminderSlot,
+  reserveSlotsWithMessages,
+  type SlotReservation,
+} from '../../db/queries/reminder-log.ts';
 import { listSurveyLinks, type SurveyLink } from '../../db/queries/survey-links.ts';
 import { type LinkReport, listProvinceSurveyReports } from '../../db/queries/survey-reports.ts';
 import type { Deps } from '../deps.ts';
@@ -82,7 +87,7 @@ async function nudgeSurvey(
     activity?.responsible !== 'agencies' || activity.agencyIds.includes(agencyId);
   const subjectId = nudgeSubjectOf(year, instrument);
   const earlier = await listSlots(db, NUDGE_KIND, subjectId);
-  let queued = 0;
+  const reservations: SlotReservation[] = [];
   for (const link of links) {
     const agency = data.agencies.get(link.agencyId);
     const groups = data.groups.get(link.agencyId) ?? [];
@@ -109,11 +114,14 @@ async function nudgeSurvey(
       sourceKind: NUDGE_KIND,
       sourceId: link.code,
     }));
-    const key = { kind: NUDGE_KIND, subjectId, targetId: agency.id, slot };
-    const { reserved } = await reserveSlotWithMessages(db, key, now, rows, now);
-    if (reserved) queued += rows.length;
+    reservations.push({
+      key: { kind: NUDGE_KIND, subjectId, targetId: agency.id, slot },
+      plannedFor: now,
+      messages: rows,
+    });
   }
-  return queued;
+  // One batch for the survey's nudges, however many agencies are behind.
+  return (await reserveSlotsWithMessages(db, reservations, now)).queued;
 }
 
 async function nudgeProvince(deps: Deps, provinceId: string, settings: Settings, now: Date): Promise<number> {

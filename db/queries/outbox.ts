@@ -58,6 +58,32 @@ function toClaimed(row: Selectable<OutboxTable>): ClaimedMessage {
   };
 }
 
+/** The columns an enqueued message is stored as (a fresh retry key when it has none). */
+export function outboxRow(m: OutboxMessage, now: Date) {
+  return {
+    kind: m.kind,
+    recipient: m.kind === 'push' ? m.to : JSON.stringify(m.to),
+    messages: JSON.stringify(m.messages),
+    retry_key: m.retryKey ?? newToken(),
+    source_kind: m.sourceKind ?? null,
+    source_id: m.sourceId ?? null,
+    next_attempt_at: iso(m.notBefore ?? now),
+    created_at: iso(now),
+  };
+}
+
+/** The columns of outboxRow, in order. */
+export const OUTBOX_COLUMNS = [
+  'kind',
+  'recipient',
+  'messages',
+  'retry_key',
+  'source_kind',
+  'source_id',
+  'next_attempt_at',
+  'created_at',
+] as const;
+
 /**
  * The INSERT statements for `messages`, to put in a batch with other writes. `where` guards every row (e.g.
  * "the broadcast is still a draft"); a retry key already on record is skipped. RETURNING id, retry_key.
@@ -68,16 +94,7 @@ export function buildEnqueue(
   now: Date,
   where?: RawBuilder<unknown>,
 ): CompiledQuery<{ id: number; retry_key: string }>[] {
-  const rows = messages.map((m) => ({
-    kind: m.kind,
-    recipient: m.kind === 'push' ? m.to : JSON.stringify(m.to),
-    messages: JSON.stringify(m.messages),
-    retry_key: m.retryKey ?? newToken(),
-    source_kind: m.sourceKind ?? null,
-    source_id: m.sourceId ?? null,
-    next_attempt_at: iso(m.notBefore ?? now),
-    created_at: iso(now),
-  }));
+  const rows = messages.map((m) => outboxRow(m, now));
   return jsonInsert(db, 'outbox', rows, {
     where,
     onConflict: sql`ON CONFLICT (retry_key) DO NOTHING`,

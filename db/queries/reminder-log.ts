@@ -3,10 +3,10 @@ import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Db } from '../db.ts';
 import { newToken } from '../db.ts';
-import { iso } from '../json.ts';
+import { BULK_JSON_BYTES, chunkJson, iso, jsonInsert } from '../json.ts';
 import type { ReminderLogTable } from '../schema.ts';
 import type { OutboxMessage } from './outbox.ts';
-import { buildEnqueue } from './outbox.ts';
+import { buildEnqueue, OUTBOX_COLUMNS, outboxRow } from './outbox.ts';
 
 export interface SlotKey {
   /** activity | digest | survey_nudge | complaint_sla | retention_warning */
@@ -70,6 +70,76 @@ export async function reserveSlotWithMessages(
   const reserved = (results[results.length - 1]?.rows.length ?? 0) > 0;
   const outboxIds = results.slice(0, -1).flatMap((r) => r.rows.map((row) => row.id));
   return { reserved, outboxIds: reserved ? outboxIds.sort((a, b) => a - b) : [] };
+}
+
+/** One slot to reserve with the messages it sends (none: reserved quietly, e.g. a digest with nothing to say). */
+export interface SlotReservation {
+  key: SlotKey;
+  plannedFor: Date;
+  messages: readonly OutboxMessage[];
+}
+
+/**
+ * reserveSlotWithMessages for many slots in one batch whose length does not grow with their number: the outbox
+ * rows of every slot not yet reserved (one INSERT … SELECT per BULK_JSON_BYTES of rows, each row guarded by "its slot is
+ * not reserved"), then the reservations, each linked to its first message. The batch is one
+ * transaction on both runtimes, so two ticks at once still queue each slot once. Returns the slots this call
+ * reserved and how many messages it queued.
+ */
+export async function reserveSlotsWithMessages(
+  db: Db,
+  reservations: readonly SlotReservation[],
+  now: Date,
+): Promise<{ reserved: SlotKey[]; queued: number }> {
+  if (reservations.length === 0) return { reserved: [], queued: 0 };
+  const slotOf = (key: SlotKey) => ({
+    slot_kind: key.kind,
+    slot_subject: key.subjectId,
+    slot_target: key.targetId,
+    slot_slot: key.slot,
+  });
+  const firsts: (string | null)[] = [];
+  const rows = reservations.flatMap((r) => {
+    const withKeys = r.messages.map((m) => ({ ...outboxRow(m, now), ...slotOf(r.key) }));
+    firsts.push(withKeys[0]?.retry_key ?? null);
+    return withKeys;
+  });
+  const at = (field: string) => sql`json_extract(value, ${sql.lit(`$.${field}`)})`;
+  const free = sql`NOT EXISTS (SELECT 1 FROM reminder_log r WHERE r.kind = ${at('slot_kind')}
+    AND r.subject_id = ${at('slot_subject')} AND r.target_id = ${at('slot_target')} AND r.slot = ${at('slot_slot')})`;
+  const enqueue = jsonInsert(db, 'outbox', rows, {
+    columns: OUTBOX_COLUMNS,
+    where: free,
+    onConflict: sql`ON CONFLICT (retry_key) DO NOTHING`,
+    returning: ['id'],
+    maxJsonBytes: BULK_JSON_BYTES,
+  });
+  const ledger = reservations.map((r, i) => ({
+    kind: r.key.kind,
+    subject_id: r.key.subjectId,
+    target_id: r.key.targetId,
+    slot: r.key.slot,
+    planned_for: iso(r.plannedFor),
+    reserved_at: iso(now),
+    first: firsts[i] ?? null,
+  }));
+  const reserve = chunkJson(ledger, BULK_JSON_BYTES).map((json) =>
+    sql<{ kind: string; subject_id: string; target_id: string; slot: string }>`INSERT INTO reminder_log
+      (kind, subject_id, target_id, slot, planned_for, reserved_at, outbox_id)
+      SELECT ${at('kind')}, ${at('subject_id')}, ${at('target_id')}, ${at('slot')}, ${at('planned_for')},
+        ${at('reserved_at')}, (SELECT id FROM outbox WHERE retry_key = ${at('first')})
+      FROM json_each(${json}) WHERE 1 ON CONFLICT DO NOTHING
+      RETURNING kind, subject_id, target_id, slot`.compile(db.kysely),
+  );
+  const results = await db.batch([...enqueue, ...reserve]);
+  const queued = results.slice(0, enqueue.length).reduce((n, r) => n + r.rows.length, 0);
+  const reserved = results.slice(enqueue.length).flatMap((r) =>
+    r.rows.map((row) => {
+      const x = row as { kind: string; subject_id: string; target_id: string; slot: string };
+      return { kind: x.kind, subjectId: x.subject_id, targetId: x.target_id, slot: x.slot };
+    }),
+  );
+  return { reserved, queued };
 }
 
 /** The slots reserved for one subject (e.g. an activity), with whether each went out. */

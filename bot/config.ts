@@ -50,6 +50,12 @@ const EnvSchema = z.object({
   COMPLAINT_KEY: base64Key.optional(),
   ADMIN_LINE_USER_IDS: lineUserIds.optional(),
   PUBLIC_BASE_URL: httpUrl.optional(),
+  OUTBOX_MESSAGES_PER_RUN: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a whole number of messages, at least 1')
+    .max(100_000, 'must be at most 100000')
+    .optional(),
 });
 
 export interface Config {
@@ -69,6 +75,8 @@ export interface Config {
   adminLineUserIds: string[];
   /** In local mode without PUBLIC_BASE_URL: LOCAL_PUBLIC_BASE_URL, which the /dev simulator maps back. */
   publicBaseUrl: string;
+  /** Messages one scheduler run may send; unset: no limit on Node, WORKERS_MESSAGES_PER_RUN on Workers. */
+  outboxMessagesPerRun?: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -139,6 +147,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       complaintKey: e.COMPLAINT_KEY,
       adminLineUserIds: e.ADMIN_LINE_USER_IDS ?? [],
       publicBaseUrl: e.PUBLIC_BASE_URL ?? LOCAL_PUBLIC_BASE_URL,
+      outboxMessagesPerRun: e.OUTBOX_MESSAGES_PER_RUN,
     },
   };
 }

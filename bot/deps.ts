@@ -1,6 +1,7 @@
 // What createApp and the scheduler are handed: built by an entry point (bot/node.ts, bot/worker.ts) or a test.
 import type { Db } from '../db/db.ts';
 import type { ComplaintCrypto } from './complaints/crypto.ts';
+import type { PhotoStore } from './complaints/photo-store.ts';
 import type { LineClient } from './line/client.ts';
 
 export interface Logger {
@@ -34,6 +35,8 @@ export interface Deps {
   liff: { liffId?: string; loginChannelId?: string };
   /** Limits on one outbox drain (Workers cap an invocation's open connections and subrequests). */
   drain?: { concurrency?: number; maxMessages?: number };
+  /** Complaint photos' bytes in object storage (Workers: the R2 binding PHOTOS); absent: in the database row. */
+  photoStore?: PhotoStore;
 }
 
 /** A logger that writes one JSON line per entry, readable by Workers logs and journald alike. */

@@ -56,6 +56,9 @@ export async function createNodeDeps(config: Config, log: Logger): Promise<NodeD
     publicBaseUrl: config.publicBaseUrl,
     complaintCrypto: createComplaintCrypto(complaintKeyOf(config, log)),
     liff: config.liff,
+    ...(config.outboxMessagesPerRun === undefined
+      ? {}
+      : { drain: { maxMessages: config.outboxMessagesPerRun } }),
   };
   return {
     deps,

@@ -5,12 +5,13 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createBackground } from './background.ts';
+import { accountNameOf } from './chat/who.ts';
 import { parseConfig } from './config.ts';
 import { createJsonLogger } from './deps.ts';
 import { createNodeDeps } from './node-deps.ts';
 import { compressLiff, serveLiff } from './node-liff.ts';
 import type { DevOptions } from './routes/dev.ts';
-import { runScheduler } from './scheduler.ts';
+import { runScheduledTick, runScheduler } from './scheduler.ts';
 import { ensureSetUp } from './setup.ts';
 import { VERSION } from './version.ts';
 
@@ -63,9 +64,11 @@ async function main(): Promise<void> {
 
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() =>
-      runScheduler(deps, deps.now()).catch((e) => log.error('scheduler', { error: String(e) })),
-    );
+    running = running.then(async () => {
+      // The province's name read fresh each minute: setting it up or renaming it needs no restart.
+      deps.accountName = await accountNameOf(deps.db).catch(() => deps.accountName);
+      await runScheduledTick(deps, deps.now());
+    });
   }, SCHEDULER_INTERVAL_MS);
 
   let stopping = false;

@@ -1,14 +1,16 @@
 // The scheduler: one function of (deps, now), run every minute by the Node timer, the Workers cron trigger
 // and `npm run ita -- tick --now <ISO time>`. Every step is safe to run twice at once.
 
+import { deleteFinishedOutbox } from '../db/queries/outbox.ts';
 import { deleteDoneEvents } from '../db/queries/webhook-inbox.ts';
 import { reportFinishedBroadcasts } from './broadcasts/report.ts';
 import { expireComplaintDrafts } from './complaints/expire.ts';
+import { sweepDeletedPhotos } from './complaints/photo-store.ts';
 import { runComplaintRetention } from './complaints/retention.ts';
 import { runComplaintSla } from './complaints/sla.ts';
 import type { Deps } from './deps.ts';
 import { processDueEvents } from './inbox.ts';
-import { drainOutbox } from './outbox/index.ts';
+import { type DrainReport, drainOutbox } from './outbox/index.ts';
 import { runReminders } from './reminders/index.ts';
 import { loadSettings } from './settings.ts';
 import { runSurveyNudges } from './surveys/nudges.ts';
@@ -18,6 +20,7 @@ import { runSurveyNudges } from './surveys/nudges.ts';
  * published, PLATFORM-NOTES §1.3, but it retries within hours), so a late redelivery is still recognised.
  */
 const INBOX_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface TickReport {
   eventsHandled: number;
@@ -33,7 +36,14 @@ export interface TickReport {
   outboxPaused: boolean;
   /** Complaint drafts abandoned for 24 hours, deleted with their photos. */
   draftsExpired: number;
+  /** Sent and failed messages deleted after `outboxRetentionDays`. */
+  outboxDeleted: number;
+  /** Photo objects deleted from the bucket (Workers) because their rows were. */
+  photosDeleted: number;
 }
+
+/** Rows a drain took from the outbox (sent, retried, failed or handed back): what it spent of the run's budget. */
+const claimedBy = (r: DrainReport) => r.sent + r.retried + r.failed + r.released;
 
 export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const eventsHandled = await processDueEvents(deps, now);
@@ -43,10 +53,29 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const nudgesQueued = await runSurveyNudges(deps, now, settings);
   const complaintSla = await runComplaintSla(deps, now);
   const retention = await runComplaintRetention(deps, now);
-  const drained = await drainOutbox(deps, now, deps.drain);
+  // The drain runs until the outbox is empty or the run's budget is spent; the delivery reports it makes possible
+  // then go out in the same run, from what is left of the budget.
+  const budget = deps.drain?.maxMessages ?? Number.POSITIVE_INFINITY;
+  const first = await drainOutbox(deps, now, { ...deps.drain, maxMessages: budget });
   const broadcastsReported = await reportFinishedBroadcasts(deps, now);
+  const left = budget - claimedBy(first);
+  const second =
+    broadcastsReported > 0 && left > 0 && !first.paused
+      ? await drainOutbox(deps, now, { ...deps.drain, maxMessages: left })
+      : undefined;
+  const drained = {
+    sent: first.sent + (second?.sent ?? 0),
+    failed: first.failed + (second?.failed ?? 0),
+    paused: second?.paused ?? first.paused,
+  };
   const draftsExpired = await expireComplaintDrafts(deps, now);
+  // After retention and expired drafts: the objects of the photo rows they deleted leave the bucket in this run.
+  const photosDeleted = await sweepDeletedPhotos(deps);
   const eventsForgotten = await deleteDoneEvents(deps.db, new Date(now.getTime() - INBOX_KEEP_MS));
+  const outboxDeleted = await deleteFinishedOutbox(
+    deps.db,
+    new Date(now.getTime() - settings.outboxRetentionDays * DAY_MS),
+  );
   return {
     eventsHandled,
     eventsForgotten,
@@ -59,5 +88,23 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
     failed: drained.failed,
     outboxPaused: drained.paused,
     draftsExpired,
+    outboxDeleted,
+    photosDeleted,
   };
+}
+
+/**
+ * One scheduled run as the Node timer and the Workers cron start it: an error is caught and logged with the
+ * tick's time (a cron's uncaught exception is otherwise only a failed invocation), and the next run tries again.
+ */
+export async function runScheduledTick(deps: Deps, at: Date): Promise<TickReport | undefined> {
+  try {
+    return await runScheduler(deps, at);
+  } catch (error) {
+    deps.log.error('scheduler run failed', {
+      tick: at.toISOString(),
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
 }

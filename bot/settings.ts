@@ -30,6 +30,9 @@ export interface Settings {
   /** Closed complaints are deleted this many days after closing; officers are warned this many days before. */
   complaintRetentionDays: number;
   complaintRetentionWarnDays: number;
+  /** Messages sent (or given up) are deleted from the outbox this many days later, on both runtimes. A
+   * broadcast's delivered and failed figures are read from them, so they are shown for as long. */
+  outboxRetentionDays: number;
 }
 
 const DEFAULT_SETTINGS: Settings = {
@@ -48,6 +51,7 @@ const DEFAULT_SETTINGS: Settings = {
   complaintRemindWorkingDaysBefore: 1,
   complaintRetentionDays: 730,
   complaintRetentionWarnDays: 30,
+  outboxRetentionDays: 90,
 };
 
 export const SETTINGS_KEY = 'settings';

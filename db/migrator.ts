@@ -38,8 +38,8 @@ function migrationNumber(name: string): number {
 
 /**
  * Splits a migration file into statements for `D1Database.batch()`, which takes one statement per prepared
- * query. Handles `--` and block comments and quoted strings/identifiers; not trigger bodies (the migration
- * conventions in 0001_init.sql exclude triggers). better-sqlite3 does not need this: `exec` runs a whole file.
+ * query. Handles `--` and block comments, quoted strings/identifiers and a trigger's BEGIN … END body.
+ * better-sqlite3 does not need this: `exec` runs a whole file.
  */
 export function splitSqlStatements(text: string): string[] {
   const statements: string[] = [];
@@ -59,6 +59,9 @@ export function splitSqlStatements(text: string): string[] {
       const end = closingQuote(text, i, ch);
       current += text.slice(i, end);
       i = end;
+    } else if (ch === ';' && insideTrigger(current)) {
+      current += ch;
+      i += 1;
     } else if (ch === ';') {
       if (current.trim()) statements.push(current.trim());
       current = '';
@@ -73,6 +76,11 @@ export function splitSqlStatements(text: string): string[] {
 }
 
 /** Index just past the quote closing the one at `start` (a doubled quote is an escaped quote). */
+/** A CREATE TRIGGER's body holds `;`s of its own: the statement ends only at its END. */
+function insideTrigger(statement: string): boolean {
+  return /^\s*CREATE\s+(TEMP\s+|TEMPORARY\s+)?TRIGGER\b/i.test(statement) && !/\bEND\s*$/i.test(statement);
+}
+
 function closingQuote(text: string, start: number, quote: string): number {
   let i = start + 1;
   while (i < text.length) {

@@ -316,6 +316,13 @@ export interface ComplaintAttachmentsTable {
   bytes: ColumnType<Uint8Array | number[], Uint8Array, Uint8Array>;
   size: number;
   created_at: IsoTime;
+  /** The photo's object in the bucket (Workers, R2); null when `bytes` holds it (Node). */
+  object_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface DeletedPhotoObjectsTable {
+  object_key: string;
+  deleted_at: IsoTime;
 }
 
 export interface AuditLogTable {
@@ -372,6 +379,7 @@ export interface Database {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
   complaint_attachments: ComplaintAttachmentsTable;
+  deleted_photo_objects: DeletedPhotoObjectsTable;
   audit_log: AuditLogTable;
   app_settings: AppSettingsTable;
   rate_limits: RateLimitsTable;

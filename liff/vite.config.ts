@@ -1,12 +1,13 @@
 // Vite build of the LIFF mini-app, served by the bot at /liff/.
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { workersHeaders } from './vite-headers.ts';
 import { privacyPages } from './vite-privacy.ts';
 
 export default defineConfig({
   root: import.meta.dirname,
   base: '/liff/',
-  plugins: [preact(), privacyPages()],
+  plugins: [preact(), privacyPages(), workersHeaders()],
   // Built into dist/liff/ so that URL paths (/liff/…) map to files the same way on Node and Workers assets.
   build: {
     outDir: 'dist/liff',

@@ -14,12 +14,12 @@ import { normalizeThaiPhone } from '../../core/complaints/phone.ts';
 import { isComplaintType } from '../../core/complaints/status.ts';
 import { drawTrackingCode, TRACKING_CODE_BYTES } from '../../core/complaints/tracking-code.ts';
 import { findAgencyById } from '../../db/queries/agencies.ts';
-import { addAttachment } from '../../db/queries/complaint-attachments.ts';
 import { type Complaint, createComplaint, findComplaintByIntakeKey } from '../../db/queries/complaints.ts';
 import type { Deps } from '../deps.ts';
 import type { Settings } from '../settings.ts';
 import { announceComplaint } from './announce.ts';
 import { nextHour, takeLimit } from './limits.ts';
+import { savePhoto } from './photo-store.ts';
 
 export interface ComplaintInput {
   provinceId: string;
@@ -142,7 +142,7 @@ export async function fileComplaint(
   for (const [i, photo] of (input.photos ?? []).entries()) {
     // A made-up message id per form photo: a double submit stores each photo once.
     const lineMessageId = `form:${input.intakeKey}:${i}`;
-    await addAttachment(deps.db, { intakeKey: input.intakeKey, lineMessageId, ...photo }, now);
+    await savePhoto(deps, { intakeKey: input.intakeKey, lineMessageId, ...photo }, now);
   }
   for (let draw = 1; ; draw += 1) {
     const code = drawTrackingCode(globalThis.crypto.getRandomValues(new Uint8Array(TRACKING_CODE_BYTES)));

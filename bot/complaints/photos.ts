@@ -3,9 +3,10 @@
 
 import type { Check } from '../../core/complaints/intake-rules.ts';
 import { INTAKE_RULES, validatePhoto } from '../../core/complaints/intake-rules.ts';
-import { addAttachment, countDraftAttachments } from '../../db/queries/complaint-attachments.ts';
+import { countDraftAttachments } from '../../db/queries/complaint-attachments.ts';
 import type { Deps } from '../deps.ts';
 import { LineApiError } from '../line/errors.ts';
+import { savePhoto } from './photo-store.ts';
 
 export async function storePhoto(
   deps: Deps,
@@ -31,8 +32,8 @@ export async function storePhoto(
   }
   const checked = validatePhoto(content.contentType, content.bytes.byteLength);
   if (!checked.ok) return checked;
-  await addAttachment(
-    deps.db,
+  await savePhoto(
+    deps,
     { intakeKey: draftId, lineMessageId: image.messageId, contentType: checked.value, bytes: content.bytes },
     now,
   );

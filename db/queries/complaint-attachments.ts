@@ -1,6 +1,8 @@
 // Queries on `complaint_attachments`: photos of a complaint, stored while its draft is open and kept with it.
+
+import { sql } from 'kysely';
 import type { Db } from '../db.ts';
-import { iso } from '../json.ts';
+import { chunkJson, iso } from '../json.ts';
 
 export interface AttachmentInfo {
   id: number;
@@ -21,6 +23,14 @@ export interface NewAttachment {
   lineMessageId?: string | null;
   contentType: string;
   bytes: Uint8Array;
+  /** Set when the bytes are in object storage under this key (Workers): the row then keeps none of them. */
+  objectKey?: string | null;
+}
+
+/** One photo as stored: its bytes, or the key of the object that holds them. */
+export interface StoredAttachment extends AttachmentInfo {
+  bytes: Uint8Array;
+  objectKey: string | null;
 }
 
 // better-sqlite3 returns a BLOB as a Buffer, D1 as an array of byte values.
@@ -37,9 +47,10 @@ export async function addAttachment(db: Db, a: NewAttachment, now: Date): Promis
       complaint_id: a.complaintId ?? null,
       line_message_id: a.lineMessageId ?? null,
       content_type: a.contentType,
-      bytes: a.bytes,
+      bytes: a.objectKey ? new Uint8Array(0) : a.bytes,
       size: a.bytes.byteLength,
       created_at: iso(now),
+      object_key: a.objectKey ?? null,
     })
     .onConflict((oc) => oc.column('line_message_id').doNothing())
     .returning('id')
@@ -69,15 +80,18 @@ export async function countDraftAttachments(db: Db, intakeKey: string): Promise<
   return Number(row?.n ?? 0);
 }
 
-/** One photo with its bytes, only if it belongs to the complaint (the caller checked the officer may see it). */
+/**
+ * One photo with its bytes (or its object's key), only if it belongs to the complaint (the caller checked the
+ * officer may see it).
+ */
 export async function findAttachment(
   db: Db,
   complaintId: string,
   id: number,
-): Promise<Attachment | undefined> {
+): Promise<StoredAttachment | undefined> {
   const row = await db.kysely
     .selectFrom('complaint_attachments')
-    .select(['id', 'content_type', 'size', 'created_at', 'bytes'])
+    .select(['id', 'content_type', 'size', 'created_at', 'bytes', 'object_key'])
     .where('id', '=', id)
     .where('complaint_id', '=', complaintId)
     .executeTakeFirst();
@@ -88,6 +102,31 @@ export async function findAttachment(
       size: row.size,
       createdAt: row.created_at,
       bytes: toBytes(row.bytes),
+      objectKey: row.object_key,
     }
+  );
+}
+
+/** Objects whose photo rows were deleted (by a trigger, whatever deleted them), oldest first. */
+export async function listDeletedPhotoObjects(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.kysely
+    .selectFrom('deleted_photo_objects')
+    .select('object_key')
+    .orderBy('deleted_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.object_key);
+}
+
+/** Forgets objects once they are gone from the bucket. */
+export async function forgetDeletedPhotoObjects(db: Db, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db.batch(jsonDelete(db, keys));
+}
+
+function jsonDelete(db: Db, keys: readonly string[]) {
+  return chunkJson(keys.map((k) => ({ k }))).map((json) =>
+    sql`DELETE FROM deleted_photo_objects WHERE object_key IN
+      (SELECT json_extract(value, '$.k') FROM json_each(${json}))`.compile(db.kysely),
   );
 }

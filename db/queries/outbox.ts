@@ -306,3 +306,27 @@ export async function forgetComplaintDeliveries(db: Db, kinds: ComplaintDelivery
       ),
   ]);
 }
+
+/**
+ * Deletes messages that went out (or were given up) before `before`: their content is not kept longer than the
+ * retention setting. The ledger rows that pointed at them stay — they still say the slot was sent — but lose
+ * the link, in the same batch. Returns how many rows went.
+ */
+export async function deleteFinishedOutbox(db: Db, before: Date): Promise<number> {
+  const { kysely } = db;
+  const at = iso(before);
+  const old = kysely
+    .selectFrom('outbox')
+    .select('id')
+    .where('state', 'in', ['sent', 'failed'])
+    .where((eb) => eb(eb.fn.coalesce('sent_at', 'created_at'), '<', at));
+  const [, deleted] = await db.batch([
+    kysely.updateTable('reminder_log').set({ outbox_id: null }).where('outbox_id', 'in', old),
+    kysely
+      .deleteFrom('outbox')
+      .where('state', 'in', ['sent', 'failed'])
+      .where((eb) => eb(eb.fn.coalesce('sent_at', 'created_at'), '<', at))
+      .returning('id'),
+  ]);
+  return deleted.rows.length;
+}

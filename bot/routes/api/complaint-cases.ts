@@ -13,11 +13,12 @@ import {
   statusLabelOf,
 } from '../../../core/complaints/status.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
-import { findAttachment, listAttachments } from '../../../db/queries/complaint-attachments.ts';
+import { listAttachments } from '../../../db/queries/complaint-attachments.ts';
 import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
 import { type Complaint, findComplaintById } from '../../../db/queries/complaints.ts';
 import { listHandledComplaints, mayHandleComplaint, readReporterIdentity } from '../../complaints/access.ts';
 import { applyComplaintAction, MAX_ACTION_TEXT } from '../../complaints/actions.ts';
+import { readPhoto } from '../../complaints/photo-store.ts';
 import { loadComplaintStatsInput, type StatsScope } from '../../complaints/stats-input.ts';
 import type { Deps } from '../../deps.ts';
 import { renderComplaintStatsHtml, statsFileName } from '../../reports/complaint-stats.ts';
@@ -185,7 +186,7 @@ export function complaintCaseRoutes(deps: Deps) {
       async (c) => {
         const { id, photoId } = c.req.valid('param');
         const complaint = await caseFor(deps, c.var.viewer, id);
-        const photo = await findAttachment(deps.db, complaint.id, photoId);
+        const photo = await readPhoto(deps, complaint.id, photoId);
         if (photo === undefined) throw new HTTPException(404, { message: 'ไม่พบรูปภาพนี้' });
         return c.body(new Uint8Array(photo.bytes), 200, {
           'content-type': photo.contentType,

@@ -170,6 +170,20 @@ INSERT INTO t VALUES ('it''s; fine', 1);
     ]);
   });
 
+  it("keeps a trigger's BEGIN … END body in one statement", () => {
+    const text = `CREATE TABLE gone (k TEXT);
+CREATE TRIGGER t AFTER DELETE ON x WHEN old.k IS NOT NULL
+BEGIN
+  INSERT INTO gone (k) VALUES (old.k);
+  DELETE FROM y WHERE k = old.k;
+END;
+SELECT 1;`;
+    const statements = splitSqlStatements(text);
+    expect(statements).toHaveLength(3);
+    expect(statements[1]).toMatch(/^CREATE TRIGGER t[\s\S]*VALUES \(old\.k\);[\s\S]*old\.k;\s*END$/);
+    expect(statements[2]).toBe('SELECT 1');
+  });
+
   it('keeps a last statement without a semicolon', () => {
     expect(splitSqlStatements('SELECT 1;\nSELECT 2')).toEqual(['SELECT 1', 'SELECT 2']);
   });

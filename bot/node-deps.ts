@@ -2,8 +2,10 @@
 // loopback in local mode. Shared by `npm start` (bot/node.ts) and the `ita` CLI.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Db } from '../db/db.ts';
 import { openSqlite } from '../db/sqlite.ts';
 import { createComplaintCrypto, generateComplaintKey } from './complaints/crypto.ts';
+import type { PhotoStore } from './complaints/photo-store.ts';
 import type { Config } from './config.ts';
 import type { Deps, Logger } from './deps.ts';
 import { type FakeLine, startFakeLine } from './dev/fake-line/index.ts';
@@ -33,8 +35,16 @@ function complaintKeyOf(config: Config, log: Logger): string {
   return key;
 }
 
-export async function createNodeDeps(config: Config, log: Logger): Promise<NodeDeps> {
-  const db = openSqlite(config.databasePath);
+/**
+ * `database`: one the caller opened instead of the SQLite file (the CLI's `--workers`: the Worker's D1 and
+ * photo bucket); it is closed with the rest.
+ */
+export async function createNodeDeps(
+  config: Config,
+  log: Logger,
+  database?: Db & { photoStore?: PhotoStore },
+): Promise<NodeDeps> {
+  const db = database ?? openSqlite(config.databasePath);
   // Local mode can run for weeks: the fake keeps only its latest requests (the simulator has its own history).
   const fake = config.localMode
     ? await startFakeLine({ channelAccessToken: config.line.channelAccessToken, maxRecorded: 2000 })

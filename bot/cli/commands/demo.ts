@@ -67,7 +67,7 @@ export async function runDemo(
     io.err(`ข้อผิดพลาด: ${parsed.error}`);
     return EXIT_FAILED;
   }
-  const db = openDatabase(env, io);
+  const db = await openDatabase(env, io);
   if (db === undefined) return EXIT_FAILED;
   try {
     io.out(migrationLine(db));
@@ -75,7 +75,7 @@ export async function runDemo(
     for (const line of summaryLines(summary)) io.out(line);
     return 0;
   } catch (error) {
-    io.err(databaseFailure(env.databasePath, error));
+    io.err(databaseFailure(db.label, error));
     return EXIT_FAILED;
   } finally {
     await db.close();

@@ -1,6 +1,9 @@
-// `ita migrate`: opens (creating) the SQLite file at DATABASE_PATH and applies the migrations it lacks.
-import type { SqliteDb } from '../../../db/sqlite.ts';
+// `ita migrate`: opens (creating) the SQLite file at DATABASE_PATH — or with `--workers` the Worker's D1 — and
+// applies the migrations it lacks. openDatabase is the one place every command opens its database.
+import type { Db } from '../../../db/db.ts';
 import { openSqlite } from '../../../db/sqlite.ts';
+import type { PhotoStore } from '../../complaints/photo-store.ts';
+import { openWorkersDb, type WorkersTarget } from '../../tools/cli/workers-db.ts';
 
 export interface CommandIo {
   out(line: string): void;
@@ -9,12 +12,23 @@ export interface CommandIo {
 
 export interface DatabaseEnv {
   databasePath: string;
+  /** `--workers` (with `--persist-to DIR` or `--remote`): the Worker's D1 instead of the SQLite file. */
+  workers?: WorkersTarget;
+}
+
+/** A database a command opened: migrated, with what this open applied, and where it is. */
+export interface OpenedDb extends Db {
+  readonly migrationsApplied: readonly string[];
+  /** The Worker's photo bucket, when the command opened the Worker's database and it has one. */
+  readonly photoStore?: PhotoStore;
+  /** For the operator: the SQLite file, or the D1 database and its state. */
+  readonly label: string;
 }
 
 /** Exit code for bad usage or a database that cannot be opened, written or migrated. */
 export const EXIT_FAILED = 2;
 
-const USAGE = 'วิธีใช้: npm run ita -- migrate  (ฐานข้อมูลที่ DATABASE_PATH)';
+const USAGE = 'วิธีใช้: npm run ita -- migrate  (ฐานข้อมูลที่ DATABASE_PATH หรือ D1 ของ Worker เมื่อระบุ --workers)';
 
 // Node's and SQLite's error codes an operator can act on, in Thai.
 const REASONS: Readonly<Record<string, string>> = {
@@ -41,10 +55,30 @@ export function databaseFailure(path: string, error: unknown): string {
   return `ข้อผิดพลาด: ใช้ฐานข้อมูล "${path}" ไม่ได้: ${reason}`;
 }
 
-/** Opens and migrates the file, or prints why it could not and returns undefined. */
-export function openDatabase(env: DatabaseEnv, io: CommandIo): SqliteDb | undefined {
+/** Opens and migrates the database (the SQLite file, or the Worker's D1), or prints why it could not. */
+export async function openDatabase(env: DatabaseEnv, io: CommandIo): Promise<OpenedDb | undefined> {
+  if (env.workers !== undefined) {
+    const where = env.workers.remote ? 'D1 (--remote)' : `D1 (${env.workers.persistTo ?? '.wrangler/state'})`;
+    try {
+      const opened = await openWorkersDb(env.workers);
+      return {
+        ...opened.db,
+        kysely: opened.db.kysely,
+        dialect: opened.db.dialect,
+        batch: opened.db.batch,
+        close: opened.close,
+        migrationsApplied: opened.migrationsApplied,
+        photoStore: opened.photoStore,
+        label: opened.label,
+      };
+    } catch (error) {
+      io.err(databaseFailure(where, error));
+      return undefined;
+    }
+  }
   try {
-    return openSqlite(env.databasePath);
+    const db = openSqlite(env.databasePath);
+    return Object.assign(db, { label: env.databasePath });
   } catch (error) {
     io.err(databaseFailure(env.databasePath, error));
     return undefined;
@@ -52,7 +86,7 @@ export function openDatabase(env: DatabaseEnv, io: CommandIo): SqliteDb | undefi
 }
 
 /** The line saying what this open did to the schema. */
-export function migrationLine(db: SqliteDb): string {
+export function migrationLine(db: OpenedDb): string {
   return db.migrationsApplied.length === 0
     ? 'ฐานข้อมูลเป็นปัจจุบันแล้ว'
     : `ปรับโครงสร้างฐานข้อมูลแล้ว: ${db.migrationsApplied.join(', ')}`;
@@ -69,10 +103,10 @@ export async function runMigrate(args: string[], io: CommandIo, env: DatabaseEnv
     io.err(`ข้อผิดพลาด: คำสั่ง migrate ไม่รับอาร์กิวเมนต์ "${first}" — ${USAGE}`);
     return EXIT_FAILED;
   }
-  const db = openDatabase(env, io);
+  const db = await openDatabase(env, io);
   if (db === undefined) return EXIT_FAILED;
   try {
-    io.out(`ฐานข้อมูล: ${env.databasePath}`);
+    io.out(`ฐานข้อมูล: ${db.label}`);
     io.out(migrationLine(db));
     return 0;
   } finally {

@@ -220,7 +220,7 @@ export async function runPlan(
     );
     return EXIT_FAILED;
   }
-  const db = openDatabase(env, io);
+  const db = await openDatabase(env, io);
   if (db === undefined) return EXIT_FAILED;
   try {
     const outcome = await run(db, parsed, io, env.now ?? new Date());

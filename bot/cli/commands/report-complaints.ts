@@ -120,7 +120,7 @@ export async function runComplaintReport(argv: readonly string[], io: CommandIo,
     io.err(USAGE);
     return EXIT_FAILED;
   }
-  const db = openDatabase(env, io);
+  const db = await openDatabase(env, io);
   if (db === undefined) return EXIT_FAILED;
   try {
     const scope = await resolveStatsScope(db, args.id);

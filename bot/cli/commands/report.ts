@@ -143,7 +143,7 @@ export async function runReport(args: readonly string[], io: CommandIo, env: Rep
     io.err(`ข้อผิดพลาด: ${typeof parsed === 'string' ? parsed : ''}`);
     return EXIT_FAILED;
   }
-  const db = openDatabase(env, io);
+  const db = await openDatabase(env, io);
   if (db === undefined) return EXIT_FAILED;
   try {
     const outcome = await run(db, parsed, io, env);

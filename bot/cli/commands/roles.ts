@@ -133,7 +133,7 @@ export async function runRoles(args: readonly string[], io: CommandIo, env: Data
     io.err(typeof parsed === 'string' ? `ข้อผิดพลาด: ${parsed}` : USAGE);
     return EXIT_FAILED;
   }
-  const db = openDatabase(env, io);
+  const db = await openDatabase(env, io);
   if (db === undefined) return EXIT_FAILED;
   try {
     const outcome =

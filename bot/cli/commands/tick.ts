@@ -3,6 +3,8 @@ import type { Config } from '../../config.ts';
 import { createJsonLogger } from '../../deps.ts';
 import { createNodeDeps } from '../../node-deps.ts';
 import { runScheduler } from '../../scheduler.ts';
+import type { WorkersTarget } from '../../tools/cli/workers-db.ts';
+import { openDatabase } from './migrate.ts';
 
 interface Io {
   out(line: string): void;
@@ -22,14 +24,28 @@ export function parseNow(args: readonly string[], fallback: Date): Date | string
   return Number.isNaN(date.getTime()) ? `เวลา "${value}" ไม่ถูกต้อง` : date;
 }
 
-export async function runTick(args: readonly string[], io: Io, config: Config): Promise<number> {
+export async function runTick(
+  args: readonly string[],
+  io: Io,
+  config: Config,
+  workers?: WorkersTarget,
+): Promise<number> {
   const now = parseNow(args, new Date());
   if (typeof now === 'string') {
     io.err(`ข้อผิดพลาด: ${now}`);
     return 2;
   }
+  // The Worker's run sends to the real LINE: without its credentials here, messages would go to a stand-in.
+  if (workers !== undefined && config.localMode) {
+    io.err(
+      'ข้อผิดพลาด: tick --workers ต้องตั้ง LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN, COMPLAINT_KEY และ PUBLIC_BASE_URL เหมือนที่ Worker ใช้',
+    );
+    return 2;
+  }
+  const database = workers === undefined ? undefined : await openDatabase({ databasePath: '', workers }, io);
+  if (workers !== undefined && database === undefined) return 2;
   const log = createJsonLogger((line) => io.err(line));
-  const { deps, fake, close } = await createNodeDeps(config, log);
+  const { deps, fake, close } = await createNodeDeps(config, log, database);
   try {
     const report = await runScheduler(deps, now);
     io.out(

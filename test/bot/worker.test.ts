@@ -1,26 +1,59 @@
-// The Workers entry under `wrangler dev` with local D1: migrations by wrangler, /healthz, a signed webhook.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+// The Worker on D1 and R2 under `wrangler dev` (miniflare), set up from an empty D1 by the `ita` CLI with
+// --workers alone: the claim code, a long Thai agency name searched, bound and chosen in a complaint, a deep link,
+// the assets' caching, a 300-group broadcast drained in one cron run, and complaint photos in R2 gone after
+// retention.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDemo } from '../../bot/cli/commands/demo.ts';
+import { type DatabaseEnv, runMigrate } from '../../bot/cli/commands/migrate.ts';
+import { runRoles } from '../../bot/cli/commands/roles.ts';
+import { DEMO_COORDINATOR_ID } from '../../bot/demo/line.ts';
 import { type FakeLine, startFakeLine } from '../../bot/dev/fake-line/index.ts';
+import type { LineMessage } from '../../bot/dev/fake-line/types.ts';
 import { signLineBody } from '../../bot/line/signature.ts';
-import { makeCallback, makeFollowEvent } from '../support/events.ts';
+import { runStatus } from '../../bot/tools/cli/commands/status.ts';
+import { openWorkersDb, type WorkersDb } from '../../bot/tools/cli/workers-db.ts';
+import { enqueueMessages } from '../../db/queries/outbox.ts';
+import { HEADERS_FILE } from '../../liff/vite-headers.ts';
+import {
+  groupSource,
+  makeCallback,
+  makeFollowEvent,
+  makeJoinEvent,
+  makePostbackEvent,
+  makeTextEvent,
+  type Source,
+  userSource,
+} from '../support/events.ts';
+import { buttons, readable } from './events/conversation.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
 const SECRET = 'worker-test-secret';
 const TOKEN = 'worker-test-token';
 const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
+/** 54 Thai characters, 162 bytes in UTF-8: far past the 50 bytes D1 allows a LIKE pattern. */
+const LONG_NAME = 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดปทุมธานี';
+const LONG_ID = 'pathum-thani-social-development';
+const COORDINATOR = `U${'a'.repeat(31)}1`;
+const CITIZEN = `U${'b'.repeat(31)}2`;
+const NEW_GROUP = `C${'c'.repeat(31)}3`;
+const BROADCAST_GROUPS = 300;
+const LOGIN_CHANNEL = '1234567890';
+/** A Sunday night in Bangkok: no reminders are due, so a cron run at this time only drains and deletes. */
+const QUIET_TICK = Date.parse('2026-06-14T20:00:00Z');
 
-/** wrangler.toml with absolute paths, a throw-away assets folder and state folder. */
+/** wrangler.toml as the repo's, with absolute paths, a throw-away assets folder and the same bindings. */
 function writeConfig(dir: string): string {
-  const assets = join(dir, 'assets/liff');
-  mkdirSync(assets, { recursive: true });
-  writeFileSync(join(assets, 'index.html'), '<!doctype html><title>ITA</title>');
+  const assets = join(dir, 'assets');
+  mkdirSync(join(assets, 'liff/assets'), { recursive: true });
+  writeFileSync(join(assets, 'liff/index.html'), '<!doctype html><title>ITA</title>');
+  writeFileSync(join(assets, 'liff/assets/app-Ab12Cd34.js'), 'console.log("ita")');
+  writeFileSync(join(assets, '_headers'), HEADERS_FILE);
   const config = join(dir, 'wrangler.toml');
   writeFileSync(
     config,
@@ -30,14 +63,18 @@ function writeConfig(dir: string): string {
       'compatibility_date = "2026-04-20"',
       'compatibility_flags = ["nodejs_compat"]',
       '[assets]',
-      `directory = "${join(dir, 'assets')}"`,
+      `directory = "${assets}"`,
       'binding = "ASSETS"',
-      'run_worker_first = true',
+      'run_worker_first = false',
+      'not_found_handling = "none"',
       '[[d1_databases]]',
       'binding = "DB"',
       'database_name = "ita-line"',
       'database_id = "00000000-0000-0000-0000-000000000000"',
       `migrations_dir = "${join(ROOT, 'db/migrations')}"`,
+      '[[r2_buckets]]',
+      'binding = "PHOTOS"',
+      'bucket_name = "ita-line-photos"',
     ].join('\n'),
   );
   return config;
@@ -55,7 +92,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited: ${output()}`);
     try {
@@ -66,7 +103,23 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`wrangler dev did not answer in 60 s: ${output()}`);
+  throw new Error(`wrangler dev did not answer in 90 s: ${output()}`);
+}
+
+/** What a CLI command printed and returned. */
+interface Ran {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cli(
+  run: (io: { out(l: string): void; err(l: string): void }) => Promise<number>,
+): Promise<Ran> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run({ out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 let dir = '';
@@ -74,17 +127,29 @@ let fake: FakeLine;
 let child: ChildProcess;
 let url = '';
 let output = '';
+let database: DatabaseEnv;
+const setup: Record<string, Ran> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ita-worker-'));
   const config = writeConfig(dir);
   const state = join(dir, 'state');
-  fake = await startFakeLine({ channelAccessToken: TOKEN });
-  await promisify(execFile)(
-    WRANGLER,
-    ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state, '--config', config],
-    { env: ENV, cwd: dir },
+  database = {
+    databasePath: join(dir, 'unused.sqlite'),
+    workers: { remote: false, persistTo: state, configPath: config },
+  };
+  // The province from an empty D1, through the CLI with --workers only (no wrangler d1 command, no SQL).
+  setup.migrate = await cli((io) => runMigrate([], io, database));
+  setup.demo = await cli((io) => runDemo([], io, database));
+  // The demo names a coordinator; a real province has none until the operator's claim code is used. The CLI
+  // refuses to revoke the last one, so the test takes the demo's away itself to reach that state.
+  await withWorkersDb((w) =>
+    w.db.kysely.deleteFrom('user_roles').where('user_id', '=', DEMO_COORDINATOR_ID).execute(),
   );
+  setup.roles = await cli((io) => runRoles(['list', DEMO_COORDINATOR_ID], io, database));
+  setup.status = await cli((io) => runStatus([], io, { ...database, adminLineUserIds: [] }));
+
+  fake = await startFakeLine({ channelAccessToken: TOKEN });
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   const vars = [
@@ -93,6 +158,8 @@ beforeAll(async () => {
     `LINE_API_BASE_URL:${fake.url}`,
     `COMPLAINT_KEY:${'A'.repeat(43)}=`,
     'PUBLIC_BASE_URL:https://ita.example.go.th',
+    'LIFF_ID:1234567890-AbCdEfGh',
+    `LINE_LOGIN_CHANNEL_ID:${LOGIN_CHANNEL}`,
   ].flatMap((v) => ['--var', v]);
   child = spawn(
     WRANGLER,
@@ -107,6 +174,9 @@ beforeAll(async () => {
       '127.0.0.1',
       '--port',
       String(port),
+      '--inspector-port',
+      String(await freePort()),
+      '--test-scheduled',
       ...vars,
     ],
     { env: ENV, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -118,7 +188,7 @@ beforeAll(async () => {
     output += b.toString();
   });
   await waitForHealth(url, child, () => output);
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   child?.kill('SIGTERM');
@@ -126,34 +196,193 @@ afterAll(async () => {
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
 });
 
-describe('worker entry under wrangler dev', () => {
-  it('answers /healthz with the version and a database that answers', async () => {
-    const res = await fetch(`${url}/healthz`);
-    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok' });
+async function post(...events: unknown[]): Promise<Response> {
+  const body = JSON.stringify(makeCallback(...events));
+  return fetch(`${url}/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-line-signature': await signLineBody(body, SECRET) },
+    body,
+  });
+}
+
+/** Sends one event and waits for the Worker's reply to it (handled in waitUntil). */
+async function answer<E extends { replyToken: string }>(event: E): Promise<LineMessage[]> {
+  const res = await post(event);
+  expect(res.status).toBe(200);
+  await fake.waitFor(() => fake.replies().some((r) => r.replyToken === event.replyToken), 20_000);
+  return fake.replies().find((r) => r.replyToken === event.replyToken)?.messages ?? [];
+}
+
+const say = (text: string, source: Source) => answer(makeTextEvent(text, { source }));
+
+/** Presses a quick reply of `last` (a postback, or the text it sends). */
+async function choose(last: LineMessage[], label: string, source: Source): Promise<LineMessage[]> {
+  const data = buttons(last).get(label);
+  if (data === undefined) throw new Error(`no button "${label}" in: ${readable(last)}`);
+  return data.startsWith('a=') ? answer(makePostbackEvent(data, { source })) : say(data, source);
+}
+
+/** The CLI's view of the Worker's D1 and bucket while wrangler dev runs (tests inspect and age data with it). */
+async function withWorkersDb<T>(use: (w: WorkersDb) => Promise<T>): Promise<T> {
+  const w = await openWorkersDb(database.workers ?? { remote: false });
+  try {
+    return await use(w);
+  } finally {
+    await w.close();
+  }
+}
+
+/** Runs the Worker's scheduled handler once, at `time`, and waits for it to finish. */
+async function cronRun(time: number): Promise<void> {
+  const res = await fetch(`${url}/__scheduled?cron=${encodeURIComponent('* * * * *')}&time=${time}`);
+  expect(res.status).toBe(200);
+}
+
+describe('the Worker on D1, set up by the CLI with --workers', () => {
+  it('set up a province from an empty D1 and shows the first coordinator claim code until used', async () => {
+    expect(setup.migrate?.code).toBe(0);
+    expect(setup.migrate?.out).toMatch(/0009_photo_objects\.sql/);
+    expect(setup.demo?.code).toBe(0);
+    expect(setup.roles?.out).toMatch(/ยังไม่มีสิทธิ์ใด/);
+    expect(setup.status?.code).toBe(0);
+    expect(setup.status?.out).toMatch(/ปทุมธานี/);
+    const code = /รหัสรับสิทธิ์ผู้ประสานงานคนแรก: (\S+)/.exec(setup.status?.out ?? '')?.[1];
+    expect(code).toBeDefined();
+    const reply = readable(await say(`ผู้ประสานงาน ${code}`, userSource(COORDINATOR)));
+    expect(reply).toMatch(/ผู้ประสานงาน/);
+    const after = await cli((io) => runStatus([], io, { ...database, adminLineUserIds: [] }));
+    expect(after.out).toMatch(/ผู้ประสานงานจังหวัด: 1 คน/);
+    expect(after.out).not.toMatch(/รหัสรับสิทธิ์/);
   });
 
-  it('rejects an unsigned webhook with 401', async () => {
-    const res = await fetch(`${url}/webhook`, { method: 'POST', body: JSON.stringify(makeCallback()) });
-    expect(res.status).toBe(401);
+  it('answers a signed webhook and rejects an unsigned one', async () => {
+    expect((await fetch(`${url}/webhook`, { method: 'POST', body: '{}' })).status).toBe(401);
+    const reply = readable(await answer(makeFollowEvent({ source: userSource(CITIZEN) })));
+    expect(reply).toMatch(/สวัสดีค่ะ/);
   });
 
-  it('acknowledges a signed webhook, records it in D1 and replies through waitUntil', async () => {
-    const body = JSON.stringify(makeCallback(makeFollowEvent()));
-    const res = await fetch(`${url}/webhook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-line-signature': await signLineBody(body, SECRET) },
-      body,
+  it('finds a long Thai agency name: EIT lookup, bind code, binding and the complaint form list', async () => {
+    expect(readable(await say(`EIT ${LONG_NAME}`, userSource(CITIZEN)))).toContain(LONG_NAME);
+    const codeReply = await say(`รหัสผูกกลุ่ม ${LONG_NAME}`, userSource(COORDINATOR));
+    const code = /ผูกกลุ่ม ([A-Z0-9]{4,})/.exec(readable(codeReply))?.[1];
+    expect(code, readable(codeReply)).toBeDefined();
+    await post(makeJoinEvent({ source: groupSource(NEW_GROUP, undefined) }));
+    expect(readable(await say(`ผูกกลุ่ม ${code}`, groupSource(NEW_GROUP, COORDINATOR)))).toContain(LONG_NAME);
+    fake.registerIdToken('citizen-token', { sub: CITIZEN, aud: LOGIN_CHANNEL });
+    const api = await fetch(`${url}/api/complaints/agencies?q=${encodeURIComponent(LONG_NAME)}`, {
+      headers: { authorization: 'Bearer citizen-token' },
     });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ received: 1, new: 1 });
-    await fake.waitFor(() => fake.replies().length === 1, 10_000);
-    expect(JSON.stringify(fake.replies()[0])).toMatch(/สวัสดีค่ะ/);
+    expect(api.status).toBe(200);
+    expect(JSON.stringify(await api.json())).toContain(LONG_ID);
+  });
+
+  it('chooses the long-named agency in a complaint, keeps its photos in R2, and deletes them after retention', async () => {
+    const me = userSource(CITIZEN);
+    let last = await say('ร้องเรียน', me);
+    last = await choose(last, 'ทุจริต/ประพฤติมิชอบ', me);
+    last = await say(LONG_NAME, me);
+    expect(readable(last)).toMatch(/ขั้นที่ 3/);
+    last = await say('เจ้าหน้าที่เรียกรับเงินสองพันบาทเพื่อเร่งออกใบอนุญาตก่อสร้าง', me);
+    last = await choose(last, 'ข้าม', me);
+    for (const id of ['w-photo-1', 'w-photo-2']) {
+      fake.setContent(id, new Uint8Array(50_000).fill(id.length), 'image/jpeg');
+      const event = makeTextEvent('x', { source: me });
+      last = await answer({
+        ...event,
+        message: { id, type: 'image', contentProvider: { type: 'line' }, quoteToken: 'q' },
+      });
+    }
+    expect(readable(last)).toMatch(/ได้รับแล้ว 2\/5 รูป/);
+    last = await choose(last, 'เสร็จ', me);
+    last = await choose(last, 'รหัสติดตามเท่านั้น', me);
+    expect(readable(last)).toContain(LONG_NAME);
+    const receipt = readable(await choose(last, 'ยืนยันส่งเรื่อง', me));
+    expect(receipt).toMatch(/[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}/);
+
+    const stored = await withWorkersDb(async (w) => {
+      const complaint = await w.db.kysely
+        .selectFrom('complaints')
+        .select('id')
+        .where('agency_id', '=', LONG_ID)
+        .executeTakeFirstOrThrow();
+      const rows = await w.db.kysely
+        .selectFrom('complaint_attachments')
+        .select(['object_key', 'size', (eb) => eb.fn('length', ['bytes']).as('kept')])
+        .where('complaint_id', '=', complaint.id)
+        .execute();
+      const objects = await Promise.all(rows.map((r) => w.photoStore?.get(r.object_key ?? '')));
+      // Retention's clock, moved for the test: the complaint is past its delete_after.
+      await w.db.kysely
+        .updateTable('complaints')
+        .set({ status: 'closed', delete_after: '2026-01-01T00:00:00.000Z' })
+        .where('id', '=', complaint.id)
+        .execute();
+      return { rows, objects };
+    });
+    expect(stored.rows).toHaveLength(2);
+    expect(stored.rows.every((r) => r.object_key !== null && Number(r.kept) === 0 && r.size === 50_000)).toBe(
+      true,
+    );
+    expect(stored.objects.map((o) => o?.byteLength)).toEqual([50_000, 50_000]);
+
+    await cronRun(QUIET_TICK);
+    const gone = await withWorkersDb(async (w) => ({
+      complaints: await w.db.kysely
+        .selectFrom('complaints')
+        .select('id')
+        .where('agency_id', '=', LONG_ID)
+        .execute(),
+      objects: await Promise.all(stored.rows.map((r) => w.photoStore?.get(r.object_key ?? ''))),
+      queued: await w.db.kysely.selectFrom('deleted_photo_objects').select('object_key').execute(),
+    }));
+    expect(gone.complaints).toEqual([]);
+    expect(gone.objects).toEqual([undefined, undefined]);
+    expect(gone.queued).toEqual([]);
+  });
+
+  it('drains a 300-group broadcast in one cron run', async () => {
+    const groups = Array.from(
+      { length: BROADCAST_GROUPS },
+      (_, i) => `C${(i + 1).toString(16).padStart(32, 'd')}`,
+    );
+    await withWorkersDb(async (w) => {
+      const messages = [{ type: 'text', text: 'ประกาศ: ส่งหลักฐาน OIT ภายในวันศุกร์นี้ค่ะ' }];
+      const rows = groups.map((to) => ({
+        kind: 'push' as const,
+        to,
+        messages,
+        sourceKind: 'broadcast',
+        sourceId: 'b-300',
+      }));
+      await enqueueMessages(w.db, rows, new Date(QUIET_TICK - 60_000));
+    });
+    const before = fake.pushes().length;
+    await cronRun(QUIET_TICK + 60_000);
+    await fake.waitFor(() => fake.pushes().length - before >= BROADCAST_GROUPS, 60_000);
+    const reached = new Set(
+      fake
+        .pushes()
+        .slice(before)
+        .flatMap((p) => p.to),
+    );
+    expect(groups.every((g) => reached.has(g))).toBe(true);
+    const pending = await withWorkersDb((w) =>
+      w.db.kysely.selectFrom('outbox').select('id').where('state', 'in', ['pending', 'sending']).execute(),
+    );
+    expect(pending).toEqual([]);
     expect(fake.violations()).toEqual([]);
   });
 
-  it('serves the LIFF build from the assets binding', async () => {
-    const res = await fetch(`${url}/liff/`);
-    expect(res.status).toBe(200);
-    expect(await res.text()).toMatch(/<title>ITA<\/title>/);
+  it('serves the mini-app for a deep link, and the assets with their caching', async () => {
+    const deep = await fetch(`${url}/liff/cases/12345?from=card`);
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('cache-control')).toBe('no-cache');
+    expect(await deep.text()).toMatch(/<title>ITA<\/title>/);
+    const entry = await fetch(`${url}/liff/`);
+    expect(entry.status).toBe(200);
+    expect(entry.headers.get('cache-control')).toBe('no-cache');
+    const hashed = await fetch(`${url}/liff/assets/app-Ab12Cd34.js`);
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });

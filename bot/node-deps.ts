@@ -5,10 +5,10 @@ import { dirname, join } from 'node:path';
 import type { Db } from '../db/db.ts';
 import { openSqlite } from '../db/sqlite.ts';
 import { createComplaintCrypto, generateComplaintKey } from './complaints/crypto.ts';
-import type { PhotoStore } from './complaints/photo-store.ts';
 import type { Config } from './config.ts';
 import type { Deps, Logger } from './deps.ts';
 import { type FakeLine, startFakeLine } from './dev/fake-line/index.ts';
+import type { PhotoStore } from './features/complaints/photo-store.ts';
 import { createLineClient } from './line/client.ts';
 import { VERSION } from './version.ts';
 

@@ -5,11 +5,11 @@ import { createApp } from './app.ts';
 import { bootstrapCoordinators } from './bootstrap.ts';
 import { accountNameOf, homeProvinceId } from './chat/who.ts';
 import { createComplaintCrypto } from './complaints/crypto.ts';
-import { r2PhotoStore } from './complaints/photo-store.ts';
 import { type Config, parseConfig } from './config.ts';
 import { createJsonLogger, type Deps } from './deps.ts';
+import { r2PhotoStore } from './features/complaints/photo-store.ts';
 import { createLineClient } from './line/client.ts';
-import { WORKERS_CONCURRENCY, WORKERS_MESSAGES_PER_RUN } from './outbox/budget.ts';
+import { WORKERS_CONCURRENCY, WORKERS_MESSAGES_PER_RUN } from './line/outbox/budget.ts';
 import { runScheduledTick } from './scheduler.ts';
 import { VERSION } from './version.ts';
 

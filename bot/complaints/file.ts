@@ -16,10 +16,10 @@ import { drawTrackingCode, TRACKING_CODE_BYTES } from '../../core/complaints/tra
 import { findAgencyById } from '../../db/queries/agencies.ts';
 import { type Complaint, createComplaint, findComplaintByIntakeKey } from '../../db/queries/complaints.ts';
 import type { Deps } from '../deps.ts';
+import { savePhoto } from '../features/complaints/photo-store.ts';
 import type { Settings } from '../settings.ts';
 import { announceComplaint } from './announce.ts';
 import { nextHour, takeLimit } from './limits.ts';
-import { savePhoto } from './photo-store.ts';
 
 export interface ComplaintInput {
   provinceId: string;

@@ -5,8 +5,8 @@ import type { Check } from '../../core/complaints/intake-rules.ts';
 import { INTAKE_RULES, validatePhoto } from '../../core/complaints/intake-rules.ts';
 import { countDraftAttachments } from '../../db/queries/complaint-attachments.ts';
 import type { Deps } from '../deps.ts';
+import { savePhoto } from '../features/complaints/photo-store.ts';
 import { LineApiError } from '../line/errors.ts';
-import { savePhoto } from './photo-store.ts';
 
 export async function storePhoto(
   deps: Deps,

@@ -2,7 +2,7 @@
 // applies the migrations it lacks. openDatabase is the one place every command opens its database.
 import type { Db } from '../../../db/db.ts';
 import { openSqlite } from '../../../db/sqlite.ts';
-import type { PhotoStore } from '../../complaints/photo-store.ts';
+import type { PhotoStore } from '../../features/complaints/photo-store.ts';
 import { openWorkersDb, type WorkersTarget } from '../../tools/cli/workers-db.ts';
 
 export interface CommandIo {

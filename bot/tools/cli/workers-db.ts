@@ -9,7 +9,7 @@ import type { D1Database, R2Bucket } from '@cloudflare/workers-types/index.ts';
 import { applyMigrationsD1, openD1 } from '../../../db/d1.ts';
 import type { Db } from '../../../db/db.ts';
 import { readMigrationFiles } from '../../../db/migration-files.ts';
-import { type PhotoStore, r2PhotoStore } from '../../complaints/photo-store.ts';
+import { type PhotoStore, r2PhotoStore } from '../../features/complaints/photo-store.ts';
 
 export interface WorkersTarget {
   /** The deployed database instead of a local state. */
@@ -39,7 +39,12 @@ const PHOTOS_BINDING = 'PHOTOS';
  * with the same database_id and bucket, so it needs no build of the Worker or its assets.
  */
 export async function openWorkersDb(target: WorkersTarget): Promise<WorkersDb> {
-  const wrangler = await import('wrangler');
+  // wrangler is a devDependency (it deploys the Worker): an install without it cannot reach D1 either.
+  const wrangler = await import('wrangler').catch((error: unknown) => {
+    throw new Error(
+      `--workers ต้องใช้ wrangler ซึ่งยังไม่ได้ติดตั้ง (npm install รวม devDependencies): ${String(error)}`,
+    );
+  });
   const configPath = resolve(target.configPath ?? 'wrangler.toml');
   const config = wrangler.unstable_readConfig({ config: configPath }, { hideWarnings: true });
   const databases: readonly { binding: string; database_name?: string; database_id?: string }[] =

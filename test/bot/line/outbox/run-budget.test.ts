@@ -1,12 +1,12 @@
 // A scheduler run drains the outbox until it is empty or the run's message budget is spent (OUTBOX_MESSAGES_PER_RUN,
 // 900 on Workers), and sent messages leave the outbox after `outboxRetentionDays`, keeping their ledger rows.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runScheduler } from '../../../bot/scheduler.ts';
-import { SETTINGS_KEY } from '../../../bot/settings.ts';
-import { setSetting } from '../../../db/queries/app-settings.ts';
-import { enqueueMessages } from '../../../db/queries/outbox.ts';
-import { reserveSlotWithMessages } from '../../../db/queries/reminder-log.ts';
-import { checkAndClose, type Harness, startHarness } from '../../support/harness.ts';
+import { runScheduler } from '../../../../bot/scheduler.ts';
+import { SETTINGS_KEY } from '../../../../bot/settings.ts';
+import { setSetting } from '../../../../db/queries/app-settings.ts';
+import { enqueueMessages } from '../../../../db/queries/outbox.ts';
+import { reserveSlotWithMessages } from '../../../../db/queries/reminder-log.ts';
+import { checkAndClose, type Harness, startHarness } from '../../../support/harness.ts';
 
 /** A Sunday night in Bangkok: nothing else is due, so a run only drains and deletes. */
 const NIGHT = new Date('2026-06-14T20:00:00.000Z');

@@ -8,7 +8,7 @@ export const LINE_PUSH_PER_SECOND = 2_000;
 export const WORKERS_PAID_SUBREQUESTS = 10_000;
 /** D1 on Workers Paid: 1,000 queries per invocation (https://developers.cloudflare.com/d1/platform/limits/). */
 export const D1_PAID_QUERIES = 1_000;
-/** What a run spends besides sending: the tick's own queries stay under 50 (test/bot/reminders/d1-queries). */
+/** What a run spends besides sending: the tick's own queries stay under 50 (test/bot/features/plan/reminders/d1-queries). */
 const RESERVE = 100;
 /** The drain stops claiming after 50 s, so a run every minute ends before the next. */
 const DRAIN_SECONDS = 50;

@@ -9,8 +9,8 @@ import {
   forgetDeletedPhotoObjects,
   listDeletedPhotoObjects,
   type NewAttachment,
-} from '../../db/queries/complaint-attachments.ts';
-import type { Deps } from '../deps.ts';
+} from '../../../db/queries/complaint-attachments.ts';
+import type { Deps } from '../../deps.ts';
 
 /** Object storage for photos (R2 on Workers; tests may pass any). */
 export interface PhotoStore {

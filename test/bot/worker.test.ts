@@ -238,151 +238,178 @@ async function cronRun(time: number): Promise<void> {
   expect(res.status).toBe(200);
 }
 
+// wrangler dev and the fake LINE API share two cores with the rest of the suite: each step gets two minutes.
+const STEP_MS = 120_000;
+
 describe('the Worker on D1, set up by the CLI with --workers', () => {
-  it('set up a province from an empty D1 and shows the first coordinator claim code until used', async () => {
-    expect(setup.migrate?.code).toBe(0);
-    expect(setup.migrate?.out).toMatch(/0009_photo_objects\.sql/);
-    expect(setup.demo?.code).toBe(0);
-    expect(setup.roles?.out).toMatch(/ยังไม่มีสิทธิ์ใด/);
-    expect(setup.status?.code).toBe(0);
-    expect(setup.status?.out).toMatch(/ปทุมธานี/);
-    const code = /รหัสรับสิทธิ์ผู้ประสานงานคนแรก: (\S+)/.exec(setup.status?.out ?? '')?.[1];
-    expect(code).toBeDefined();
-    const reply = readable(await say(`ผู้ประสานงาน ${code}`, userSource(COORDINATOR)));
-    expect(reply).toMatch(/ผู้ประสานงาน/);
-    const after = await cli((io) => runStatus([], io, { ...database, adminLineUserIds: [] }));
-    expect(after.out).toMatch(/ผู้ประสานงานจังหวัด: 1 คน/);
-    expect(after.out).not.toMatch(/รหัสรับสิทธิ์/);
-  });
+  it(
+    'set up a province from an empty D1 and shows the first coordinator claim code until used',
+    async () => {
+      expect(setup.migrate?.code).toBe(0);
+      expect(setup.migrate?.out).toMatch(/0009_photo_objects\.sql/);
+      expect(setup.demo?.code).toBe(0);
+      expect(setup.roles?.out).toMatch(/ยังไม่มีสิทธิ์ใด/);
+      expect(setup.status?.code).toBe(0);
+      expect(setup.status?.out).toMatch(/ปทุมธานี/);
+      const code = /รหัสรับสิทธิ์ผู้ประสานงานคนแรก: (\S+)/.exec(setup.status?.out ?? '')?.[1];
+      expect(code).toBeDefined();
+      const reply = readable(await say(`ผู้ประสานงาน ${code}`, userSource(COORDINATOR)));
+      expect(reply).toMatch(/ผู้ประสานงาน/);
+      const after = await cli((io) => runStatus([], io, { ...database, adminLineUserIds: [] }));
+      expect(after.out).toMatch(/ผู้ประสานงานจังหวัด: 1 คน/);
+      expect(after.out).not.toMatch(/รหัสรับสิทธิ์/);
+    },
+    STEP_MS,
+  );
 
-  it('answers a signed webhook and rejects an unsigned one', async () => {
-    expect((await fetch(`${url}/webhook`, { method: 'POST', body: '{}' })).status).toBe(401);
-    const reply = readable(await answer(makeFollowEvent({ source: userSource(CITIZEN) })));
-    expect(reply).toMatch(/สวัสดีค่ะ/);
-  });
+  it(
+    'answers a signed webhook and rejects an unsigned one',
+    async () => {
+      expect((await fetch(`${url}/webhook`, { method: 'POST', body: '{}' })).status).toBe(401);
+      const reply = readable(await answer(makeFollowEvent({ source: userSource(CITIZEN) })));
+      expect(reply).toMatch(/สวัสดีค่ะ/);
+    },
+    STEP_MS,
+  );
 
-  it('finds a long Thai agency name: EIT lookup, bind code, binding and the complaint form list', async () => {
-    expect(readable(await say(`EIT ${LONG_NAME}`, userSource(CITIZEN)))).toContain(LONG_NAME);
-    const codeReply = await say(`รหัสผูกกลุ่ม ${LONG_NAME}`, userSource(COORDINATOR));
-    const code = /ผูกกลุ่ม ([A-Z0-9]{4,})/.exec(readable(codeReply))?.[1];
-    expect(code, readable(codeReply)).toBeDefined();
-    await post(makeJoinEvent({ source: groupSource(NEW_GROUP, undefined) }));
-    expect(readable(await say(`ผูกกลุ่ม ${code}`, groupSource(NEW_GROUP, COORDINATOR)))).toContain(LONG_NAME);
-    fake.registerIdToken('citizen-token', { sub: CITIZEN, aud: LOGIN_CHANNEL });
-    const api = await fetch(`${url}/api/complaints/agencies?q=${encodeURIComponent(LONG_NAME)}`, {
-      headers: { authorization: 'Bearer citizen-token' },
-    });
-    expect(api.status).toBe(200);
-    expect(JSON.stringify(await api.json())).toContain(LONG_ID);
-  });
-
-  it('chooses the long-named agency in a complaint, keeps its photos in R2, and deletes them after retention', async () => {
-    const me = userSource(CITIZEN);
-    let last = await say('ร้องเรียน', me);
-    last = await choose(last, 'ทุจริต/ประพฤติมิชอบ', me);
-    last = await say(LONG_NAME, me);
-    expect(readable(last)).toMatch(/ขั้นที่ 3/);
-    last = await say('เจ้าหน้าที่เรียกรับเงินสองพันบาทเพื่อเร่งออกใบอนุญาตก่อสร้าง', me);
-    last = await choose(last, 'ข้าม', me);
-    for (const id of ['w-photo-1', 'w-photo-2']) {
-      fake.setContent(id, new Uint8Array(50_000).fill(id.length), 'image/jpeg');
-      const event = makeTextEvent('x', { source: me });
-      last = await answer({
-        ...event,
-        message: { id, type: 'image', contentProvider: { type: 'line' }, quoteToken: 'q' },
+  it(
+    'finds a long Thai agency name: EIT lookup, bind code, binding and the complaint form list',
+    async () => {
+      expect(readable(await say(`EIT ${LONG_NAME}`, userSource(CITIZEN)))).toContain(LONG_NAME);
+      const codeReply = await say(`รหัสผูกกลุ่ม ${LONG_NAME}`, userSource(COORDINATOR));
+      const code = /ผูกกลุ่ม ([A-Z0-9]{4,})/.exec(readable(codeReply))?.[1];
+      expect(code, readable(codeReply)).toBeDefined();
+      await post(makeJoinEvent({ source: groupSource(NEW_GROUP, undefined) }));
+      expect(readable(await say(`ผูกกลุ่ม ${code}`, groupSource(NEW_GROUP, COORDINATOR)))).toContain(LONG_NAME);
+      fake.registerIdToken('citizen-token', { sub: CITIZEN, aud: LOGIN_CHANNEL });
+      const api = await fetch(`${url}/api/complaints/agencies?q=${encodeURIComponent(LONG_NAME)}`, {
+        headers: { authorization: 'Bearer citizen-token' },
       });
-    }
-    expect(readable(last)).toMatch(/ได้รับแล้ว 2\/5 รูป/);
-    last = await choose(last, 'เสร็จ', me);
-    last = await choose(last, 'รหัสติดตามเท่านั้น', me);
-    expect(readable(last)).toContain(LONG_NAME);
-    const receipt = readable(await choose(last, 'ยืนยันส่งเรื่อง', me));
-    expect(receipt).toMatch(/[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}/);
+      expect(api.status).toBe(200);
+      expect(JSON.stringify(await api.json())).toContain(LONG_ID);
+    },
+    STEP_MS,
+  );
 
-    const stored = await withWorkersDb(async (w) => {
-      const complaint = await w.db.kysely
-        .selectFrom('complaints')
-        .select('id')
-        .where('agency_id', '=', LONG_ID)
-        .executeTakeFirstOrThrow();
-      const rows = await w.db.kysely
-        .selectFrom('complaint_attachments')
-        .select(['object_key', 'size', (eb) => eb.fn('length', ['bytes']).as('kept')])
-        .where('complaint_id', '=', complaint.id)
-        .execute();
-      const objects = await Promise.all(rows.map((r) => w.photoStore?.get(r.object_key ?? '')));
-      // Retention's clock, moved for the test: the complaint is past its delete_after.
-      await w.db.kysely
-        .updateTable('complaints')
-        .set({ status: 'closed', delete_after: '2026-01-01T00:00:00.000Z' })
-        .where('id', '=', complaint.id)
-        .execute();
-      return { rows, objects };
-    });
-    expect(stored.rows).toHaveLength(2);
-    expect(stored.rows.every((r) => r.object_key !== null && Number(r.kept) === 0 && r.size === 50_000)).toBe(
-      true,
-    );
-    expect(stored.objects.map((o) => o?.byteLength)).toEqual([50_000, 50_000]);
+  it(
+    'chooses the long-named agency in a complaint, keeps its photos in R2, and deletes them after retention',
+    async () => {
+      const me = userSource(CITIZEN);
+      let last = await say('ร้องเรียน', me);
+      last = await choose(last, 'ทุจริต/ประพฤติมิชอบ', me);
+      last = await say(LONG_NAME, me);
+      expect(readable(last)).toMatch(/ขั้นที่ 3/);
+      last = await say('เจ้าหน้าที่เรียกรับเงินสองพันบาทเพื่อเร่งออกใบอนุญาตก่อสร้าง', me);
+      last = await choose(last, 'ข้าม', me);
+      for (const id of ['w-photo-1', 'w-photo-2']) {
+        fake.setContent(id, new Uint8Array(50_000).fill(id.length), 'image/jpeg');
+        const event = makeTextEvent('x', { source: me });
+        last = await answer({
+          ...event,
+          message: { id, type: 'image', contentProvider: { type: 'line' }, quoteToken: 'q' },
+        });
+      }
+      expect(readable(last)).toMatch(/ได้รับแล้ว 2\/5 รูป/);
+      last = await choose(last, 'เสร็จ', me);
+      last = await choose(last, 'รหัสติดตามเท่านั้น', me);
+      expect(readable(last)).toContain(LONG_NAME);
+      const receipt = readable(await choose(last, 'ยืนยันส่งเรื่อง', me));
+      expect(receipt).toMatch(/[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}/);
 
-    await cronRun(QUIET_TICK);
-    const gone = await withWorkersDb(async (w) => ({
-      complaints: await w.db.kysely
-        .selectFrom('complaints')
-        .select('id')
-        .where('agency_id', '=', LONG_ID)
-        .execute(),
-      objects: await Promise.all(stored.rows.map((r) => w.photoStore?.get(r.object_key ?? ''))),
-      queued: await w.db.kysely.selectFrom('deleted_photo_objects').select('object_key').execute(),
-    }));
-    expect(gone.complaints).toEqual([]);
-    expect(gone.objects).toEqual([undefined, undefined]);
-    expect(gone.queued).toEqual([]);
-  });
+      const stored = await withWorkersDb(async (w) => {
+        const complaint = await w.db.kysely
+          .selectFrom('complaints')
+          .select('id')
+          .where('agency_id', '=', LONG_ID)
+          .executeTakeFirstOrThrow();
+        const rows = await w.db.kysely
+          .selectFrom('complaint_attachments')
+          .select(['object_key', 'size', (eb) => eb.fn('length', ['bytes']).as('kept')])
+          .where('complaint_id', '=', complaint.id)
+          .execute();
+        const objects = await Promise.all(rows.map((r) => w.photoStore?.get(r.object_key ?? '')));
+        // Retention's clock, moved for the test: the complaint is past its delete_after.
+        await w.db.kysely
+          .updateTable('complaints')
+          .set({ status: 'closed', delete_after: '2026-01-01T00:00:00.000Z' })
+          .where('id', '=', complaint.id)
+          .execute();
+        return { rows, objects };
+      });
+      expect(stored.rows).toHaveLength(2);
+      expect(
+        stored.rows.every((r) => r.object_key !== null && Number(r.kept) === 0 && r.size === 50_000),
+      ).toBe(true);
+      expect(stored.objects.map((o) => o?.byteLength)).toEqual([50_000, 50_000]);
 
-  it('drains a 300-group broadcast in one cron run', async () => {
-    const groups = Array.from(
-      { length: BROADCAST_GROUPS },
-      (_, i) => `C${(i + 1).toString(16).padStart(32, 'd')}`,
-    );
-    await withWorkersDb(async (w) => {
-      const messages = [{ type: 'text', text: 'ประกาศ: ส่งหลักฐาน OIT ภายในวันศุกร์นี้ค่ะ' }];
-      const rows = groups.map((to) => ({
-        kind: 'push' as const,
-        to,
-        messages,
-        sourceKind: 'broadcast',
-        sourceId: 'b-300',
+      await cronRun(QUIET_TICK);
+      const gone = await withWorkersDb(async (w) => ({
+        complaints: await w.db.kysely
+          .selectFrom('complaints')
+          .select('id')
+          .where('agency_id', '=', LONG_ID)
+          .execute(),
+        objects: await Promise.all(stored.rows.map((r) => w.photoStore?.get(r.object_key ?? ''))),
+        queued: await w.db.kysely.selectFrom('deleted_photo_objects').select('object_key').execute(),
       }));
-      await enqueueMessages(w.db, rows, new Date(QUIET_TICK - 60_000));
-    });
-    const before = fake.pushes().length;
-    await cronRun(QUIET_TICK + 60_000);
-    await fake.waitFor(() => fake.pushes().length - before >= BROADCAST_GROUPS, 60_000);
-    const reached = new Set(
-      fake
-        .pushes()
-        .slice(before)
-        .flatMap((p) => p.to),
-    );
-    expect(groups.every((g) => reached.has(g))).toBe(true);
-    const pending = await withWorkersDb((w) =>
-      w.db.kysely.selectFrom('outbox').select('id').where('state', 'in', ['pending', 'sending']).execute(),
-    );
-    expect(pending).toEqual([]);
-    expect(fake.violations()).toEqual([]);
-  });
+      expect(gone.complaints).toEqual([]);
+      expect(gone.objects).toEqual([undefined, undefined]);
+      expect(gone.queued).toEqual([]);
+    },
+    STEP_MS,
+  );
 
-  it('serves the mini-app for a deep link, and the assets with their caching', async () => {
-    const deep = await fetch(`${url}/liff/cases/12345?from=card`);
-    expect(deep.status).toBe(200);
-    expect(deep.headers.get('cache-control')).toBe('no-cache');
-    expect(await deep.text()).toMatch(/<title>ITA<\/title>/);
-    const entry = await fetch(`${url}/liff/`);
-    expect(entry.status).toBe(200);
-    expect(entry.headers.get('cache-control')).toBe('no-cache');
-    const hashed = await fetch(`${url}/liff/assets/app-Ab12Cd34.js`);
-    expect(hashed.status).toBe(200);
-    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-  });
+  it(
+    'drains a 300-group broadcast in one cron run',
+    async () => {
+      const groups = Array.from(
+        { length: BROADCAST_GROUPS },
+        (_, i) => `C${(i + 1).toString(16).padStart(32, 'd')}`,
+      );
+      await withWorkersDb(async (w) => {
+        const messages = [{ type: 'text', text: 'ประกาศ: ส่งหลักฐาน OIT ภายในวันศุกร์นี้ค่ะ' }];
+        const rows = groups.map((to) => ({
+          kind: 'push' as const,
+          to,
+          messages,
+          sourceKind: 'broadcast',
+          sourceId: 'b-300',
+        }));
+        await enqueueMessages(w.db, rows, new Date(QUIET_TICK - 60_000));
+      });
+      const before = fake.pushes().length;
+      await cronRun(QUIET_TICK + 60_000);
+      await fake.waitFor(() => fake.pushes().length - before >= BROADCAST_GROUPS, 60_000);
+      const reached = new Set(
+        fake
+          .pushes()
+          .slice(before)
+          .flatMap((p) => p.to),
+      );
+      expect(groups.every((g) => reached.has(g))).toBe(true);
+      const pending = await withWorkersDb((w) =>
+        w.db.kysely.selectFrom('outbox').select('id').where('state', 'in', ['pending', 'sending']).execute(),
+      );
+      expect(pending).toEqual([]);
+      expect(fake.violations()).toEqual([]);
+    },
+    STEP_MS,
+  );
+
+  it(
+    'serves the mini-app for a deep link, and the assets with their caching',
+    async () => {
+      const deep = await fetch(`${url}/liff/cases/12345?from=card`);
+      expect(deep.status).toBe(200);
+      expect(deep.headers.get('cache-control')).toBe('no-cache');
+      expect(await deep.text()).toMatch(/<title>ITA<\/title>/);
+      const entry = await fetch(`${url}/liff/`);
+      expect(entry.status).toBe(200);
+      expect(entry.headers.get('cache-control')).toBe('no-cache');
+      const hashed = await fetch(`${url}/liff/assets/app-Ab12Cd34.js`);
+      expect(hashed.status).toBe(200);
+      expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    },
+    STEP_MS,
+  );
 });

@@ -39,7 +39,7 @@ describe('a scheduler run and its message budget', () => {
     const report = await runScheduler(h.deps, NIGHT);
     expect(report.sent).toBe(250);
     expect(await states()).toEqual({ sent: 250 });
-  });
+  }, 60_000);
 
   it('stops at the budget and leaves the rest for the next run', async () => {
     h = await startHarness({ now: () => NIGHT });
@@ -52,7 +52,7 @@ describe('a scheduler run and its message budget', () => {
     expect((await runScheduler(h.deps, NIGHT)).sent).toBe(120);
     expect(await states()).toEqual({ sent: 120, pending: 80 });
     expect((await runScheduler(h.deps, new Date(NIGHT.getTime() + 60_000))).sent).toBe(80);
-  });
+  }, 60_000);
 
   it('deletes sent messages after the retention setting and keeps the ledger that guarded them', async () => {
     h = await startHarness({ now: () => NIGHT });
@@ -82,5 +82,5 @@ describe('a scheduler run and its message budget', () => {
       NIGHT,
     );
     expect(again.reserved).toBe(false);
-  });
+  }, 60_000);
 });

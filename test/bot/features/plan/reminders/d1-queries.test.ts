@@ -158,5 +158,5 @@ describe('a reminder-queueing tick on D1', () => {
     expect(counting.counts.statements).toBeLessThanOrEqual(MAX_QUERIES);
     const figures = (c: typeof first) => `${c.statements} statements in ${c.calls} calls`;
     console.log(`D1, 1,000-agency tick: ${figures(first)}; the same tick again: ${figures(counting.counts)}`);
-  });
+  }, 120_000);
 });

@@ -1,16 +1,16 @@
 // createApp(deps): the one Hono app behind both runtimes; nothing below it reads the environment.
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { apiRoutes } from './api.ts';
 import type { Deps } from './deps.ts';
-import { apiRoutes } from './routes/api/index.ts';
-import { ValidationError } from './routes/api/validate.ts';
-import { type DevOptions, devRoutes } from './routes/dev.ts';
-import { healthRoutes } from './routes/health.ts';
-import { liffConfigRoutes } from './routes/liff-config.ts';
-import { privacyRoutes } from './routes/privacy.ts';
-import { qrRoutes } from './routes/qr.ts';
-import { shortLinkRoutes } from './routes/short-links.ts';
-import { webhookRoutes } from './routes/webhook.ts';
+import { type DevOptions, devRoutes } from './dev/routes.ts';
+import { qrRoutes } from './features/surveys/qr-route.ts';
+import { shortLinkRoutes } from './features/surveys/short-link-route.ts';
+import { healthRoutes } from './http/health.ts';
+import { liffConfigRoutes } from './http/liff-config.ts';
+import { privacyRoutes } from './http/privacy.ts';
+import { ValidationError } from './http/validate.ts';
+import { webhookRoutes } from './line/webhook.ts';
 
 const ERROR_CODES: Partial<Record<number, string>> = {
   401: 'unauthorized',

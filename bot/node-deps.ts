@@ -3,10 +3,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openSqlite } from '../db/sqlite.ts';
-import { createComplaintCrypto, generateComplaintKey } from './complaints/crypto.ts';
 import type { Config } from './config.ts';
 import type { Deps, Logger } from './deps.ts';
 import { type FakeLine, startFakeLine } from './dev/fake-line/index.ts';
+import { createComplaintCrypto, generateComplaintKey } from './features/complaints/crypto.ts';
 import { createLineClient } from './line/client.ts';
 import { VERSION } from './version.ts';
 

@@ -89,7 +89,7 @@ describe('architecture', () => {
   });
 
   it('reads the environment only in the entry points', () => {
-    const entries = new Set(['bot/node.ts', 'bot/worker.ts', 'bot/cli/ita.ts']);
+    const entries = new Set(['bot/node.ts', 'bot/worker.ts', 'bot/tools/cli/ita.ts']);
     const readers = ['bot', 'db', 'core', 'liff/src']
       .flatMap(listSources)
       .filter((f) => !entries.has(f) && /process\.env/.test(readFileSync(join(ROOT, f), 'utf8')));

@@ -1,9 +1,10 @@
 // createApp(deps): the one Hono app behind both runtimes; nothing below it reads the environment.
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+// The features' chat commands, actions and hooks register with the webhook's event handlers when this loads.
+import './features/index.ts';
 import { apiRoutes } from './api.ts';
 import type { Deps } from './deps.ts';
-import { type DevOptions, devRoutes } from './dev/routes.ts';
 import { qrRoutes } from './features/surveys/qr-route.ts';
 import { shortLinkRoutes } from './features/surveys/short-link-route.ts';
 import { healthRoutes } from './http/health.ts';
@@ -22,8 +23,11 @@ const ERROR_CODES: Partial<Record<number, string>> = {
 export interface AppOptions {
   /** Serve the LIFF build for /liff/*, tried in order (serveStatic on Node, the ASSETS binding on Workers). */
   assets?: MiddlewareHandler[];
-  /** Local mode only: the /dev chat simulator (never mounted with real LINE credentials). */
-  dev?: DevOptions;
+  /**
+   * Local mode only: the /dev chat simulator's routes (bot/dev/routes.ts), never mounted with real LINE
+   * credentials. Built by bot/node.ts through a dynamic import, so the Worker bundle holds no simulator.
+   */
+  dev?: Hono;
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}) {
@@ -35,7 +39,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     .route('/privacy', privacyRoutes(deps))
     .route('/api', apiRoutes(deps))
     .route('/liff-config.json', liffConfigRoutes(deps));
-  if (options.dev !== undefined && deps.localMode) app.route('/dev', devRoutes(deps, options.dev));
+  if (options.dev !== undefined && deps.localMode) app.route('/dev', options.dev);
   const [firstAsset, ...moreAssets] = options.assets ?? [];
   if (firstAsset !== undefined) {
     app.get('/liff', (c) => c.redirect('/liff/'));

@@ -2,6 +2,8 @@
 // and `npm run ita -- tick --now <ISO time>`. Every step is safe to run twice at once.
 
 import { deleteDoneEvents } from '../db/queries/webhook-inbox.ts';
+// The features' chat commands, actions and hooks register with the event handlers that retries run.
+import './features/index.ts';
 import type { Deps } from './deps.ts';
 import { reportFinishedBroadcasts } from './features/broadcasts/delivery-report.ts';
 import { expireComplaintDrafts } from './features/complaints/expire.ts';

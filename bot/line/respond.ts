@@ -1,9 +1,9 @@
 // Answering an event: a reply while its token is good, otherwise a push through the outbox to the same chat.
 import type { webhook } from '@line/bot-sdk';
 import { enqueueMessages } from '../../db/queries/outbox.ts';
+import type { EventContext } from './chat/context.ts';
 import type { LineMessage } from './client.ts';
 import { LineApiError } from './errors.ts';
-import type { EventContext } from './events/index.ts';
 
 /** Reply tokens are good for about a minute (PLATFORM-NOTES §1.4); older events go straight to a push. */
 const REPLY_TOKEN_TTL_MS = 50_000;

@@ -7,7 +7,7 @@ import { createBackground } from '../../bot/background.ts';
 import { parseConfig } from '../../bot/config.ts';
 import type { Deps, Logger } from '../../bot/deps.ts';
 import type { FakeLine } from '../../bot/dev/fake-line/index.ts';
-import type { DevOptions } from '../../bot/dev/routes.ts';
+import { type DevOptions, devRoutes } from '../../bot/dev/routes.ts';
 import { listOpenTasks } from '../../bot/features/plan/tasks.ts';
 import { loadSettings } from '../../bot/features/settings/settings.ts';
 import { homeProvinceId } from '../../bot/line/chat/who.ts';
@@ -54,7 +54,7 @@ export async function startLocalApp(env: Record<string, string> = {}): Promise<L
       return runScheduler(deps, at);
     },
   };
-  const app = createApp(deps, { dev });
+  const app = createApp(deps, { dev: devRoutes(deps, dev) });
   let stopServer = async () => {};
 
   const local: LocalApp = {

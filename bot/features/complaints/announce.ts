@@ -13,7 +13,7 @@ import type { Deps } from '../../deps.ts';
 import { postbackData } from '../../line/chat/command.ts';
 import { flexText, GREY, RED } from '../../line/chat/message-parts.ts';
 import type { LineMessage } from '../../line/client.ts';
-import { liffUrlOf } from '../../tools/richmenu/menus.ts';
+import { liffUrlOf } from '../../line/liff-url.ts';
 import { uuidFrom } from './uuid.ts';
 
 /**

@@ -6,7 +6,7 @@ import { parseTrackingCode } from '../../../core/complaints/tracking-code.ts';
 import { getConversation } from '../../../db/queries/conversation-state.ts';
 import { buildChatContext } from '../../line/chat/build-context.ts';
 import type { Command } from '../../line/chat/command.ts';
-import type { EventContext } from '../../line/events/index.ts';
+import type { EventContext } from '../../line/chat/context.ts';
 import { COMPLAINT_FLOW, continueIntake, questionAgain } from './intake.ts';
 import { buildIntakeHelp } from './intake-messages.ts';
 import type { IntakeInput } from './intake-steps.ts';

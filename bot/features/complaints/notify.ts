@@ -7,7 +7,7 @@ import { type Complaint, findComplaintIdentity } from '../../../db/queries/compl
 import { enqueueMessages } from '../../../db/queries/outbox.ts';
 import { findSurveyLink } from '../../../db/queries/survey-links.ts';
 import type { Deps } from '../../deps.ts';
-import { liffUrlOf } from '../../tools/richmenu/menus.ts';
+import { liffUrlOf } from '../../line/liff-url.ts';
 import { isHttpsUrl, shortLinkUrl } from '../surveys/links.ts';
 import { officerGroupsFor } from './announce.ts';
 import { buildReopenedForOfficers, buildStatusUpdate } from './case-messages.ts';

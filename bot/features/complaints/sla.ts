@@ -13,7 +13,7 @@ import type { Deps } from '../../deps.ts';
 import { text, thaiDay } from '../../line/chat/message-parts.ts';
 import { homeProvinceId } from '../../line/chat/who.ts';
 import type { LineMessage } from '../../line/client.ts';
-import { liffUrlOf } from '../../tools/richmenu/menus.ts';
+import { liffUrlOf } from '../../line/liff-url.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { officerGroupsFor } from './announce.ts';
 

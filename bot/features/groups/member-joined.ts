@@ -3,7 +3,7 @@ import type { webhook } from '@line/bot-sdk';
 import { findAgencyById } from '../../../db/queries/agencies.ts';
 import { findGroup } from '../../../db/queries/line-groups.ts';
 import { findProvinceById } from '../../../db/queries/provinces.ts';
-import type { EventContext } from '../../line/events/index.ts';
+import type { EventContext } from '../../line/chat/context.ts';
 import { respond } from '../../line/respond.ts';
 import type { GroupTarget } from './messages.ts';
 import { buildMemberWelcome } from './messages.ts';

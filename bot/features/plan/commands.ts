@@ -7,7 +7,7 @@ import { listSurveyLinks } from '../../../db/queries/survey-links.ts';
 import type { Command, PostbackAction } from '../../line/chat/command.ts';
 import type { ChatContext, Who } from '../../line/chat/context.ts';
 import { findDisplayName } from '../../line/chat/display-name.ts';
-import { liffUrlOf } from '../../tools/richmenu/menus.ts';
+import { liffUrlOf } from '../../line/liff-url.ts';
 import { loadTargetRules } from '../surveys/target-rules.ts';
 import {
   buildDoneNeedsUserId,

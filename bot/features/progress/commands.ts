@@ -9,7 +9,7 @@ import { listAgencies } from '../../../db/queries/agencies.ts';
 import { listSurveyLinks } from '../../../db/queries/survey-links.ts';
 import type { Command } from '../../line/chat/command.ts';
 import type { ChatContext } from '../../line/chat/context.ts';
-import { liffUrlOf } from '../../tools/richmenu/menus.ts';
+import { liffUrlOf } from '../../line/liff-url.ts';
 import { agenciesNotDone, listAgencyActivities } from '../broadcasts/recipients.ts';
 import { trackByText } from '../complaints/commands.ts';
 import { coordinatorProvinceOf } from '../roles/commands.ts';

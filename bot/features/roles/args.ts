@@ -1,6 +1,6 @@
 // Reading role commands: `<userId> <role> [agency]` in 1:1 chat, `@mentions [role]` in a bound group.
 import type { Role } from '../../../db/schema.ts';
-import type { Mentioned } from '../../line/events/index.ts';
+import type { Mentioned } from '../../line/chat/context.ts';
 
 /** A LINE user id as the webhook gives it: "U" and 32 hex digits. */
 const USER_ID = /^U[0-9a-f]{32}$/;

@@ -2,9 +2,8 @@
 import type { webhook } from '@line/bot-sdk';
 import { findAgencyById } from '../../../db/queries/agencies.ts';
 import { findGroup } from '../../../db/queries/line-groups.ts';
-import type { EventContext } from '../events/index.ts';
 import { respond } from '../respond.ts';
-import type { ChatContext } from './context.ts';
+import type { ChatContext, EventContext } from './context.ts';
 import { resolveWho } from './who.ts';
 
 type ChatEvent = webhook.MessageEvent | webhook.PostbackEvent;

@@ -1,9 +1,32 @@
-// What a chat handler gets: the event's chat, who wrote (roles), the group's agency, and a way to answer once.
+// What a handler gets: every event its deps and time (EventContext); a chat command also the event's chat, who
+// wrote (roles), the group's agency, and a way to answer once (ChatContext).
 import type { Agency } from '../../../db/queries/agencies.ts';
 import type { LineGroup } from '../../../db/queries/line-groups.ts';
 import type { RoleGrant } from '../../../db/queries/user-roles.ts';
+import type { Deps } from '../../deps.ts';
 import type { LineMessage } from '../client.ts';
-import type { EventContext } from '../events/index.ts';
+
+/** Someone @mentioned in a text message (LINE's `mention.mentionees`). */
+export interface Mentioned {
+  /** Absent when the person has not consented to profile access (PLATFORM-NOTES §1.2), and for @All. */
+  userId?: string;
+  /** The mention as written, e.g. "@สมชาย", folded like command arguments (Arabic digits, single spaces). */
+  text: string;
+  /** The bot itself. */
+  isSelf: boolean;
+  /** @All: the whole group. */
+  everyone: boolean;
+}
+
+/** What a handler gets besides its event. */
+export interface EventContext {
+  deps: Deps;
+  now: Date;
+  /** People mentioned in a text message, for commands that act on people (granting roles in a group). */
+  mentions?: readonly Mentioned[];
+  /** A text message as typed, line breaks kept, for commands whose argument is free text (announcements). */
+  messageText?: string;
+}
 
 export type ChatKind = 'user' | 'group' | 'room';
 

@@ -1,8 +1,8 @@
 // follow: a user added the account as a friend (or unblocked it): mark them following again, and greet them.
 import type { webhook } from '@line/bot-sdk';
 import { setFollowing } from '../../../db/queries/line-users.ts';
+import type { EventContext } from '../chat/context.ts';
 import { respond } from '../respond.ts';
-import type { EventContext } from './index.ts';
 import { buildWelcome } from './welcome.ts';
 
 export async function handleFollow(ctx: EventContext, event: webhook.FollowEvent): Promise<void> {

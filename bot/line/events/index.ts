@@ -2,37 +2,14 @@
 import type { webhook } from '@line/bot-sdk';
 import { matchCommand } from '../../../core/chat/command-text.ts';
 import { toArabicDigits } from '../../../core/index.ts';
-import type { Deps } from '../../deps.ts';
-import { handleMemberJoined } from '../../features/groups/member-joined.ts';
-import { COMMANDS } from '../../features/index.ts';
+import type { EventContext } from '../chat/context.ts';
+import { chatFeatures } from '../chat/registry.ts';
 import { handleFollow } from './follow.ts';
 import { handleJoin } from './join.ts';
 import { handleLeave } from './leave.ts';
 import { handleMessage } from './message.ts';
 import { handlePostback } from './postback.ts';
 import { handleUnfollow } from './unfollow.ts';
-
-/** Someone @mentioned in a text message (LINE's `mention.mentionees`). */
-export interface Mentioned {
-  /** Absent when the person has not consented to profile access (PLATFORM-NOTES §1.2), and for @All. */
-  userId?: string;
-  /** The mention as written, e.g. "@สมชาย", folded like command arguments (Arabic digits, single spaces). */
-  text: string;
-  /** The bot itself. */
-  isSelf: boolean;
-  /** @All: the whole group. */
-  everyone: boolean;
-}
-
-/** What a handler gets besides its event. */
-export interface EventContext {
-  deps: Deps;
-  now: Date;
-  /** People mentioned in a text message, for commands that act on people (granting roles in a group). */
-  mentions?: readonly Mentioned[];
-  /** A text message as typed, line breaks kept, for commands whose argument is free text (announcements). */
-  messageText?: string;
-}
 
 /** A text message's own text and mentions, each mention with the text it covers. */
 function textOf(event: webhook.MessageEvent): Pick<EventContext, 'mentions' | 'messageText'> {
@@ -57,7 +34,7 @@ const HANDLERS: { [K in webhook.Event['type']]?: Handler<Extract<webhook.Event, 
   join: handleJoin,
   unfollow: handleUnfollow,
   leave: handleLeave,
-  memberJoined: handleMemberJoined,
+  memberJoined: (ctx, event) => chatFeatures().memberJoined(ctx, event),
   message: (ctx, event) => handleMessage({ ...ctx, ...textOf(event) }, event),
   postback: handlePostback,
 };
@@ -76,7 +53,7 @@ export function needsHandling(event: webhook.Event): boolean {
   return (
     message?.type === 'text' &&
     typeof message.text === 'string' &&
-    matchCommand(message.text, COMMANDS) !== undefined
+    matchCommand(message.text, chatFeatures().commands) !== undefined
   );
 }
 

@@ -2,7 +2,7 @@
 // digest) skip them until they follow again.
 import type { webhook } from '@line/bot-sdk';
 import { setFollowing } from '../../../db/queries/line-users.ts';
-import type { EventContext } from './index.ts';
+import type { EventContext } from '../chat/context.ts';
 
 export async function handleUnfollow(ctx: EventContext, event: webhook.UnfollowEvent): Promise<void> {
   const userId = event.source?.type === 'user' ? event.source.userId : undefined;

@@ -33,17 +33,6 @@ export interface MenuDesign {
   cells: MenuCell[];
 }
 
-/**
- * Where the LIFF app opens, at a page of it (`complaints/abc`): the LIFF URL when an app is registered (LINE
- * appends the path to the endpoint URL), else the app's own /liff/ page.
- */
-export function liffUrlOf(publicBaseUrl: string, liffId?: string, path = ''): string {
-  const page = path.replace(/^\/+/, '');
-  return liffId === undefined
-    ? `${publicBaseUrl}/liff/${page}`
-    : `https://liff.line.me/${liffId}${page === '' ? '' : `/${page}`}`;
-}
-
 const say = (label: string, text = label): MenuAction => ({ type: 'message', label, text });
 
 /** Citizens: file a complaint and follow it (issue 5), rate an agency (EIT), see the agencies' scores in the

@@ -2,6 +2,7 @@
 // chat, the scheduler clock, refusals, bad input, and no /dev at all outside local mode.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../bot/app.ts';
+import { devRoutes } from '../../../bot/dev/routes.ts';
 import { SIMULATOR_NEW_GROUP_ID } from '../../../bot/dev/simulator/directory.ts';
 import { buildEvent } from '../../../bot/dev/simulator/events.ts';
 import { listOpenTasks } from '../../../bot/features/plan/tasks.ts';
@@ -384,7 +385,7 @@ describe('/dev outside local mode', () => {
         throw new Error('never');
       },
     };
-    const app = createApp({ ...local.deps, localMode: false }, { dev });
+    const app = createApp({ ...local.deps, localMode: false }, { dev: devRoutes(local.deps, dev) });
     for (const [method, path] of [
       ['GET', '/dev'],
       ['GET', '/dev/api/directory'],

@@ -1,4 +1,5 @@
-// The event dispatcher: one handler per event kind, one file each; unknown kinds and group chatter are ignored.
+// The event dispatcher: one handler per event kind, one file each (the word to a group's newcomers is the groups
+// feature's, through the registry); unknown kinds and group chatter are ignored.
 import type { webhook } from '@line/bot-sdk';
 import { matchCommand } from '../../../core/chat/command-text.ts';
 import { toArabicDigits } from '../../../core/index.ts';

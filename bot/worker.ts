@@ -2,10 +2,10 @@
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { openD1 } from '../db/d1.ts';
 import { createApp } from './app.ts';
-import { accountNameOf } from './chat/who.ts';
-import { createComplaintCrypto } from './complaints/crypto.ts';
 import { parseConfig } from './config.ts';
 import { createJsonLogger, type Deps } from './deps.ts';
+import { createComplaintCrypto } from './features/complaints/crypto.ts';
+import { accountNameOf } from './line/chat/who.ts';
 import { createLineClient } from './line/client.ts';
 import { runScheduler } from './scheduler.ts';
 import { VERSION } from './version.ts';

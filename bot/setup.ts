@@ -1,8 +1,9 @@
 // First start on Node: demo data into an empty database, the home province, and the first coordinator.
-import { bootstrapCoordinators } from './bootstrap.ts';
-import { accountNameOf, homeProvinceId } from './chat/who.ts';
-import { loadDemoIfEmpty } from './demo/load.ts';
+
 import type { Deps } from './deps.ts';
+import { bootstrapCoordinators } from './features/roles/bootstrap.ts';
+import { accountNameOf, homeProvinceId } from './line/chat/who.ts';
+import { loadDemoIfEmpty } from './tools/demo/load.ts';
 
 export interface SetupOutcome {
   accountName: string;

@@ -2,12 +2,12 @@
 import type { D1Database, R2Bucket } from '@cloudflare/workers-types/index.ts';
 import { openD1 } from '../db/d1.ts';
 import { createApp } from './app.ts';
-import { bootstrapCoordinators } from './bootstrap.ts';
-import { accountNameOf, homeProvinceId } from './chat/who.ts';
-import { createComplaintCrypto } from './complaints/crypto.ts';
 import { type Config, parseConfig } from './config.ts';
 import { createJsonLogger, type Deps } from './deps.ts';
+import { createComplaintCrypto } from './features/complaints/crypto.ts';
 import { r2PhotoStore } from './features/complaints/photo-store.ts';
+import { bootstrapCoordinators } from './features/roles/bootstrap.ts';
+import { accountNameOf, homeProvinceId } from './line/chat/who.ts';
 import { createLineClient } from './line/client.ts';
 import { WORKERS_CONCURRENCY, WORKERS_MESSAGES_PER_RUN } from './line/outbox/budget.ts';
 import { runScheduledTick } from './scheduler.ts';

@@ -2,21 +2,22 @@
 // --workers alone: the claim code, a long Thai agency name searched, bound and chosen in a complaint, a deep link,
 // the assets' caching, a 300-group broadcast drained in one cron run, and complaint photos in R2 gone after
 // retention.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDemo } from '../../bot/cli/commands/demo.ts';
-import { type DatabaseEnv, runMigrate } from '../../bot/cli/commands/migrate.ts';
-import { runRoles } from '../../bot/cli/commands/roles.ts';
-import { DEMO_COORDINATOR_ID } from '../../bot/demo/line.ts';
 import { type FakeLine, startFakeLine } from '../../bot/dev/fake-line/index.ts';
 import type { LineMessage } from '../../bot/dev/fake-line/types.ts';
 import { signLineBody } from '../../bot/line/signature.ts';
+import { runDemo } from '../../bot/tools/cli/commands/demo.ts';
+import { type DatabaseEnv, runMigrate } from '../../bot/tools/cli/commands/migrate.ts';
+import { runRoles } from '../../bot/tools/cli/commands/roles.ts';
 import { runStatus } from '../../bot/tools/cli/commands/status.ts';
 import { openWorkersDb, type WorkersDb } from '../../bot/tools/cli/workers-db.ts';
+import { DEMO_COORDINATOR_ID } from '../../bot/tools/demo/line.ts';
 import { enqueueMessages } from '../../db/queries/outbox.ts';
 import { HEADERS_FILE } from '../../liff/vite-headers.ts';
 import {
@@ -29,7 +30,7 @@ import {
   type Source,
   userSource,
 } from '../support/events.ts';
-import { buttons, readable } from './events/conversation.ts';
+import { buttons, readable } from './line/events/conversation.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
@@ -123,6 +124,7 @@ async function cli(
 }
 
 let dir = '';
+let config = '';
 let fake: FakeLine;
 let child: ChildProcess;
 let url = '';
@@ -132,7 +134,7 @@ const setup: Record<string, Ran> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ita-worker-'));
-  const config = writeConfig(dir);
+  config = writeConfig(dir);
   const state = join(dir, 'state');
   database = {
     databasePath: join(dir, 'unused.sqlite'),
@@ -412,4 +414,42 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
     },
     STEP_MS,
   );
+});
+
+describe('the Worker bundle', () => {
+  it('holds the app but no simulator or fake LINE API code (bot/dev is local mode only)', async () => {
+    const outdir = join(dir, 'bundle');
+    await promisify(execFile)(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir, '--config', config], {
+      env: ENV,
+      cwd: dir,
+    });
+    const map = JSON.parse(readFileSync(join(outdir, 'worker.js.map'), 'utf8')) as { sources: string[] };
+    const ours = map.sources
+      .map((source) => resolve(outdir, source))
+      .filter((f) => f.startsWith(`${ROOT}/bot/`));
+    expect(ours).toContain(join(ROOT, 'bot/worker.ts'));
+    expect(ours).toContain(join(ROOT, 'bot/features/index.ts'));
+    expect(ours.filter((f) => f.startsWith(join(ROOT, 'bot/dev/')))).toEqual([]);
+    const code = readFileSync(join(outdir, 'worker.js'), 'utf8');
+    expect(code).not.toMatch(/SimulatorHistory|startFakeLine|loadSimulatorAssets/);
+  }, 120_000);
+});
+
+describe('the Worker bundle', () => {
+  it('holds the app but no simulator or fake LINE API code (bot/dev is local mode only)', async () => {
+    const outdir = join(dir, 'bundle');
+    await promisify(execFile)(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir, '--config', config], {
+      env: ENV,
+      cwd: dir,
+    });
+    const map = JSON.parse(readFileSync(join(outdir, 'worker.js.map'), 'utf8')) as { sources: string[] };
+    const ours = map.sources
+      .map((source) => resolve(outdir, source))
+      .filter((f) => f.startsWith(`${ROOT}/bot/`));
+    expect(ours).toContain(join(ROOT, 'bot/worker.ts'));
+    expect(ours).toContain(join(ROOT, 'bot/features/index.ts'));
+    expect(ours.filter((f) => f.startsWith(join(ROOT, 'bot/dev/')))).toEqual([]);
+    const code = readFileSync(join(outdir, 'worker.js'), 'utf8');
+    expect(code).not.toMatch(/SimulatorHistory|startFakeLine|loadSimulatorAssets/);
+  }, 120_000);
 });

@@ -3,6 +3,7 @@
 // cancelled or abandoned draft, or its complaint — queues its object (a trigger, db/migrations/0009), and the
 // scheduler deletes the queued objects from the bucket.
 import type { R2Bucket } from '@cloudflare/workers-types/index.ts';
+import type { Db } from '../../../db/db.ts';
 import {
   addAttachment,
   findAttachment,
@@ -10,7 +11,13 @@ import {
   listDeletedPhotoObjects,
   type NewAttachment,
 } from '../../../db/queries/complaint-attachments.ts';
-import type { Deps } from '../../deps.ts';
+
+/** What these functions use of Deps (named here: bot/deps.ts imports PhotoStore from this file). */
+interface PhotoDeps {
+  db: Db;
+  photoStore?: PhotoStore;
+  log: { warn(message: string, data?: Record<string, unknown>): void };
+}
 
 /** Object storage for photos (R2 on Workers; tests may pass any). */
 export interface PhotoStore {
@@ -47,7 +54,7 @@ function newObjectKey(): string {
  * a row never points at a missing object). Undefined when its LINE message was stored before.
  */
 export async function savePhoto(
-  deps: Pick<Deps, 'db' | 'photoStore'>,
+  deps: Omit<PhotoDeps, 'log'>,
   photo: NewAttachment,
   now: Date,
 ): Promise<number | undefined> {
@@ -67,7 +74,7 @@ export async function savePhoto(
 
 /** One photo of a complaint with its bytes, wherever they are kept. */
 export async function readPhoto(
-  deps: Pick<Deps, 'db' | 'photoStore' | 'log'>,
+  deps: PhotoDeps,
   complaintId: string,
   id: number,
 ): Promise<{ contentType: string; bytes: Uint8Array } | undefined> {
@@ -86,7 +93,7 @@ export async function readPhoto(
 const SWEEP = 1000;
 
 /** Deletes from the bucket the objects whose rows are gone; returns how many. */
-export async function sweepDeletedPhotos(deps: Pick<Deps, 'db' | 'photoStore'>): Promise<number> {
+export async function sweepDeletedPhotos(deps: Omit<PhotoDeps, 'log'>): Promise<number> {
   const keys = await listDeletedPhotoObjects(deps.db, SWEEP);
   if (keys.length === 0) return 0;
   // Without a bucket (a Worker whose binding was removed) the keys wait: deleting them here would leak objects.

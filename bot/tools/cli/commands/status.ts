@@ -7,16 +7,10 @@ import { listBoundGroups } from '../../../../db/queries/line-groups.ts';
 import { countOutboxByState } from '../../../../db/queries/outbox.ts';
 import { findProvinceById } from '../../../../db/queries/provinces.ts';
 import { listRoleHolders } from '../../../../db/queries/user-roles.ts';
-import { bootstrapCoordinators } from '../../../bootstrap.ts';
-import { homeProvinceId } from '../../../chat/who.ts';
-import {
-  type CommandIo,
-  type DatabaseEnv,
-  EXIT_FAILED,
-  migrationLine,
-  openDatabase,
-} from '../../../cli/commands/migrate.ts';
 import { createJsonLogger } from '../../../deps.ts';
+import { bootstrapCoordinators } from '../../../features/roles/bootstrap.ts';
+import { homeProvinceId } from '../../../line/chat/who.ts';
+import { type CommandIo, type DatabaseEnv, EXIT_FAILED, migrationLine, openDatabase } from './migrate.ts';
 
 export interface StatusEnv extends DatabaseEnv {
   /** ADMIN_LINE_USER_IDS: granted coordinator here as the app does at start. */

@@ -1,8 +1,8 @@
 // A scheduler run drains the outbox until it is empty or the run's message budget is spent (OUTBOX_MESSAGES_PER_RUN,
 // 900 on Workers), and sent messages leave the outbox after `outboxRetentionDays`, keeping their ledger rows.
 import { afterEach, describe, expect, it } from 'vitest';
+import { SETTINGS_KEY } from '../../../../bot/features/settings/settings.ts';
 import { runScheduler } from '../../../../bot/scheduler.ts';
-import { SETTINGS_KEY } from '../../../../bot/settings.ts';
 import { setSetting } from '../../../../db/queries/app-settings.ts';
 import { enqueueMessages } from '../../../../db/queries/outbox.ts';
 import { reserveSlotWithMessages } from '../../../../db/queries/reminder-log.ts';

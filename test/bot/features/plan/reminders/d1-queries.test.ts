@@ -3,9 +3,9 @@
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOME_PROVINCE_SETTING } from '../../../../../bot/chat/who.ts';
-import { createComplaintCrypto } from '../../../../../bot/complaints/crypto.ts';
 import type { Deps } from '../../../../../bot/deps.ts';
+import { createComplaintCrypto } from '../../../../../bot/features/complaints/crypto.ts';
+import { HOME_PROVINCE_SETTING } from '../../../../../bot/line/chat/who.ts';
 import { createLineClient } from '../../../../../bot/line/client.ts';
 import { runScheduler } from '../../../../../bot/scheduler.ts';
 import { frameworkFor } from '../../../../../core/index.ts';

@@ -1,0 +1,147 @@
+// The `ita` command line: `npm run ita -- <command> …`; each command lives in bot/tools/cli/commands/.
+import { readFile } from 'node:fs/promises';
+import { type Config, parseConfig } from '../../config.ts';
+import { runDemo } from './commands/demo.ts';
+import { runMigrate } from './commands/migrate.ts';
+import { runPlan } from './commands/plan.ts';
+import { runReport } from './commands/report.ts';
+import { runRichMenuWithConfig } from './commands/richmenu.ts';
+import { runRoles } from './commands/roles.ts';
+import { runScore } from './commands/score.ts';
+import { runStatus } from './commands/status.ts';
+import { runTick } from './commands/tick.ts';
+import type { WorkersTarget } from './workers-db.ts';
+
+const io = {
+  readFile: (path: string) => readFile(path, 'utf8'),
+  out: (line: string) => console.log(line),
+  err: (line: string) => console.error(line),
+};
+
+/** Configuration, read from the environment only by commands that need it; a bad value names the variable. */
+function config(): Config | undefined {
+  const parsed = parseConfig(process.env);
+  if (parsed.ok) return parsed.config;
+  for (const error of parsed.errors) io.err(`ข้อผิดพลาดในการตั้งค่า: ${error}`);
+  return undefined;
+}
+
+function withConfig(run: (config: Config) => Promise<number>): Promise<number> {
+  const c = config();
+  return c === undefined ? Promise.resolve(2) : run(c);
+}
+
+/**
+ * `--workers` (the Worker's D1 instead of DATABASE_PATH), with `--persist-to DIR` (a local `wrangler dev` state;
+ * default .wrangler/state) or `--remote` (the deployed database), and `--wrangler-config FILE`: taken out of the
+ * arguments here, the one place the CLI decides which database its commands open.
+ */
+function takeWorkersFlags(args: string[]): { args: string[]; workers?: WorkersTarget } | { error: string } {
+  const rest: string[] = [];
+  let workers = false;
+  let remote = false;
+  let persistTo: string | undefined;
+  let configPath: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--workers') workers = true;
+    else if (arg === '--remote') remote = true;
+    else if (arg === '--persist-to' || arg === '--wrangler-config') {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) return { error: `ต้องระบุโฟลเดอร์หรือไฟล์หลัง ${arg}` };
+      if (arg === '--persist-to') persistTo = value;
+      else configPath = value;
+      i += 1;
+    } else rest.push(arg);
+  }
+  const named = remote || persistTo !== undefined || configPath !== undefined;
+  if (!workers && named)
+    return { error: '--remote, --persist-to และ --wrangler-config ใช้คู่กับ --workers เท่านั้น' };
+  if (remote && persistTo !== undefined) return { error: 'เลือกได้อย่างเดียวระหว่าง --remote กับ --persist-to' };
+  return workers ? { args: rest, workers: { remote, persistTo, configPath } } : { args: rest };
+}
+
+/** The command's database: DATABASE_PATH, or the Worker's D1 with --workers. */
+let workersTarget: WorkersTarget | undefined;
+const database = (c: Config) => ({ databasePath: c.databasePath, workers: workersTarget });
+
+const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
+  score: {
+    help: 'score FILE [--json]          คำนวณคะแนน ITA จากไฟล์ JSON หรือ CSV',
+    run: (args) => runScore(args, io),
+  },
+  migrate: {
+    help: 'migrate                      สร้างหรือปรับโครงสร้างฐานข้อมูล (DATABASE_PATH)',
+    run: (args) => withConfig((c) => runMigrate(args, io, database(c))),
+  },
+  demo: {
+    help: 'demo                         ใส่ข้อมูลตัวอย่างจังหวัดปทุมธานี',
+    run: (args) => withConfig((c) => runDemo(args, io, database(c))),
+  },
+  plan: {
+    help: 'plan create|list|move|assign …  แผนงาน ITA ของปี (สร้างจากปฏิทินมาตรฐาน เลื่อนกำหนด มอบหมายหน่วยงาน)',
+    run: (args) => withConfig((c) => runPlan(args, io, database(c))),
+  },
+  roles: {
+    help: 'roles grant|revoke|list|bindcode …   สิทธิ์ผู้ใช้และรหัสผูกกลุ่ม LINE',
+    run: (args) => withConfig((c) => runRoles(args, io, database(c))),
+  },
+  richmenu: {
+    help: 'richmenu [--out DIR]         สร้างริชเมนูประชาชนและเจ้าหน้าที่ใน LINE (หรือเขียนรูปลงโฟลเดอร์)',
+    run: (args) => withConfig((c) => runRichMenuWithConfig(args, io, c)),
+  },
+  tick: {
+    help: 'tick [--now ISO_TIME]        ทำงานตามกำหนดเวลาหนึ่งรอบ (แจ้งเตือน ส่งข้อความค้าง)',
+    run: (args) => withConfig((c) => runTick(args, io, c, workersTarget)),
+  },
+  status: {
+    help: 'status                       ฐานข้อมูล จังหวัด ผู้ประสานงาน และรหัสรับสิทธิ์ผู้ประสานงานคนแรก (ถ้ายังไม่มี)',
+    run: (args) =>
+      withConfig((c) => runStatus(args, io, { ...database(c), adminLineUserIds: c.adminLineUserIds })),
+  },
+  report: {
+    help: 'report analysis|measures --agency <id> --year <พ.ศ.> [--format docx|html|json]   ร่างรายงาน OIT จากข้อมูล',
+    run: (args) => withConfig((c) => runReport(args, io, database(c))),
+  },
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  npm run ita -- ${c.help}`);
+  return [
+    'วิธีใช้:',
+    ...lines,
+    'ทุกคำสั่งที่ใช้ฐานข้อมูลรับ --workers เพื่อใช้ D1 ของ Worker: --persist-to DIR (สถานะของ wrangler dev) หรือ --remote (ฐานข้อมูลที่ deploy แล้ว)',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const taken = takeWorkersFlags(argv);
+  if ('error' in taken) {
+    io.err(`ข้อผิดพลาด: ${taken.error}`);
+    return 2;
+  }
+  workersTarget = taken.workers;
+  const [name, ...args] = taken.args;
+  if (name === undefined || name === 'help' || name === '--help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    io.err(`ข้อผิดพลาด: ไม่รู้จักคำสั่ง "${name}"`);
+    io.err(usage());
+    return 2;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // An unexpected failure still ends with one line, never a stack trace on the operator's screen.
+    io.err(`ข้อผิดพลาด: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -434,22 +434,3 @@ describe('the Worker bundle', () => {
     expect(code).not.toMatch(/SimulatorHistory|startFakeLine|loadSimulatorAssets/);
   }, 120_000);
 });
-
-describe('the Worker bundle', () => {
-  it('holds the app but no simulator or fake LINE API code (bot/dev is local mode only)', async () => {
-    const outdir = join(dir, 'bundle');
-    await promisify(execFile)(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir, '--config', config], {
-      env: ENV,
-      cwd: dir,
-    });
-    const map = JSON.parse(readFileSync(join(outdir, 'worker.js.map'), 'utf8')) as { sources: string[] };
-    const ours = map.sources
-      .map((source) => resolve(outdir, source))
-      .filter((f) => f.startsWith(`${ROOT}/bot/`));
-    expect(ours).toContain(join(ROOT, 'bot/worker.ts'));
-    expect(ours).toContain(join(ROOT, 'bot/features/index.ts'));
-    expect(ours.filter((f) => f.startsWith(join(ROOT, 'bot/dev/')))).toEqual([]);
-    const code = readFileSync(join(outdir, 'worker.js'), 'utf8');
-    expect(code).not.toMatch(/SimulatorHistory|startFakeLine|loadSimulatorAssets/);
-  }, 120_000);
-});

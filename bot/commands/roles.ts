@@ -82,6 +82,7 @@ export const ROLE_COMMANDS: Command[] = [
       audience: 'coordinator',
       chats: ['user', 'group'],
     },
+    takesMentions: true,
     run: (ctx, args) => changeRoles(ctx, args, 'grant'),
   },
   {
@@ -92,6 +93,7 @@ export const ROLE_COMMANDS: Command[] = [
       audience: 'coordinator',
       chats: ['user', 'group'],
     },
+    takesMentions: true,
     run: (ctx, args) => changeRoles(ctx, args, 'revoke'),
   },
   {

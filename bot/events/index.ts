@@ -1,9 +1,11 @@
 // The event dispatcher: one handler per event kind, one file each; unknown kinds and group chatter are ignored.
 import type { webhook } from '@line/bot-sdk';
-import { matchCommand } from '../../core/chat/command-text.ts';
+import { type CommandMatch, matchCommand } from '../../core/chat/command-text.ts';
 import { toArabicDigits } from '../../core/index.ts';
+import type { Command } from '../chat/command.ts';
 import { COMMANDS } from '../chat/registry.ts';
 import type { Deps } from '../deps.ts';
+import { commandTextOf, mayRunCommand } from '../line/chat/mentions.ts';
 import { handleFollow } from './follow.ts';
 import { handleJoin } from './join.ts';
 import { handleLeave } from './leave.ts';
@@ -46,7 +48,23 @@ function textOf(event: webhook.MessageEvent): Pick<EventContext, 'mentions' | 'm
     isSelf: m.type === 'user' && m.isSelf === true,
     everyone: m.type === 'all',
   }));
-  return { mentions, messageText: message.text };
+  return { mentions, messageText: commandTextOf(message).text };
+}
+
+/**
+ * The command a text message asks for: read with the bot's own @mention removed, wherever it stands; a message
+ * that @mentions someone else is not a command unless it is addressed to the bot too (or the command acts on
+ * the people mentioned).
+ */
+export function readCommand(message: {
+  type?: string;
+  text?: unknown;
+  mention?: webhook.TextMessageContent['mention'];
+}): CommandMatch<Command> | undefined {
+  if (message.type !== 'text' || typeof message.text !== 'string') return undefined;
+  const read = commandTextOf({ text: message.text, mention: message.mention });
+  const match = matchCommand(read.text, COMMANDS);
+  return match !== undefined && mayRunCommand(read, match.command) ? match : undefined;
 }
 
 type Handler<E extends webhook.Event> = (ctx: EventContext, event: E) => Promise<void>;
@@ -73,11 +91,7 @@ export function needsHandling(event: webhook.Event): boolean {
   if (event.mode === 'standby' || !Object.hasOwn(HANDLERS, event.type)) return false;
   if (event.type !== 'message' || event.source?.type === 'user') return true;
   const message = event.message as Partial<webhook.TextMessageContent> | undefined;
-  return (
-    message?.type === 'text' &&
-    typeof message.text === 'string' &&
-    matchCommand(message.text, COMMANDS) !== undefined
-  );
+  return message !== undefined && readCommand(message) !== undefined;
 }
 
 export async function handleEvent(ctx: EventContext, event: webhook.Event): Promise<void> {

@@ -1,15 +1,12 @@
 // message: text is matched against the commands; in 1:1 anything else (stickers, photos) gets a short nudge.
 import type { webhook } from '@line/bot-sdk';
-import { matchCommand } from '../../core/chat/command-text.ts';
 import { buildChatContext } from '../chat/build-context.ts';
-import { COMMANDS } from '../chat/registry.ts';
 import { routeToIntake } from '../complaints/intake-hook.ts';
 import { buildNotUnderstood } from '../messages/help.ts';
-import type { EventContext } from './index.ts';
+import { type EventContext, readCommand } from './index.ts';
 
 export async function handleMessage(base: EventContext, event: webhook.MessageEvent): Promise<void> {
-  const text = event.message.type === 'text' ? (event.message as webhook.TextMessageContent).text : undefined;
-  const match = text === undefined ? undefined : matchCommand(text, COMMANDS);
+  const match = readCommand(event.message as webhook.TextMessageContent);
   // A user with an open complaint draft is answering its questions (text, photos, a location).
   if (await routeToIntake(base, event, match)) return;
   // A group's chatter never gets here (needsHandling): outside 1:1 every message is one of our commands.

@@ -4,6 +4,7 @@ import { enqueueMessages } from '../db/queries/outbox.ts';
 import type { EventContext } from './events/index.ts';
 import type { LineMessage } from './line/client.ts';
 import { LineApiError } from './line/errors.ts';
+import { takePauseNotice } from './outbox/pause.ts';
 
 /** Reply tokens are good for about a minute (PLATFORM-NOTES §1.4); older events go straight to a push. */
 const REPLY_TOKEN_TTL_MS = 50_000;
@@ -28,6 +29,18 @@ interface Answerable {
   source?: webhook.Source;
   timestamp: number;
   webhookEventId: string;
+}
+
+/** While sending is paused, a coordinator's next (free) reply carries the alert once, if there is room for it. */
+async function withPauseNotice(
+  ctx: EventContext,
+  event: Answerable,
+  messages: LineMessage[],
+): Promise<LineMessage[]> {
+  const userId = event.source !== undefined && 'userId' in event.source ? event.source.userId : undefined;
+  if (userId === undefined || messages.length >= 5) return messages;
+  const notice = await takePauseNotice(ctx.deps.db, userId, ctx.now);
+  return notice === undefined ? messages : [...messages, { type: 'text', text: notice }];
 }
 
 /** Whether LINE may have delivered a reply that failed: no answer (time-out, connection reset) or a 5xx. */
@@ -55,7 +68,7 @@ export async function respond(ctx: EventContext, event: Answerable, messages: Li
   const fresh = ctx.now.getTime() - event.timestamp < REPLY_TOKEN_TTL_MS;
   if (event.replyToken !== undefined && fresh) {
     try {
-      await ctx.deps.line.reply(event.replyToken, messages);
+      await ctx.deps.line.reply(event.replyToken, await withPauseNotice(ctx, event, messages));
       return;
     } catch (error) {
       if (outcomeUnknown(error)) {

@@ -7,6 +7,7 @@ import { expireComplaintDrafts } from './complaints/expire.ts';
 import { runComplaintRetention } from './complaints/retention.ts';
 import { runComplaintSla } from './complaints/sla.ts';
 import type { Deps } from './deps.ts';
+import { resumeOnNewMonth } from './features/quota/resume.ts';
 import { processDueEvents } from './inbox.ts';
 import { drainOutbox } from './outbox/index.ts';
 import { runReminders } from './reminders/index.ts';
@@ -43,6 +44,8 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const nudgesQueued = await runSurveyNudges(deps, now, settings);
   const complaintSla = await runComplaintSla(deps, now);
   const retention = await runComplaintRetention(deps, now);
+  // A quota pause from last month is lifted before the drain, so the backlog goes out in this tick.
+  await resumeOnNewMonth(deps, now);
   const drained = await drainOutbox(deps, now, deps.drain);
   const broadcastsReported = await reportFinishedBroadcasts(deps, now);
   const draftsExpired = await expireComplaintDrafts(deps, now);

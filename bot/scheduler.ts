@@ -7,6 +7,8 @@ import { expireComplaintDrafts } from './complaints/expire.ts';
 import { runComplaintRetention } from './complaints/retention.ts';
 import { runComplaintSla } from './complaints/sla.ts';
 import type { Deps } from './deps.ts';
+import { alertAtQuotaShare } from './features/quota/alert.ts';
+import { refreshStaleMemberCounts } from './features/quota/members.ts';
 import { resumeOnNewMonth } from './features/quota/resume.ts';
 import { processDueEvents } from './inbox.ts';
 import { drainOutbox } from './outbox/index.ts';
@@ -46,6 +48,8 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const retention = await runComplaintRetention(deps, now);
   // A quota pause from last month is lifted before the drain, so the backlog goes out in this tick.
   await resumeOnNewMonth(deps, now);
+  await refreshStaleMemberCounts(deps, now);
+  await alertAtQuotaShare(deps, now);
   const drained = await drainOutbox(deps, now, deps.drain);
   const broadcastsReported = await reportFinishedBroadcasts(deps, now);
   const draftsExpired = await expireComplaintDrafts(deps, now);

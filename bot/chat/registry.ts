@@ -7,6 +7,7 @@ import { ROLE_COMMANDS } from '../commands/roles.ts';
 import { SURVEY_ACTIONS, SURVEY_COMMANDS } from '../commands/surveys.ts';
 import { TASK_ACTIONS, TASK_COMMANDS } from '../commands/tasks.ts';
 import { COMPLAINT_ACTIONS, COMPLAINT_COMMANDS } from '../complaints/commands.ts';
+import { QUOTA_COMMANDS } from '../features/quota/commands.ts';
 import { buildHelp } from '../messages/help.ts';
 import type { Command, PostbackAction } from './command.ts';
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   ...TASK_COMMANDS,
   ...BROADCAST_COMMANDS,
   ...PROGRESS_COMMANDS,
+  ...QUOTA_COMMANDS,
   ...SURVEY_COMMANDS,
   ...COMPLAINT_COMMANDS,
   ...COMPLAINT_CASE_COMMANDS,

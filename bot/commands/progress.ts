@@ -11,6 +11,8 @@ import { agenciesNotDone, listAgencyActivities } from '../broadcasts/recipients.
 import type { Command } from '../chat/command.ts';
 import type { ChatContext } from '../chat/context.ts';
 import { trackByText } from '../complaints/commands.ts';
+import { loadQuotaBudget } from '../features/quota/budget.ts';
+import { buildQuotaSummary } from '../features/quota/messages.ts';
 import type { AgencyProgress, ProgressView } from '../messages/progress.ts';
 import { buildNothingToTrack, buildProgress, buildProgressHint } from '../messages/progress.ts';
 import { buildCoordinatorsOnly, buildUseUserChat } from '../messages/roles.ts';
@@ -90,7 +92,8 @@ async function progress(ctx: ChatContext, args: string): Promise<void> {
   if (view.activityCount === 0 && view.surveys.IIT.of + view.surveys.EIT.of === 0)
     return ctx.answer(buildNothingToTrack(view.year));
   const liff = (page: string) => liffUrlOf(ctx.deps.publicBaseUrl, ctx.deps.liff.liffId, page);
-  return ctx.answer(buildProgress(view, { surveys: liff('surveys'), plan: liff('plan') }));
+  const quota = buildQuotaSummary(await loadQuotaBudget(ctx.deps, ctx.now));
+  return ctx.answer([...buildProgress(view, { surveys: liff('surveys'), plan: liff('plan') }), ...quota]);
 }
 
 export const PROGRESS_COMMANDS: Command[] = [

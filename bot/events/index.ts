@@ -9,7 +9,7 @@ import { commandTextOf, mayRunCommand } from '../line/chat/mentions.ts';
 import { handleFollow } from './follow.ts';
 import { handleJoin } from './join.ts';
 import { handleLeave } from './leave.ts';
-import { handleMemberJoined } from './member-joined.ts';
+import { handleMemberJoined, handleMemberLeft } from './member-joined.ts';
 import { handleMessage } from './message.ts';
 import { handlePostback } from './postback.ts';
 import { handleUnfollow } from './unfollow.ts';
@@ -78,6 +78,7 @@ const HANDLERS: { [K in webhook.Event['type']]?: Handler<Extract<webhook.Event, 
   unfollow: handleUnfollow,
   leave: handleLeave,
   memberJoined: handleMemberJoined,
+  memberLeft: handleMemberLeft,
   message: (ctx, event) => handleMessage({ ...ctx, ...textOf(event) }, event),
   postback: handlePostback,
 };

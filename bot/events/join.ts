@@ -1,6 +1,7 @@
 // join: the account was added to a group or room: note the group (again, after a leave) and say what it does.
 import type { webhook } from '@line/bot-sdk';
 import { recordGroupJoined } from '../../db/queries/line-groups.ts';
+import { refreshMemberCount } from '../features/quota/members.ts';
 import { buildGroupGreeting } from '../messages/welcome.ts';
 import { respond } from '../respond.ts';
 import type { EventContext } from './index.ts';
@@ -8,4 +9,6 @@ import type { EventContext } from './index.ts';
 export async function handleJoin(ctx: EventContext, event: webhook.JoinEvent): Promise<void> {
   if (event.source?.type === 'group') await recordGroupJoined(ctx.deps.db, event.source.groupId, ctx.now);
   await respond(ctx, event, buildGroupGreeting(ctx.deps.accountName));
+  // What a push into the group will cost (one message per member), counted now rather than at tomorrow's round.
+  if (event.source?.type === 'group') await refreshMemberCount(ctx.deps, event.source.groupId, ctx.now);
 }

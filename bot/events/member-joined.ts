@@ -3,6 +3,7 @@ import type { webhook } from '@line/bot-sdk';
 import { findAgencyById } from '../../db/queries/agencies.ts';
 import { findGroup } from '../../db/queries/line-groups.ts';
 import { findProvinceById } from '../../db/queries/provinces.ts';
+import { refreshMemberCount } from '../features/quota/members.ts';
 import type { GroupTarget } from '../messages/groups.ts';
 import { buildMemberWelcome } from '../messages/groups.ts';
 import { respond } from '../respond.ts';
@@ -23,4 +24,10 @@ export async function handleMemberJoined(ctx: EventContext, event: webhook.Membe
   if (source?.type !== 'group' && source?.type !== 'room') return;
   const target = source.type === 'group' ? await targetOf(ctx, source.groupId) : undefined;
   await respond(ctx, event, buildMemberWelcome(ctx.deps.accountName, target));
+  if (source.type === 'group') await refreshMemberCount(ctx.deps, source.groupId, ctx.now);
+}
+
+/** memberLeft: the group's pushes cost one message less per person gone; LINE gives no reply token. */
+export async function handleMemberLeft(ctx: EventContext, event: webhook.MemberLeftEvent): Promise<void> {
+  if (event.source?.type === 'group') await refreshMemberCount(ctx.deps, event.source.groupId, ctx.now);
 }

@@ -90,11 +90,14 @@ export class FakeLineState extends Recorder {
         this.setRateLimits({});
         return;
       case 'monthly-limit':
-        return this.setQuotaExhausted(true);
+        this.setQuotaExhausted(true);
+        return;
       case 'rate-limit':
-        return this.setRateLimits({ push: 5, multicast: 5 });
+        this.setRateLimits({ push: 5, multicast: 5 });
+        return;
       case 'reply-timeout':
-        return this.hangNext(1, 12_000, { paths: ['replyMessage'] });
+        this.hangNext(1, 12_000, { paths: ['replyMessage'] });
+        return;
     }
   }
 

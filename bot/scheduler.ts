@@ -8,7 +8,7 @@ import { runComplaintRetention } from './complaints/retention.ts';
 import { runComplaintSla } from './complaints/sla.ts';
 import type { Deps } from './deps.ts';
 import { alertAtQuotaShare } from './features/quota/alert.ts';
-import { refreshStaleMemberCounts } from './features/quota/members.ts';
+import { refreshStaleMemberCounts } from './line/group-members.ts';
 import { resumeOnNewMonth } from './features/quota/resume.ts';
 import { processDueEvents } from './inbox.ts';
 import { drainOutbox } from './outbox/index.ts';

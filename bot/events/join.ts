@@ -1,7 +1,7 @@
 // join: the account was added to a group or room: note the group (again, after a leave) and say what it does.
 import type { webhook } from '@line/bot-sdk';
 import { recordGroupJoined } from '../../db/queries/line-groups.ts';
-import { refreshMemberCount } from '../features/quota/members.ts';
+import { refreshMemberCount } from '../line/group-members.ts';
 import { buildGroupGreeting } from '../messages/welcome.ts';
 import { respond } from '../respond.ts';
 import type { EventContext } from './index.ts';

@@ -3,7 +3,7 @@ import type { webhook } from '@line/bot-sdk';
 import { findAgencyById } from '../../db/queries/agencies.ts';
 import { findGroup } from '../../db/queries/line-groups.ts';
 import { findProvinceById } from '../../db/queries/provinces.ts';
-import { refreshMemberCount } from '../features/quota/members.ts';
+import { refreshMemberCount } from '../line/group-members.ts';
 import type { GroupTarget } from '../messages/groups.ts';
 import { buildMemberWelcome } from '../messages/groups.ts';
 import { respond } from '../respond.ts';

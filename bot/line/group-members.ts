@@ -1,8 +1,8 @@
 // Keeping each group's member count fresh: once a day from the scheduler, and at once when the bot joins or
 // people join or leave (GET /v2/bot/group/{groupId}/members/count).
-import { listStaleMemberCounts, setMemberCount } from '../../../db/queries/group-members.ts';
-import type { Deps } from '../../deps.ts';
-import { LineApiError } from '../../line/errors.ts';
+import { listStaleMemberCounts, setMemberCount } from '../../db/queries/group-members.ts';
+import type { Deps } from '../deps.ts';
+import { LineApiError } from './errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Groups counted per scheduler tick (each is one LINE call; Workers count subrequests). */

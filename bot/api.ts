@@ -6,6 +6,7 @@ import { broadcastRoutes } from './features/broadcasts/api.ts';
 import { complaintRoutes } from './features/complaints/api.ts';
 import { complaintCaseRoutes } from './features/complaints/cases-api.ts';
 import { planRoutes } from './features/plan/api.ts';
+import { quotaRoutes } from './features/quota/api.ts';
 import { reportRoutes } from './features/reports/api.ts';
 import { scoreRoutes } from './features/scores/api.ts';
 import { provinceRoutes } from './features/scores/province-api.ts';
@@ -23,6 +24,7 @@ export function apiRoutes(deps: Deps) {
     .route('/surveys', surveyRoutes(deps))
     .route('/broadcasts', broadcastRoutes(deps))
     .route('/reports', reportRoutes(deps))
+    .route('/quota', quotaRoutes(deps))
     .get('/me', (c) => {
       const { userId, name, who } = c.var.viewer;
       return c.json({

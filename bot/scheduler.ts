@@ -10,8 +10,11 @@ import { expireComplaintDrafts } from './features/complaints/expire.ts';
 import { runComplaintRetention } from './features/complaints/retention.ts';
 import { runComplaintSla } from './features/complaints/sla.ts';
 import { runReminders } from './features/plan/reminders.ts';
+import { alertAtQuotaShare } from './features/quota/alert.ts';
+import { resumeOnNewMonth } from './features/quota/resume.ts';
 import { loadSettings } from './features/settings/settings.ts';
 import { runSurveyNudges } from './features/surveys/nudges.ts';
+import { refreshStaleMemberCounts } from './line/group-members.ts';
 import { processDueEvents } from './line/inbox.ts';
 import { drainOutbox } from './line/outbox/index.ts';
 
@@ -45,6 +48,10 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const nudgesQueued = await runSurveyNudges(deps, now, settings);
   const complaintSla = await runComplaintSla(deps, now);
   const retention = await runComplaintRetention(deps, now);
+  // A quota pause from last month is lifted before the drain, so the backlog goes out in this tick.
+  await resumeOnNewMonth(deps, now);
+  await refreshStaleMemberCounts(deps, now);
+  await alertAtQuotaShare(deps, now);
   const drained = await drainOutbox(deps, now, deps.drain);
   const broadcastsReported = await reportFinishedBroadcasts(deps, now);
   const draftsExpired = await expireComplaintDrafts(deps, now);

@@ -175,6 +175,22 @@ export interface LineGroupsTable {
   bound_at: IsoTime | null;
   bound_by: string | null;
   left_at: IsoTime | null;
+  /** Members as LINE last counted them: what one push into the group costs in the monthly quota. */
+  member_count: Generated<number | null>;
+  member_count_at: Generated<IsoTime | null>;
+}
+
+export interface ImageSetPhotosTable {
+  set_id: string;
+  line_message_id: string;
+  intake_key: string;
+  stored: number;
+  created_at: IsoTime;
+}
+
+export interface ImageSetAcksTable {
+  set_id: string;
+  created_at: IsoTime;
 }
 
 export interface BindCodesTable {
@@ -235,6 +251,8 @@ export interface OutboxTable {
   request_id: string | null;
   created_at: IsoTime;
   sent_at: IsoTime | null;
+  /** 1 first … 5 last when claiming (db/queries/outbox.ts OUTBOX_PRIORITY). */
+  priority: Generated<number>;
 }
 
 export interface ReminderLogTable {
@@ -372,6 +390,8 @@ export interface Database {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
   complaint_attachments: ComplaintAttachmentsTable;
+  image_set_photos: ImageSetPhotosTable;
+  image_set_acks: ImageSetAcksTable;
   audit_log: AuditLogTable;
   app_settings: AppSettingsTable;
   rate_limits: RateLimitsTable;

@@ -132,6 +132,12 @@ export const ROUTES: RouteDef[] = [
     roles: COORDINATOR,
   },
   {
+    path: 'tools/quota',
+    title: 'โควตาข้อความ LINE',
+    page: lazyPage(() => import('./features/quota/page.tsx').then((m) => m.QuotaPage)),
+    roles: COORDINATOR,
+  },
+  {
     path: 'tools/broadcast',
     title: 'ส่งประกาศถึงกลุ่มหน่วยงาน',
     page: lazyPage(() => import('./features/tools/broadcast-page.tsx').then((m) => m.BroadcastPage)),

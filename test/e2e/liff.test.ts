@@ -68,6 +68,7 @@ describe('the LIFF mini-app in Chromium', () => {
       ['tools/links', 'coordinator-links'],
       ['tools/plan', 'coordinator-plan-edit'],
       ['tools/broadcast', 'coordinator-broadcast'],
+      ['tools/quota', 'coordinator-quota'],
     ] as const) {
       await openView(page, path, shot);
     }

@@ -10,14 +10,18 @@ import {
 } from '../../../core/reminders/index.ts';
 import type { Db } from '../../../db/db.ts';
 import type { LineGroup } from '../../../db/queries/line-groups.ts';
-import { listReservedSlots, reserveSlotWithMessages } from '../../../db/queries/reminder-log.ts';
+import {
+  listReservedSlots,
+  MAX_BUNDLED_SLOTS,
+  reserveSlotsWithMessages,
+} from '../../../db/queries/reminder-log.ts';
 import { listSurveyLinks } from '../../../db/queries/survey-links.ts';
 import type { Deps } from '../../deps.ts';
 import { homeProvinceId } from '../../line/chat/who.ts';
 import { loadSettings, type Settings } from '../settings/settings.ts';
 import { loadTargetRules } from '../surveys/target-rules.ts';
 import { queueDigests } from './digest.ts';
-import { buildReminder, type TaskCard } from './reminder-messages.ts';
+import { buildReminder, buildReminderPushes, type TaskCard } from './reminder-messages.ts';
 import { cardOf, listOpenTasks, listStaffGroupsByAgency, type OpenTask } from './tasks.ts';
 
 const REMINDER_KIND = 'activity';
@@ -60,26 +64,42 @@ async function reservedKeys(db: Db, due: readonly DueReminder[]): Promise<Set<st
   return new Set(taken.map((t) => keyOf(t.subjectId, t.targetId, t.slot)));
 }
 
-/** Reserves one (activity, agency, slot) and queues the reminder to each of the agency's groups, atomically. */
-async function queueReminder(
+/**
+ * Reserves an agency's reminders due in this tick — all of one day — and queues them to each of its groups as
+ * one push (a carousel of their bubbles: a push into a group costs one message per member, whatever it holds),
+ * atomically. More than 12 in a day go as further pushes of 12.
+ */
+async function queueAgencyReminders(
   db: Db,
-  due: DueReminder,
+  due: readonly DueReminder[],
   groups: readonly LineGroup[],
-  card: TaskCard,
+  cards: readonly TaskCard[],
   now: Date,
 ) {
-  const { activity, agency } = due.task;
-  const key = { kind: REMINDER_KIND, subjectId: activity.id, targetId: agency.id, slot: due.slot.key };
-  const messages = buildReminder(card);
-  const rows = groups.map((g) => ({
-    kind: 'push' as const,
-    to: g.groupId,
-    messages,
-    sourceKind: 'reminder',
-    sourceId: activity.id,
-  }));
-  const { outboxIds } = await reserveSlotWithMessages(db, key, due.slot.plannedFor, rows, now);
-  return outboxIds.length;
+  let queued = 0;
+  for (let i = 0; i < due.length; i += MAX_BUNDLED_SLOTS) {
+    const part = due.slice(i, i + MAX_BUNDLED_SLOTS);
+    const keys = part.map((d) => ({
+      kind: REMINDER_KIND,
+      subjectId: d.task.activity.id,
+      targetId: d.task.agency.id,
+      slot: d.slot.key,
+    }));
+    const pushes = buildReminderPushes(cards.slice(i, i + MAX_BUNDLED_SLOTS));
+    const rows = groups.flatMap((g) =>
+      pushes.map((messages) => ({
+        kind: 'push' as const,
+        to: g.groupId,
+        messages,
+        sourceKind: 'reminder',
+        sourceId: part[0]?.task.activity.id ?? null,
+      })),
+    );
+    const plannedFor = part[0]?.slot.plannedFor ?? now;
+    const { outboxIds } = await reserveSlotsWithMessages(db, keys, plannedFor, rows, now);
+    queued += outboxIds.length;
+  }
+  return queued;
 }
 
 async function queueReminders(deps: Deps, tick: Tick): Promise<number> {
@@ -90,20 +110,18 @@ async function queueReminders(deps: Deps, tick: Tick): Promise<number> {
   if (fresh.length === 0) return 0;
   const links = await listSurveyLinks(db, tick.provinceId, tick.year);
   const rules = await loadTargetRules(db, (m) => deps.log.warn(m));
+  const byAgency = new Map<string, DueReminder[]>();
+  for (const d of fresh) byAgency.set(d.task.agency.id, [...(byAgency.get(d.task.agency.id) ?? []), d]);
   let queued = 0;
-  for (const d of fresh) {
-    const groups = tick.groups.get(d.task.agency.id) ?? [];
+  for (const [agencyId, due] of byAgency) {
+    const groups = tick.groups.get(agencyId) ?? [];
+    due.sort((a, b) => a.task.activity.dueOn.localeCompare(b.task.activity.dueOn));
+    const cards = due.map((d) => cardOf(d.task, tick.now, links, rules));
     try {
-      queued += await queueReminder(db, d, groups, cardOf(d.task, tick.now, links, rules), tick.now);
+      queued += await queueAgencyReminders(db, due, groups, cards, tick.now);
     } catch (error) {
       // One failed write (its batch left nothing behind) must not hold back the others; the next tick retries.
-      const { activity, agency } = d.task;
-      const detail = {
-        activityId: activity.id,
-        agencyId: agency.id,
-        slot: d.slot.key,
-        reason: reasonOf(error),
-      };
+      const detail = { agencyId, slots: due.map((d) => d.slot.key), reason: reasonOf(error) };
       deps.log.error('reminder not queued', detail);
     }
   }

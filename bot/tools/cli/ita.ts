@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { type Config, parseConfig } from '../../config.ts';
 import { runDemo } from './commands/demo.ts';
 import { runMigrate } from './commands/migrate.ts';
+import { runOutbox } from './commands/outbox.ts';
 import { runPlan } from './commands/plan.ts';
 import { runReport } from './commands/report.ts';
 import { runRichMenuWithConfig } from './commands/richmenu.ts';
@@ -57,6 +58,10 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   tick: {
     help: 'tick [--now ISO_TIME]        ทำงานตามกำหนดเวลาหนึ่งรอบ (แจ้งเตือน ส่งข้อความค้าง)',
     run: (args) => withConfig((c) => runTick(args, io, c)),
+  },
+  outbox: {
+    help: 'outbox status|resume          สถานะการส่งข้อความ และส่งต่อทันทีหลังเพิ่มแพ็กเกจ LINE',
+    run: (args) => withConfig((c) => runOutbox(args, io, c)),
   },
   report: {
     help: 'report analysis|measures --agency <id> --year <พ.ศ.> [--format docx|html|json]   ร่างรายงาน OIT จากข้อมูล',

@@ -1,4 +1,4 @@
-// The coordinator's tools: import scores, survey links and targets, the plan, announcements.
+// The coordinator's tools: import scores, survey links and targets, the plan, announcements, the LINE quota.
 import { hrefOf } from '../../lib/router.ts';
 
 const TOOLS = [
@@ -6,6 +6,7 @@ const TOOLS = [
   ['tools/links', 'ลิงก์และเป้าหมายแบบสำรวจ', 'ใส่ลิงก์ ITAS ของ IIT/EIT และปรับจำนวนผู้ตอบขั้นต่ำ'],
   ['tools/plan', 'แก้ไขแผนการดำเนินงาน', 'สร้างแผนจากปฏิทินมาตรฐาน เลื่อนกำหนด มอบหมายหน่วยงาน'],
   ['tools/broadcast', 'ส่งประกาศ', 'ส่งข้อความถึงกลุ่ม LINE ของหน่วยงานตามประเภท อำเภอ หรืองานที่ยังไม่เสร็จ'],
+  ['tools/quota', 'โควตาข้อความ LINE', 'ยอดที่ใช้ ประมาณการถึงสิ้นเดือน และ "ส่งต่อ" เมื่อการส่งถูกระงับเพราะโควตาหมด'],
 ] as const;
 
 export function ToolsPage() {

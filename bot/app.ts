@@ -2,6 +2,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from './deps.ts';
+import { apiBodyLimit, webhookBodyLimit } from './http/body-limits.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { apiRoutes } from './routes/api/index.ts';
 import { ValidationError } from './routes/api/validate.ts';
 import { type DevOptions, devRoutes } from './routes/dev.ts';
@@ -15,6 +17,7 @@ import { webhookRoutes } from './routes/webhook.ts';
 const ERROR_CODES: Partial<Record<number, string>> = {
   401: 'unauthorized',
   403: 'forbidden',
+  413: 'payload_too_large',
   503: 'unavailable',
   404: 'not_found',
 };
@@ -28,6 +31,10 @@ export interface AppOptions {
 
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono()
+    .use(securityHeaders())
+    .use('/webhook', webhookBodyLimit())
+    .use('/webhook/*', webhookBodyLimit())
+    .use('/api/*', apiBodyLimit())
     .route('/healthz', healthRoutes(deps))
     .route('/webhook', webhookRoutes(deps))
     .route('/s', shortLinkRoutes(deps))

@@ -5,6 +5,7 @@ import {
   type IdentityMode,
   INTAKE_RULES,
   isIdentityMode,
+  sniffImageType,
   validateDescription,
   validateName,
   validatePhoto,
@@ -89,10 +90,7 @@ async function validate(deps: Deps, input: ComplaintInput): Promise<FileOutcome 
     ['occurredAt', occurredAt],
     ['place', place],
     ['photos', tooMany],
-    ...photos.map((p, i): [string, Check<string>] => [
-      `photos.${i}`,
-      validatePhoto(p.contentType, p.bytes.byteLength),
-    ]),
+    ...photos.map((p, i): [string, Check<string>] => [`photos.${i}`, validatePhoto(p.bytes)]),
   ]);
   if (problem !== undefined) return problem;
   let identity: Valid['identity'] = null;
@@ -142,7 +140,13 @@ export async function fileComplaint(
   for (const [i, photo] of (input.photos ?? []).entries()) {
     // A made-up message id per form photo: a double submit stores each photo once.
     const lineMessageId = `form:${input.intakeKey}:${i}`;
-    await addAttachment(deps.db, { intakeKey: input.intakeKey, lineMessageId, ...photo }, now);
+    // Stored with the type its bytes are (validate checked every photo has one), never the declared type.
+    const contentType = sniffImageType(photo.bytes) ?? 'application/octet-stream';
+    await addAttachment(
+      deps.db,
+      { intakeKey: input.intakeKey, lineMessageId, bytes: photo.bytes, contentType },
+      now,
+    );
   }
   for (let draw = 1; ; draw += 1) {
     const code = drawTrackingCode(globalThis.crypto.getRandomValues(new Uint8Array(TRACKING_CODE_BYTES)));

@@ -13,7 +13,7 @@ import {
   previewOf,
   resolveApiFilter,
 } from '../../views/broadcasts.ts';
-import { type ApiEnv, requireCoordinator, type Viewer } from './auth.ts';
+import { type ApiEnv, allow, requireCoordinator, type Viewer } from './auth.ts';
 import { jsonOf } from './validate.ts';
 
 const Filter = z
@@ -49,13 +49,13 @@ export function broadcastRoutes(deps: Deps) {
   return (
     new Hono<ApiEnv>()
       // How many bound groups the announcement would reach and the exact message they would get; nothing is saved.
-      .post('/preview', jsonOf(PreviewBody), async (c) => {
+      .post('/preview', allow(requireCoordinator), jsonOf(PreviewBody), async (c) => {
         const body = c.req.valid('json');
         const { provinceId, filter } = await prepare(deps, c.var.viewer, body);
         return c.json(await previewOf(deps.db, provinceId, body.text, filter));
       })
       // Sends: a draft confirmed at once through the chat's path (one push per group, queued in one batch).
-      .post('/', jsonOf(SendBody), async (c) => {
+      .post('/', allow(requireCoordinator), jsonOf(SendBody), async (c) => {
         const { viewer } = c.var;
         const body = c.req.valid('json');
         const { provinceId, filter } = await prepare(deps, viewer, body);

@@ -9,7 +9,7 @@ import { replaceScoreSets } from '../../../db/queries/scores.ts';
 import type { Deps } from '../../deps.ts';
 import { type CheckedSet, checkScoreImport, type ImportError } from '../../views/score-import.ts';
 import { buildScorecard } from '../../views/scorecard.ts';
-import { type ApiEnv, requireCoordinator } from './auth.ts';
+import { type ApiEnv, allow, requireCoordinator } from './auth.ts';
 import { yearQuery } from './province.ts';
 import { jsonOf, paramOf, queryOf } from './validate.ts';
 
@@ -67,7 +67,7 @@ export function scoreRoutes(deps: Deps) {
       )
       // Coordinator: imports a score file (the CLI's format and checks) for the year; nothing is stored when any
       // row is bad, and the answer names every bad line. `dryRun` checks without storing.
-      .post('/import', jsonOf(ImportBody), async (c) => {
+      .post('/import', allow(requireCoordinator), jsonOf(ImportBody), async (c) => {
         const { viewer } = c.var;
         requireCoordinator(viewer);
         const body = c.req.valid('json');

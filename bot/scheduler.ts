@@ -1,12 +1,14 @@
 // The scheduler: one function of (deps, now), run every minute by the Node timer, the Workers cron trigger
 // and `npm run ita -- tick --now <ISO time>`. Every step is safe to run twice at once.
 
+import { setSetting } from '../db/queries/app-settings.ts';
 import { deleteDoneEvents } from '../db/queries/webhook-inbox.ts';
 import { reportFinishedBroadcasts } from './broadcasts/report.ts';
 import { expireComplaintDrafts } from './complaints/expire.ts';
 import { runComplaintRetention } from './complaints/retention.ts';
 import { runComplaintSla } from './complaints/sla.ts';
 import type { Deps } from './deps.ts';
+import { remindHolidaysDue } from './features/settings/holidays.ts';
 import { processDueEvents } from './inbox.ts';
 import { drainOutbox } from './outbox/index.ts';
 import { runReminders } from './reminders/index.ts';
@@ -18,6 +20,8 @@ import { runSurveyNudges } from './surveys/nudges.ts';
  * published, PLATFORM-NOTES §1.3, but it retries within hours), so a late redelivery is still recognised.
  */
 const INBOX_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const SCHEDULER_LAST_RUN_SETTING = 'scheduler.last_run';
 
 export interface TickReport {
   eventsHandled: number;
@@ -39,7 +43,8 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const eventsHandled = await processDueEvents(deps, now);
   // Steps that queue messages run before the drain, so what they queue goes out in the same tick.
   const settings = await loadSettings(deps.db);
-  const remindersQueued = await runReminders(deps, now, settings);
+  const remindersQueued =
+    (await runReminders(deps, now, settings)) + (await remindHolidaysDue(deps, now, settings));
   const nudgesQueued = await runSurveyNudges(deps, now, settings);
   const complaintSla = await runComplaintSla(deps, now);
   const retention = await runComplaintRetention(deps, now);
@@ -47,6 +52,14 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const broadcastsReported = await reportFinishedBroadcasts(deps, now);
   const draftsExpired = await expireComplaintDrafts(deps, now);
   const eventsForgotten = await deleteDoneEvents(deps.db, new Date(now.getTime() - INBOX_KEEP_MS));
+  // For /healthz and `ita status`: when the scheduler last finished a run (the clock of the run, and the real time).
+  await setSetting(
+    deps.db,
+    SCHEDULER_LAST_RUN_SETTING,
+    { at: now.toISOString(), finishedAt: new Date().toISOString() },
+    'system',
+    now,
+  );
   return {
     eventsHandled,
     eventsForgotten,

@@ -1,17 +1,18 @@
-// GET /healthz: the version and whether the database answers (for load balancers and uptime checks).
+// GET /healthz: the version, whether the database answers, and the operating state of issue 14 §5 (outbox
+// backlog, sending paused and why, the scheduler's last run, schema version, complaint key check) — no personal data.
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
+import { readAppStatus } from '../http/status.ts';
 
 export function healthRoutes(deps: Deps) {
   return new Hono().get('/', async (c) => {
-    let database: 'ok' | 'error' = 'ok';
-    try {
-      await sql`select 1`.execute(deps.db.kysely);
-    } catch (error) {
-      database = 'error';
-      deps.log.error('health check: database did not answer', { error: String(error) });
-    }
-    return c.json({ status: database === 'ok' ? 'ok' : 'degraded', version: deps.version, database }, 200);
+    const state = await readAppStatus(deps.db, deps.complaintCrypto).catch((error: unknown) => {
+      deps.log.error('health check failed', { error: String(error) });
+      return undefined;
+    });
+    if (state === undefined)
+      return c.json({ status: 'degraded', version: deps.version, database: 'error' }, 200);
+    if (state.database === 'error') deps.log.error('health check: database did not answer');
+    return c.json({ ...state, version: deps.version }, 200);
   });
 }

@@ -69,6 +69,9 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteDb 
     kysely,
     dialect: 'sqlite',
     migrationsApplied,
+    checkpointAfterErase() {
+      checkpointer?.postMessage('erased');
+    },
     batch: makeBatch(async (queries) => runBatch(sqlite, statements, queries)),
     async close() {
       await checkpointer?.terminate();
@@ -93,8 +96,22 @@ function startCheckpointer(path: string, onFailure: () => void): Worker {
     const Database = require(workerData.module);
     const db = new Database(workerData.path);
     db.pragma('busy_timeout = 1000');
+    const { parentPort } = require('node:worker_threads');
+    let erased = false;
+    parentPort.on('message', () => { erased = true; });
     setInterval(() => {
-      try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} // busy: the next round catches up
+      try {
+        if (erased) {
+          // Erased content must not survive in the WAL's old frames: copy everything back and empty the file.
+          // A short busy wait: when readers are busy it is tried again on the next round, never blocking long.
+          db.pragma('busy_timeout = 50');
+          const [result] = db.pragma('wal_checkpoint(TRUNCATE)');
+          db.pragma('busy_timeout = 1000');
+          if (result && result.busy === 0) erased = false;
+        } else {
+          db.pragma('wal_checkpoint(PASSIVE)');
+        }
+      } catch {} // busy: the next round catches up
     }, workerData.intervalMs);`,
     {
       eval: true,

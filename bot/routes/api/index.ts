@@ -2,6 +2,7 @@
 // `ApiType` is what liff/src/lib/api.ts builds its typed client from (hono/client).
 import { Hono } from 'hono';
 import type { Deps } from '../../deps.ts';
+import { agencyRegistryRoutes, settingsRoutes } from '../../features/settings/api.ts';
 import { type ApiEnv, authenticate } from './auth.ts';
 import { broadcastRoutes } from './broadcasts.ts';
 import { complaintCaseRoutes } from './complaint-cases.ts';
@@ -23,6 +24,8 @@ export function apiRoutes(deps: Deps) {
     .route('/surveys', surveyRoutes(deps))
     .route('/broadcasts', broadcastRoutes(deps))
     .route('/reports', reportRoutes(deps))
+    .route('/settings', settingsRoutes(deps))
+    .route('/agency-registry', agencyRegistryRoutes(deps))
     .get('/me', (c) => {
       const { userId, name, who } = c.var.viewer;
       return c.json({

@@ -199,7 +199,12 @@ describe('ID-token claims', () => {
         h.deps.line = { ...original, verifyIdToken: async () => answer };
         expect((await h.callApi(`claims-${i}`, '/me')).status).toBe(401);
       }
-      const good = { iss: 'https://access.line.me', aud: LOGIN_CHANNEL_ID, sub: `U${'1'.repeat(32)}`, exp: 4_000_000_000 };
+      const good = {
+        iss: 'https://access.line.me',
+        aud: LOGIN_CHANNEL_ID,
+        sub: `U${'1'.repeat(32)}`,
+        exp: 4_000_000_000,
+      };
       h.deps.line = { ...original, verifyIdToken: async () => good };
       expect((await h.callApi('claims-ok', '/me')).status).toBe(200);
     } finally {

@@ -8,6 +8,7 @@ import { expireComplaintDrafts } from './complaints/expire.ts';
 import { runComplaintRetention } from './complaints/retention.ts';
 import { runComplaintSla } from './complaints/sla.ts';
 import type { Deps } from './deps.ts';
+import { sendHeldComplaints } from './features/complaints/surge.ts';
 import { remindHolidaysDue } from './features/settings/holidays.ts';
 import { processDueEvents } from './inbox.ts';
 import { drainOutbox } from './outbox/index.ts';
@@ -48,6 +49,7 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const nudgesQueued = await runSurveyNudges(deps, now, settings);
   const complaintSla = await runComplaintSla(deps, now);
   const retention = await runComplaintRetention(deps, now);
+  const heldCards = await sendHeldComplaints(deps, now);
   const drained = await drainOutbox(deps, now, deps.drain);
   const broadcastsReported = await reportFinishedBroadcasts(deps, now);
   const draftsExpired = await expireComplaintDrafts(deps, now);
@@ -65,7 +67,7 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
     eventsForgotten,
     remindersQueued,
     nudgesQueued,
-    complaintRemindersQueued: complaintSla + retention.warned,
+    complaintRemindersQueued: complaintSla + retention.warned + heldCards,
     complaintsDeleted: retention.deleted,
     broadcastsReported,
     sent: drained.sent,

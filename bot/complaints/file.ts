@@ -18,8 +18,8 @@ import { findAgencyById } from '../../db/queries/agencies.ts';
 import { addAttachment } from '../../db/queries/complaint-attachments.ts';
 import { type Complaint, createComplaint, findComplaintByIntakeKey } from '../../db/queries/complaints.ts';
 import type { Deps } from '../deps.ts';
+import { announceOrHold } from '../features/complaints/surge.ts';
 import type { Settings } from '../settings.ts';
-import { announceComplaint } from './announce.ts';
 import { nextHour, takeLimit } from './limits.ts';
 
 export interface ComplaintInput {
@@ -111,6 +111,9 @@ async function validate(deps: Deps, input: ComplaintInput): Promise<FileOutcome 
   };
 }
 
+/** The province-wide ceiling when a caller passes only the per-user limit (the stored setting's default). */
+const PROVINCE_CEILING_DEFAULT = 60;
+
 const isCodeClash = (error: unknown) =>
   error instanceof Error && /UNIQUE/i.test(error.message) && /tracking_code/.test(error.message);
 
@@ -119,7 +122,7 @@ export async function fileComplaint(
   deps: Deps,
   input: ComplaintInput,
   now: Date,
-  settings: Pick<Settings, 'complaintsPerHour'>,
+  settings: Pick<Settings, 'complaintsPerHour'> & Partial<Pick<Settings, 'complaintsPerHourProvince'>>,
 ): Promise<FileOutcome> {
   const valid = await validate(deps, input);
   if ('kind' in valid) return valid;
@@ -171,7 +174,13 @@ export async function fileComplaint(
         },
         now,
       );
-      if (created) await announceComplaint(deps, complaint, now);
+      if (created)
+        await announceOrHold(
+          deps,
+          complaint,
+          now,
+          settings.complaintsPerHourProvince ?? PROVINCE_CEILING_DEFAULT,
+        );
       return { kind: 'filed', complaint, created };
     } catch (error) {
       if (!isCodeClash(error) || draw >= MAX_CODE_DRAWS) throw error;

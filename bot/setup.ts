@@ -1,28 +1,10 @@
 // First start on Node: in local mode the demo province goes into an empty database; with real LINE credentials
-// the demo is never loaded (issue 14 §1) — the province comes from PROVINCE_ID/PROVINCE_NAME_TH or an agency
-// import — then the first coordinator: ADMIN_LINE_USER_IDS, or a one-time claim code printed with next steps.
-import { setSetting } from '../db/queries/app-settings.ts';
-import { hasAnyProvince, upsertProvince } from '../db/queries/provinces.ts';
-import { bootstrapCoordinators } from './bootstrap.ts';
-import { accountNameOf, HOME_PROVINCE_SETTING, homeProvinceId } from './chat/who.ts';
+// the demo is never loaded (issue 14 §1): the province and first coordinator come from features/setup.
 import { loadDemoIfEmpty } from './demo/load.ts';
 import type { Deps } from './deps.ts';
+import { nextStepLines, type SetupOutcome, setUpProvince } from './features/setup/first-start.ts';
 
-export interface SetupOutcome {
-  accountName: string;
-  /** A one-time code for the first coordinator, when nobody is one yet (printed at start). */
-  claimCode?: string;
-  /** With real credentials and no province on record: the operator must name it or import agencies first. */
-  needsProvince?: boolean;
-}
-
-/** An empty database gets the demo province (which becomes the home province) on first start. */
-async function loadDemoOnFirstStart(deps: Deps, now: Date): Promise<void> {
-  const demo = await loadDemoIfEmpty(deps.db, now);
-  if (demo !== undefined) {
-    deps.log.info('demo data loaded into the new database', { fiscalYear: demo.fiscalYear, ...demo.counts });
-  }
-}
+export { nextStepLines, type SetupOutcome };
 
 export async function ensureSetUp(
   deps: Deps,
@@ -31,38 +13,12 @@ export async function ensureSetUp(
 ): Promise<SetupOutcome> {
   const now = deps.now();
   if (deps.localMode) {
-    await loadDemoOnFirstStart(deps, now);
-  } else if (province !== undefined && !(await hasAnyProvince(deps.db))) {
-    await upsertProvince(deps.db, { id: province.id, nameTh: province.nameTh }, now);
-    await setSetting(deps.db, HOME_PROVINCE_SETTING, province.id, 'setup', now);
-    deps.log.info('home province created', { provinceId: province.id });
+    const demo = await loadDemoIfEmpty(deps.db, now);
+    if (demo !== undefined)
+      deps.log.info('demo data loaded into the new database', {
+        fiscalYear: demo.fiscalYear,
+        ...demo.counts,
+      });
   }
-  const provinceId = await homeProvinceId(deps.db);
-  const accountName = await accountNameOf(deps.db);
-  if (provinceId === undefined) return { accountName, needsProvince: !deps.localMode };
-  const boot = await bootstrapCoordinators(deps, { adminLineUserIds, provinceId }, now);
-  return { accountName, claimCode: boot.claimCode };
-}
-
-/** What the operator reads at a start with real credentials: the claim code (if any) and what to do next. */
-export function nextStepLines(outcome: SetupOutcome): string[] {
-  if (outcome.needsProvince === true) {
-    return [
-      'ฐานข้อมูลยังไม่มีจังหวัด: ตั้งค่า PROVINCE_ID และ PROVINCE_NAME_TH (เช่น PROVINCE_ID=tak PROVINCE_NAME_TH=ตาก) แล้วเริ่มระบบใหม่',
-      '  หรือนำเข้ารายชื่อหน่วยงานก่อน: npm run ita -- agencies template --out agencies.csv แล้ว npm run ita -- agencies import agencies.csv --apply',
-    ];
-  }
-  const lines: string[] = [];
-  if (outcome.claimCode !== undefined) {
-    lines.push(
-      `ยังไม่มีผู้ประสานงานจังหวัด: พิมพ์ "ผู้ประสานงาน ${outcome.claimCode}" ในแชตส่วนตัวกับบัญชี LINE เพื่อรับสิทธิ์ผู้ประสานงานคนแรก (ใช้ได้ครั้งเดียว)`,
-    );
-  }
-  lines.push(
-    'ขั้นต่อไป:',
-    '  1. นำเข้ารายชื่อหน่วยงาน: npm run ita -- agencies template --out agencies.csv กรอกแล้ว npm run ita -- agencies import agencies.csv (ตรวจ) และ --apply (บันทึก)',
-    '  2. ผูกกลุ่ม LINE ของหน่วยงาน: npm run ita -- roles bindcode --agency <id> แล้วพิมพ์ "ผูกกลุ่ม <รหัส>" ในกลุ่ม',
-    '  3. ตรวจการตั้งค่า (เวลาทำการ วันหยุด เรื่องร้องเรียน): npm run ita -- settings list',
-  );
-  return lines;
+  return setUpProvince(deps, adminLineUserIds, province, now);
 }

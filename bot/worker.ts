@@ -2,11 +2,11 @@
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { openD1 } from '../db/d1.ts';
 import { createApp } from './app.ts';
-import { accountNameOf } from './chat/who.ts';
 import { createComplaintCrypto } from './complaints/crypto.ts';
 import { parseConfig } from './config.ts';
 import { createJsonLogger, type Deps } from './deps.ts';
 import { verifyComplaintKey } from './features/complaints/key-check.ts';
+import { nextStepLines, setUpProvince } from './features/setup/first-start.ts';
 import { createLineClient } from './line/client.ts';
 import { runScheduler } from './scheduler.ts';
 import { VERSION } from './version.ts';
@@ -72,11 +72,16 @@ function build(env: Env): Built {
   const app = createApp(deps, {
     assets: assets === undefined ? undefined : [async (c) => assets.fetch(c.req.raw)],
   });
-  const named = accountNameOf(deps.db).then(
-    (name) => {
-      deps.accountName = name;
+  // A Worker has no start: its first request sets up a new database's province and first coordinator (never
+  // the demo) and logs the claim code and next steps for `wrangler tail`.
+  const named = setUpProvince(deps, config.adminLineUserIds, config.province, new Date()).then(
+    (setup) => {
+      deps.accountName = setup.accountName;
+      if (setup.claimCode !== undefined || setup.needsProvince === true)
+        console.log(nextStepLines(setup).join('\n'));
     },
-    (error: unknown) => deps.log.warn('account name not read; using the default', { error: String(error) }),
+    (error: unknown) =>
+      deps.log.warn('set-up not read; using the default account name', { error: String(error) }),
   );
   // A Worker has no start: its first request opens the key check (recording it on a new database). A key
   // that does not open it refuses every request and scheduler run, so nothing is sealed with the wrong key.

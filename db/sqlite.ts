@@ -193,3 +193,18 @@ function runBatch(
   );
   return run.immediate();
 }
+
+/**
+ * SQLite's online backup (https://sqlite.org/backup.html) of the file at `path` into `out`: a consistent copy
+ * taken page by page from its own read-only connection while other connections keep writing. Returns the pages.
+ */
+export async function backupSqliteFile(path: string, out: string): Promise<number> {
+  const source = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    source.pragma('busy_timeout = 5000');
+    const { totalPages } = await source.backup(out);
+    return totalPages;
+  } finally {
+    source.close();
+  }
+}

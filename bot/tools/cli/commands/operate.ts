@@ -2,8 +2,8 @@
 // (SQLite's online backup, safe while the server runs) and `ita status` (what /healthz reports).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Db } from '../../../../db/db.ts';
+import { backupSqliteFile } from '../../../../db/sqlite.ts';
 import { ComplaintKeyError, createComplaintCrypto } from '../../../complaints/crypto.ts';
 import type { Config } from '../../../config.ts';
 import { rotateComplaintKey } from '../../../features/complaints/key-check.ts';
@@ -97,17 +97,13 @@ export async function runBackup(args: readonly string[], io: CommandIo, config: 
     io.err(`ข้อผิดพลาด: มีไฟล์ "${out}" อยู่แล้ว: ระบุชื่อไฟล์ใหม่ (ไม่เขียนทับสำเนาเดิม)`);
     return EXIT_FAILED;
   }
-  const source = new Database(config.databasePath, { readonly: true, fileMustExist: true });
   try {
-    source.pragma('busy_timeout = 5000');
-    const { totalPages } = await source.backup(out);
-    io.out(`สำรองฐานข้อมูลไว้ที่ ${out} แล้ว (${totalPages} หน้า) — เก็บ COMPLAINT_KEY ไว้คู่กัน`);
+    const pages = await backupSqliteFile(config.databasePath, out);
+    io.out(`สำรองฐานข้อมูลไว้ที่ ${out} แล้ว (${pages} หน้า) — เก็บ COMPLAINT_KEY ไว้คู่กัน`);
     return 0;
   } catch (error) {
     io.err(`ข้อผิดพลาด: สำรองฐานข้อมูลไม่สำเร็จ: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_FAILED;
-  } finally {
-    source.close();
   }
 }
 

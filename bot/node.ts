@@ -10,7 +10,6 @@ import { createJsonLogger } from './deps.ts';
 import { ComplaintKeyError, verifyComplaintKey } from './features/complaints/key-check.ts';
 import { createNodeDeps } from './node-deps.ts';
 import { compressLiff, serveLiff } from './node-liff.ts';
-import type { DevOptions } from './routes/dev.ts';
 import { runScheduler } from './scheduler.ts';
 import { ensureSetUp, nextStepLines } from './setup.ts';
 import { VERSION } from './version.ts';
@@ -46,14 +45,15 @@ async function main(): Promise<void> {
     log.error('background task failed', { error: String(error) }),
   );
   // Local mode: the /dev chat simulator posts signed events to this same app and shows what the fake LINE got.
-  const dev: DevOptions | undefined =
+  // Imported here, on demand, so no production entry point (bot/worker.ts, bot/app.ts) reaches bot/dev.
+  const dev =
     fake === undefined
       ? undefined
-      : {
+      : (await import('./dev/routes.ts')).devRoutes(deps, {
           fake,
           fetch: (request, ctx) => app.fetch(request, {}, ctx),
           runScheduler: (at) => runScheduler(deps, at),
-        };
+        });
   const app = createApp(deps, { assets: existsSync(LIFF_DIST) ? serveLiff(LIFF_DIST) : undefined, dev });
   const fetchCompressed = compressLiff((req, ctx) => app.fetch(req, {}, ctx));
   const server = serve(

@@ -3,18 +3,20 @@
 
 import { setSetting } from '../db/queries/app-settings.ts';
 import { deleteDoneEvents } from '../db/queries/webhook-inbox.ts';
-import { reportFinishedBroadcasts } from './broadcasts/report.ts';
-import { expireComplaintDrafts } from './complaints/expire.ts';
-import { runComplaintRetention } from './complaints/retention.ts';
-import { runComplaintSla } from './complaints/sla.ts';
+// The features' chat commands, actions and hooks register with the event handlers that retries run.
+import './features/index.ts';
 import type { Deps } from './deps.ts';
+import { reportFinishedBroadcasts } from './features/broadcasts/delivery-report.ts';
+import { expireComplaintDrafts } from './features/complaints/expire.ts';
+import { runComplaintRetention } from './features/complaints/retention.ts';
+import { runComplaintSla } from './features/complaints/sla.ts';
 import { sendHeldComplaints } from './features/complaints/surge.ts';
+import { runReminders } from './features/plan/reminders.ts';
 import { remindHolidaysDue } from './features/settings/holidays.ts';
-import { processDueEvents } from './inbox.ts';
-import { drainOutbox } from './outbox/index.ts';
-import { runReminders } from './reminders/index.ts';
-import { loadSettings } from './settings.ts';
-import { runSurveyNudges } from './surveys/nudges.ts';
+import { loadSettings } from './features/settings/settings.ts';
+import { runSurveyNudges } from './features/surveys/nudges.ts';
+import { processDueEvents } from './line/inbox.ts';
+import { drainOutbox } from './line/outbox/index.ts';
 
 /**
  * Handled webhook events are kept a week: long past LINE's redelivery of an event (its schedule is not

@@ -1,8 +1,8 @@
 // First start on Node: in local mode the demo province goes into an empty database; with real LINE credentials
 // the demo is never loaded (issue 14 §1): the province and first coordinator come from features/setup.
-import { loadDemoIfEmpty } from './demo/load.ts';
 import type { Deps } from './deps.ts';
 import { nextStepLines, type SetupOutcome, setUpProvince } from './features/setup/first-start.ts';
+import { loadDemoIfEmpty } from './tools/demo/load.ts';
 
 export { nextStepLines, type SetupOutcome };
 

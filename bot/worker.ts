@@ -2,9 +2,9 @@
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { openD1 } from '../db/d1.ts';
 import { createApp } from './app.ts';
-import { createComplaintCrypto } from './complaints/crypto.ts';
 import { parseConfig } from './config.ts';
 import { createJsonLogger, type Deps } from './deps.ts';
+import { createComplaintCrypto } from './features/complaints/crypto.ts';
 import { verifyComplaintKey } from './features/complaints/key-check.ts';
 import { nextStepLines, setUpProvince } from './features/setup/first-start.ts';
 import { createLineClient } from './line/client.ts';

@@ -2,7 +2,7 @@
 // in force): the settings page changes a setting and a holiday, and the agency-list page checks a CSV file, shows
 // what would change, then saves it. Every view passes axe; no console error, CSP violation or failed request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_COORDINATOR_ID } from '../../bot/demo/index.ts';
+import { DEMO_COORDINATOR_ID } from '../../bot/tools/demo/index.ts';
 import { requireChromium } from './chromium.ts';
 import { inspectView, type LiffBrowser, startLiffBrowser } from './liff-browser.ts';
 

@@ -11,7 +11,7 @@ import {
   DEMO_STAFF_AGENCY_IDS,
   DEMO_STAFF_ID,
   PROVINCIAL_OFFICE_ID,
-} from '../../bot/demo/index.ts';
+} from '../../bot/tools/demo/index.ts';
 import { requireChromium } from './chromium.ts';
 import { inspectView, type LiffBrowser, SHOTS, startLiffBrowser } from './liff-browser.ts';
 

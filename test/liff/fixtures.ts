@@ -118,7 +118,7 @@ export function makeActivity(overrides: Partial<Activity> = {}): Activity {
   };
 }
 
-// Fiscal year 2567 as the API lists it (bot/views/plan.ts): October 2566 to September 2567.
+// Fiscal year 2567 as the API lists it (bot/features/plan/status.ts): October 2566 to September 2567.
 export const MONTHS: PlanData['months'] = [
   { index: 0, label: 'ต.ค. 2566' },
   { index: 1, label: 'พ.ย. 2566' },

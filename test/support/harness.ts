@@ -3,9 +3,9 @@
 import type { ExecutionContext } from 'hono';
 import { expect } from 'vitest';
 import { createApp } from '../../bot/app.ts';
-import { createComplaintCrypto } from '../../bot/complaints/crypto.ts';
 import type { Deps, Logger } from '../../bot/deps.ts';
 import { type FakeLine, startFakeLine } from '../../bot/dev/fake-line/index.ts';
+import { createComplaintCrypto } from '../../bot/features/complaints/crypto.ts';
 import { createLineClient } from '../../bot/line/client.ts';
 import { signLineBody } from '../../bot/line/signature.ts';
 import { openSqlite } from '../../db/sqlite.ts';

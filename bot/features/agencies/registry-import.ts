@@ -7,9 +7,9 @@ import type { Db } from '../../../db/db.ts';
 import { iso } from '../../../db/json.ts';
 import { buildAudit } from '../../../db/queries/audit-log.ts';
 import type { AgencyType } from '../../../db/schema.ts';
-import { HOME_PROVINCE_SETTING } from '../../chat/who.ts';
-import { readTable } from '../../tools/tabular.ts';
-import { AGENCY_TYPES, agencyTypeLabel } from '../../views/agency-types.ts';
+import { HOME_PROVINCE_SETTING } from '../../line/chat/who.ts';
+import { AGENCY_TYPES, agencyTypeLabel } from '../scores/agency-types.ts';
+import { readTable } from './tabular.ts';
 
 export type RegistryField =
   | 'province'

@@ -6,7 +6,7 @@ import type { Db } from '../../../db/db.ts';
 import { iso, parseJson } from '../../../db/json.ts';
 import { getSetting, setSetting } from '../../../db/queries/app-settings.ts';
 import { buildAudit } from '../../../db/queries/audit-log.ts';
-import { type ComplaintCrypto, ComplaintKeyError } from '../../complaints/crypto.ts';
+import { type ComplaintCrypto, ComplaintKeyError } from './crypto.ts';
 
 export const KEY_CHECK_SETTING = 'complaint.key_check';
 const KEY_CHECK_TEXT = 'ita-line complaint key check v1';

@@ -11,11 +11,11 @@ import { enqueueMessages } from '../../../db/queries/outbox.ts';
 import { hitRateLimit } from '../../../db/queries/rate-limits.ts';
 import { reserveSlotWithMessages } from '../../../db/queries/reminder-log.ts';
 import { listRoleHolders } from '../../../db/queries/user-roles.ts';
-import { announceComplaint, officerGroupsFor } from '../../complaints/announce.ts';
-import { hourBucket } from '../../complaints/limits.ts';
-import { uuidFrom } from '../../complaints/uuid.ts';
 import type { Deps } from '../../deps.ts';
-import { liffUrlOf } from '../../richmenu/menus.ts';
+import { liffUrlOf } from '../../line/liff-url.ts';
+import { announceComplaint, officerGroupsFor } from './announce.ts';
+import { hourBucket } from './limits.ts';
+import { uuidFrom } from './uuid.ts';
 
 export const SURGE_KEY_PREFIX = 'complaint-province:';
 const HELD_KIND = 'complaint-held';

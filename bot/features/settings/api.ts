@@ -6,9 +6,8 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import type { Deps } from '../../deps.ts';
-import { type ApiEnv, allow, requireCoordinator } from '../../routes/api/auth.ts';
-import { jsonOf, queryOf } from '../../routes/api/validate.ts';
-import { loadSettings, SETTING_KEYS, SETTING_SCHEMAS } from '../../settings.ts';
+import { type ApiEnv, allow, requireCoordinator } from '../../http/auth.ts';
+import { jsonOf, queryOf } from '../../http/validate.ts';
 import { applyRegistryPlan, CHANGE_LABELS, checkRegistryFile } from '../agencies/registry-import.ts';
 import {
   addHoliday,
@@ -17,6 +16,7 @@ import {
   lastKnownHolidayYear,
   removeHoliday,
 } from './holidays.ts';
+import { loadSettings, SETTING_KEYS, SETTING_SCHEMAS } from './settings.ts';
 import { changeSettings } from './store.ts';
 
 const SettingsPatch = z.object({ values: z.record(z.string(), z.unknown()) });

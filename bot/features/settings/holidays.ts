@@ -9,9 +9,9 @@ import type { Db } from '../../../db/db.ts';
 import { findLineUser } from '../../../db/queries/line-users.ts';
 import { listReservedSlots, reserveSlotWithMessages } from '../../../db/queries/reminder-log.ts';
 import { listRoleHolders } from '../../../db/queries/user-roles.ts';
-import { homeProvinceId } from '../../chat/who.ts';
 import type { Deps } from '../../deps.ts';
-import { loadSettings, type Settings } from '../../settings.ts';
+import { homeProvinceId } from '../../line/chat/who.ts';
+import { loadSettings, type Settings } from './settings.ts';
 import { changeSettings, type SettingChange } from './store.ts';
 
 export interface HolidayDay {

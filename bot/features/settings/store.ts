@@ -11,7 +11,7 @@ import {
   SETTINGS_KEY,
   type Settings,
   storedSettings,
-} from '../../settings.ts';
+} from './settings.ts';
 
 export type SettingChange =
   | { ok: true; changed: (keyof Settings)[] }

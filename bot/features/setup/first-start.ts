@@ -3,9 +3,9 @@
 // ADMIN_LINE_USER_IDS or a one-time claim code, and the lines that tell the operator what to do next.
 import { setSetting } from '../../../db/queries/app-settings.ts';
 import { hasAnyProvince, upsertProvince } from '../../../db/queries/provinces.ts';
-import { bootstrapCoordinators } from '../../bootstrap.ts';
-import { accountNameOf, HOME_PROVINCE_SETTING, homeProvinceId } from '../../chat/who.ts';
 import type { Deps } from '../../deps.ts';
+import { accountNameOf, HOME_PROVINCE_SETTING, homeProvinceId } from '../../line/chat/who.ts';
+import { bootstrapCoordinators } from '../roles/bootstrap.ts';
 
 export interface SetupOutcome {
   accountName: string;

@@ -1,7 +1,7 @@
 // The typed /api client (hono/client from the server's ApiType) and the one place its errors become Thai text.
 import { type ClientResponse, hc } from 'hono/client';
-import type { ApiType } from '../../../bot/routes/api/index.ts';
-import type { FieldIssue } from '../../../bot/routes/api/validate.ts';
+import type { ApiType } from '../../../bot/api.ts';
+import type { FieldIssue } from '../../../bot/http/validate.ts';
 
 export type Api = ReturnType<typeof hc<ApiType>>;
 

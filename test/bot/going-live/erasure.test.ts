@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_CITIZEN_ID } from '../../../bot/demo/line.ts';
 import type { LineMessage } from '../../../bot/dev/fake-line/types.ts';
 import { createLineClient } from '../../../bot/line/client.ts';
+import { DEMO_CITIZEN_ID } from '../../../bot/tools/demo/line.ts';
 import { ACCESS_TOKEN } from '../../support/harness.ts';
-import { buttons, type Conversation, readable, startConversation } from '../events/conversation.ts';
+import { buttons, type Conversation, readable, startConversation } from '../line/events/conversation.ts';
 
 const USER = `U${'5d'.repeat(16)}`;
 const dir = mkdtempSync(join(tmpdir(), 'ita-erasure-'));

@@ -132,7 +132,7 @@ describe('a first start with real credentials', () => {
   }, 120_000);
 
   it('`ita keys rotate` re-seals with COMPLAINT_KEY_NEW: the old key then fails the start check, the new one passes', async () => {
-    const rotate = run(['bot/cli/ita.ts', 'keys', 'rotate'], {
+    const rotate = run(['bot/tools/cli/ita.ts', 'keys', 'rotate'], {
       ...realEnv(0, KEY_1),
       PORT: '8787',
       COMPLAINT_KEY_NEW: KEY_2,

@@ -4,7 +4,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Db } from '../../../../db/db.ts';
 import { listAgencies } from '../../../../db/queries/agencies.ts';
 import { listProvinces } from '../../../../db/queries/provinces.ts';
-import { homeProvinceId } from '../../../chat/who.ts';
 import {
   applyRegistryPlan,
   CHANGE_LABELS,
@@ -12,8 +11,9 @@ import {
   checkRegistryFile,
   registryTemplateRows,
 } from '../../../features/agencies/registry-import.ts';
-import { agencyTypeLabel } from '../../../views/agency-types.ts';
-import { writeCsv, writeSpreadsheet } from '../../tabular.ts';
+import { writeCsv, writeSpreadsheet } from '../../../features/agencies/tabular.ts';
+import { agencyTypeLabel } from '../../../features/scores/agency-types.ts';
+import { homeProvinceId } from '../../../line/chat/who.ts';
 import { type CommandIo, type DatabaseEnv, EXIT_FAILED, parseArgs, withDatabase } from './with-db.ts';
 
 const USAGE = [

@@ -4,10 +4,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db } from '../../../../db/db.ts';
 import { backupSqliteFile } from '../../../../db/sqlite.ts';
-import { ComplaintKeyError, createComplaintCrypto } from '../../../complaints/crypto.ts';
 import type { Config } from '../../../config.ts';
+import { ComplaintKeyError, createComplaintCrypto } from '../../../features/complaints/crypto.ts';
 import { rotateComplaintKey } from '../../../features/complaints/key-check.ts';
-import { readAppStatus } from '../../../http/status.ts';
+import { readAppStatus } from '../../../features/health/status.ts';
 import { type CommandIo, EXIT_FAILED, parseArgs, withDatabase } from './with-db.ts';
 
 const KEY_FORMAT = /^[A-Za-z0-9+/]{43}=$/;

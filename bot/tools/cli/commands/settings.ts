@@ -9,8 +9,13 @@ import {
   lastKnownHolidayYear,
   removeHoliday,
 } from '../../../features/settings/holidays.ts';
+import {
+  isSettingKey,
+  loadSettings,
+  SETTING_KEYS,
+  SETTING_SCHEMAS,
+} from '../../../features/settings/settings.ts';
 import { changeSettings, parseSettingText } from '../../../features/settings/store.ts';
-import { isSettingKey, loadSettings, SETTING_KEYS, SETTING_SCHEMAS } from '../../../settings.ts';
 import { type CommandIo, type DatabaseEnv, EXIT_FAILED, parseArgs, withDatabase } from './with-db.ts';
 
 const SETTINGS_USAGE = [

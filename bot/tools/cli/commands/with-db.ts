@@ -1,13 +1,7 @@
 // What the issue-14 commands share: words and `--name value` options, and a database opened for one command.
 // Each command's work takes the Kysely-backed Db handle, so it runs against whatever database the CLI opens.
 import type { Db } from '../../../../db/db.ts';
-import {
-  type CommandIo,
-  type DatabaseEnv,
-  databaseFailure,
-  EXIT_FAILED,
-  openDatabase,
-} from '../../../cli/commands/migrate.ts';
+import { type CommandIo, type DatabaseEnv, databaseFailure, EXIT_FAILED, openDatabase } from './migrate.ts';
 
 export interface Args {
   words: string[];

@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../../bot/app.ts';
-import { loadSettings } from '../../../../bot/settings.ts';
+import { loadSettings } from '../../../../bot/features/settings/settings.ts';
 import { findAgencyById } from '../../../../db/queries/agencies.ts';
 import { listAudit } from '../../../../db/queries/audit-log.ts';
 import { checkAndClose, LOGIN_CHANNEL_ID } from '../../../support/harness.ts';
-import { type ApiHarness, startApiHarness } from './support.ts';
+import { type ApiHarness, startApiHarness } from '../../http/api-support.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {

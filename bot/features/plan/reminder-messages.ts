@@ -1,0 +1,171 @@
+// Deadline reminder texts: one task as a Flex bubble with a "เสร็จแล้ว" button, and the coordinators' overdue digest.
+import type { messagingApi } from '@line/bot-sdk';
+import { formatThaiDate } from '../../../core/index.ts';
+import type { SurveyInstrument } from '../../../db/schema.ts';
+import { postbackData } from '../../line/chat/command.ts';
+import { AMBER, cutText, flexText, GREEN, GREY, RED, thaiDay } from '../../line/chat/message-parts.ts';
+import type { LineMessage } from '../../line/client.ts';
+import { surveyText } from '../progress/messages.ts';
+
+/** The button action that marks a task done: `a=done&act=<activity id>&ag=<agency id>`. */
+export const DONE_ACTION = 'done';
+
+/** One agency's open task as shown in a reminder or in `งาน`. */
+export interface TaskCard {
+  activityId: string;
+  agencyId: string;
+  agencyName: string;
+  seq: number;
+  title: string;
+  /** 'YYYY-MM-DD'. */
+  dueOn: string;
+  /** Calendar days from today to the due day: negative when late. */
+  daysLeft: number;
+  status: 'not_started' | 'in_progress';
+  /** Survey activities: respondents reported against the agency's minimum. */
+  survey?: { instrument: SurveyInstrument; reported: number | null; target: number | null };
+}
+
+/** Re-exported for the plan CLI, which prints plan days the same way. */
+export { thaiDay } from '../../line/chat/message-parts.ts';
+
+/** "เหลืออีก 3 วัน", "ครบกำหนดวันนี้", "เลยกำหนดมาแล้ว 2 วัน". */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft > 0) return `เหลืออีก ${daysLeft} วัน`;
+  if (daysLeft === 0) return 'ครบกำหนดวันนี้';
+  return `เลยกำหนดมาแล้ว ${-daysLeft} วัน`;
+}
+
+function headingOf(daysLeft: number): { text: string; color: string } {
+  if (daysLeft < 0) return { text: 'งาน ITA เลยกำหนด', color: RED };
+  if (daysLeft === 0) return { text: 'งาน ITA ครบกำหนดวันนี้', color: AMBER };
+  return { text: 'แจ้งเตือนงาน ITA', color: GREEN };
+}
+
+/** "45/120 คน (37%)", capped at 100 % with any overflow apart; or what is missing. */
+export function respondentsText(survey: NonNullable<TaskCard['survey']>): string {
+  if (survey.reported !== null) return surveyText(survey.reported, survey.target);
+  return survey.target === null
+    ? 'ยังไม่ได้รายงานยอดและยังไม่ได้ตั้งเป้า'
+    : `ยังไม่ได้รายงานยอด (เป้าขั้นต่ำ ${survey.target} คน)`;
+}
+
+function surveyLines(survey: NonNullable<TaskCard['survey']>): messagingApi.FlexComponent[] {
+  return [
+    { type: 'separator' },
+    flexText(`ผู้ตอบ ${survey.instrument}: ${respondentsText(survey)}`),
+    flexText(`อัปเดตยอดจาก ITAS: พิมพ์ "รายงาน ${survey.instrument} <จำนวน>"`, { size: 'xs', color: GREY }),
+  ];
+}
+
+/** The task's bubble: what, by when, how long is left, survey progress, and the "เสร็จแล้ว" button. */
+export function taskBubble(card: TaskCard): messagingApi.FlexBubble {
+  const heading = headingOf(card.daysLeft);
+  const data = postbackData(DONE_ACTION, { act: card.activityId, ag: card.agencyId });
+  return {
+    type: 'bubble',
+    size: 'kilo',
+    header: {
+      type: 'box',
+      layout: 'vertical',
+      contents: [
+        flexText(heading.text, { size: 'xs', color: heading.color, weight: 'bold' }),
+        flexText(cutText(card.agencyName, 80), { weight: 'bold', maxLines: 2 }),
+      ],
+    },
+    body: {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'sm',
+      contents: [
+        flexText(`ข้อ ${card.seq} ${cutText(card.title, 160)}`, { maxLines: 4 }),
+        flexText(`กำหนดเสร็จ ${thaiDay(card.dueOn)}`),
+        flexText(daysLeftText(card.daysLeft), {
+          weight: 'bold',
+          color: card.daysLeft < 0 ? RED : heading.color,
+        }),
+        ...(card.status === 'in_progress'
+          ? [flexText('สถานะ: กำลังดำเนินการ', { size: 'xs', color: GREY })]
+          : []),
+        ...(card.survey === undefined ? [] : surveyLines(card.survey)),
+      ],
+    },
+    footer: {
+      type: 'box',
+      layout: 'vertical',
+      contents: [
+        {
+          type: 'button',
+          style: 'primary',
+          height: 'sm',
+          action: { type: 'postback', label: 'เสร็จแล้ว', data, displayText: 'เสร็จแล้ว' },
+        },
+      ],
+    },
+  };
+}
+
+/** One-line summary of a task, for alt texts and lists. */
+export function taskLine(card: TaskCard): string {
+  return `ข้อ ${card.seq} ${cutText(card.title, 60)} — กำหนด ${thaiDay(card.dueOn)} (${daysLeftText(card.daysLeft)})`;
+}
+
+/** The reminder pushed to an agency's groups. */
+export function buildReminder(card: TaskCard): LineMessage[] {
+  const altText = cutText(`${headingOf(card.daysLeft).text}: ${card.agencyName} ${taskLine(card)}`, 400);
+  return [{ type: 'flex', altText, contents: taskBubble(card) }];
+}
+
+/** What the coordinators' daily digest lists. */
+export interface DigestView {
+  now: Date;
+  /** Agencies with overdue tasks, most behind first; each task's number and due day. */
+  overdue: { agencyName: string; tasks: { seq: number; dueOn: string }[] }[];
+  /** Agencies that have reminders waiting but no bound LINE group to receive them. */
+  unreachable: string[];
+}
+
+/** Agencies listed by name in the digest; the rest are counted (a push stays short and under LINE's limits). */
+const DIGEST_AGENCY_LINES = 15;
+
+function overdueLines(view: DigestView): string[] {
+  const tasks = view.overdue.reduce((n, a) => n + a.tasks.length, 0);
+  if (tasks === 0) return ['วันนี้ไม่มีงานที่เลยกำหนดค่ะ'];
+  const shown = view.overdue.slice(0, DIGEST_AGENCY_LINES).map((a) => {
+    const items = a.tasks.map((t) => `ข้อ ${t.seq} (${thaiDay(t.dueOn)})`);
+    return `• ${cutText(a.agencyName, 50)}: ${items.slice(0, 4).join(', ')}${items.length > 4 ? ' …' : ''}`;
+  });
+  const rest = view.overdue.length - shown.length;
+  return [
+    `งานเลยกำหนด ${tasks} รายการ ใน ${view.overdue.length} หน่วยงาน`,
+    ...shown,
+    ...(rest > 0 ? [`และอีก ${rest} หน่วยงาน`] : []),
+  ];
+}
+
+/** The daily 1:1 digest to a coordinator; nothing when there is nothing to report. */
+export function buildDigest(view: DigestView): LineMessage[] {
+  if (view.overdue.length === 0 && view.unreachable.length === 0) return [];
+  const names = view.unreachable.slice(0, DIGEST_AGENCY_LINES).map((n) => cutText(n, 40));
+  const more = view.unreachable.length - names.length;
+  const unreachable =
+    view.unreachable.length === 0
+      ? []
+      : [
+          '',
+          `ยังไม่ได้ผูกกลุ่ม LINE จึงส่งแจ้งเตือนไม่ถึง ${view.unreachable.length} หน่วยงาน:`,
+          names.join(', ') + (more > 0 ? ` และอีก ${more} หน่วยงาน` : ''),
+          'ขอรหัสผูกกลุ่มได้ด้วยคำสั่ง "รหัสผูกกลุ่ม <ชื่อหน่วยงาน>"',
+        ];
+  const lines = [
+    `สรุปงาน ITA ที่เลยกำหนด ณ ${formatThaiDate(view.now)}`,
+    ...overdueLines(view),
+    ...unreachable,
+    '',
+    'ดูรายละเอียดพิมพ์ "ติดตาม" ค่ะ',
+  ];
+  const quickReply: messagingApi.QuickReply = {
+    items: [{ type: 'action', action: { type: 'message', label: 'ติดตาม', text: 'ติดตาม' } }],
+  };
+  return [{ type: 'text', text: lines.join('\n'), quickReply }];
+}

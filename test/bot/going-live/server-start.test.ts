@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeLine, startFakeLine } from '../../../bot/dev/fake-line/index.ts';
+import { openSqlite } from '../../../db/sqlite.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -114,14 +114,23 @@ describe('a first start with real credentials', () => {
     });
     expect(JSON.stringify(health)).not.toMatch(/U[0-9a-f]{32}/);
     await stop(first);
-    const db = new Database(join(dir, 'ita.sqlite'), { readonly: true });
+    const db = openSqlite(join(dir, 'ita.sqlite'));
     try {
-      expect(db.prepare('SELECT id FROM provinces').pluck().all()).toEqual(['tak']);
-      expect(db.prepare('SELECT count(*) FROM agencies').pluck().get()).toBe(0);
-      expect(db.prepare('SELECT count(*) FROM line_groups').pluck().get()).toBe(0);
-      expect(db.prepare('SELECT count(*) FROM user_roles').pluck().get()).toBe(0);
+      const count = async (table: 'agencies' | 'line_groups' | 'user_roles') =>
+        (
+          await db.kysely
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n;
+      expect((await db.kysely.selectFrom('provinces').select('id').execute()).map((p) => p.id)).toEqual([
+        'tak',
+      ]);
+      expect(Number(await count('agencies'))).toBe(0);
+      expect(Number(await count('line_groups'))).toBe(0);
+      expect(Number(await count('user_roles'))).toBe(0);
     } finally {
-      db.close();
+      await db.close();
     }
 
     const wrong = run(['bot/node.ts'], realEnv(await freePort(), KEY_2));

@@ -10,6 +10,7 @@ import { quotaRoutes } from './features/quota/api.ts';
 import { reportRoutes } from './features/reports/api.ts';
 import { scoreRoutes } from './features/scores/api.ts';
 import { provinceRoutes } from './features/scores/province-api.ts';
+import { agencyRegistryRoutes, settingsRoutes } from './features/settings/api.ts';
 import { surveyRoutes } from './features/surveys/api.ts';
 import { type ApiEnv, authenticate } from './http/auth.ts';
 
@@ -25,6 +26,8 @@ export function apiRoutes(deps: Deps) {
     .route('/broadcasts', broadcastRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/quota', quotaRoutes(deps))
+    .route('/settings', settingsRoutes(deps))
+    .route('/agency-registry', agencyRegistryRoutes(deps))
     .get('/me', (c) => {
       const { userId, name, who } = c.var.viewer;
       return c.json({

@@ -49,6 +49,9 @@ export interface AgenciesTable {
   parent_id: string | null;
   created_at: IsoTime;
   updated_at: IsoTime;
+  /** Staff count and ITAS code from the province's own agency list (0009); null for the demo's. */
+  staff_count: number | null;
+  itas_code: string | null;
 }
 
 export interface FiscalYearsTable {

@@ -14,6 +14,10 @@ export interface LineClientOptions {
 }
 
 export interface IdTokenClaims {
+  /** Who issued it: LINE Login, https://access.line.me. */
+  iss?: string;
+  /** The LINE Login channel it was issued to. */
+  aud?: string | string[];
   sub: string;
   name?: string;
   picture?: string;

@@ -43,6 +43,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   now?: () => Date;
+  /** A SQLite file instead of an in-memory database (for tests that read the file itself). */
+  databasePath?: string;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs.push({ level, message, data });
   const log: Logger = { info: entry('info'), warn: entry('warn'), error: entry('error') };
   const deps: Deps = {
-    db: openSqlite(':memory:'),
+    db: openSqlite(options.databasePath ?? ':memory:'),
     line: createLineClient({
       channelAccessToken: ACCESS_TOKEN,
       apiBaseUrl: fake.url,

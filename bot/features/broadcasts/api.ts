@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { cancelBroadcast, createBroadcast, findBroadcast } from '../../../db/queries/broadcasts.ts';
 import type { Deps } from '../../deps.ts';
 import { costOfSend } from '../../features/quota/cost.ts';
-import { type ApiEnv, requireCoordinator, type Viewer } from '../../http/auth.ts';
+import { type ApiEnv, allow, requireCoordinator, type Viewer } from '../../http/auth.ts';
 import { jsonOf } from '../../http/validate.ts';
 import { AGENCY_TYPES } from '../scores/agency-types.ts';
 import { sendDraft } from './draft.ts';
@@ -46,7 +46,7 @@ export function broadcastRoutes(deps: Deps) {
   return (
     new Hono<ApiEnv>()
       // How many bound groups the announcement would reach and the exact message they would get; nothing is saved.
-      .post('/preview', jsonOf(PreviewBody), async (c) => {
+      .post('/preview', allow(requireCoordinator), jsonOf(PreviewBody), async (c) => {
         const body = c.req.valid('json');
         const { provinceId, filter } = await prepare(deps, c.var.viewer, body);
         const preview = await previewOf(deps.db, provinceId, body.text, filter);
@@ -59,7 +59,7 @@ export function broadcastRoutes(deps: Deps) {
         return c.json({ ...preview, cost: cost.messages, remainingAfter: cost.remainingAfter });
       })
       // Sends: a draft confirmed at once through the chat's path (one push per group, queued in one batch).
-      .post('/', jsonOf(SendBody), async (c) => {
+      .post('/', allow(requireCoordinator), jsonOf(SendBody), async (c) => {
         const { viewer } = c.var;
         const body = c.req.valid('json');
         const { provinceId, filter } = await prepare(deps, viewer, body);

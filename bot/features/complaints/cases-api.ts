@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { sniffImageType } from '../../../core/complaints/intake-rules.ts';
 import { REPORT_PERIODS } from '../../../core/complaints/periods.ts';
 import { currentDeadlinesOf, isLate, type SlaSettings } from '../../../core/complaints/sla.ts';
 import { type ComplaintStats, complaintStats } from '../../../core/complaints/stats.ts';
@@ -17,7 +18,7 @@ import { findAttachment, listAttachments } from '../../../db/queries/complaint-a
 import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
 import { type Complaint, findComplaintById } from '../../../db/queries/complaints.ts';
 import type { Deps } from '../../deps.ts';
-import { type ApiEnv, forbid, type Viewer } from '../../http/auth.ts';
+import { type ApiEnv, allow, forbid, type Viewer } from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
 import { renderComplaintStatsHtml, statsFileName } from '../reports/complaint-stats.ts';
 import { renderComplaintStatsDocx } from '../reports/complaint-stats-docx.ts';
@@ -187,14 +188,17 @@ export function complaintCaseRoutes(deps: Deps) {
         const complaint = await caseFor(deps, c.var.viewer, id);
         const photo = await findAttachment(deps.db, complaint.id, photoId);
         if (photo === undefined) throw new HTTPException(404, { message: 'ไม่พบรูปภาพนี้' });
-        return c.body(new Uint8Array(photo.bytes), 200, {
-          'content-type': photo.contentType,
+        const bytes = new Uint8Array(photo.bytes);
+        // Served as what the bytes are (a row stored before types were sniffed may say otherwise).
+        return c.body(bytes, 200, {
+          'content-type': sniffImageType(bytes) ?? 'application/octet-stream',
           'cache-control': 'private, no-store',
         });
       },
     )
     .post(
       '/:id/actions',
+      allow(requireOfficer),
       paramOf(Id),
       jsonOf(z.object({ action: z.enum(OFFICER_ACTIONS), text: z.string().max(MAX_ACTION_TEXT).optional() })),
       async (c) => {

@@ -33,7 +33,7 @@ export async function storePhoto(
     }
     throw error;
   }
-  const checked = validatePhoto(content.contentType, content.bytes.byteLength);
+  const checked = validatePhoto(content.bytes);
   if (!checked.ok) return checked;
   const added = await addDraftPhotoUnderCap(
     deps.db,

@@ -7,7 +7,7 @@ import { listAgencies } from '../../../db/queries/agencies.ts';
 import { findFiscalYear, upsertFiscalYear } from '../../../db/queries/fiscal-years.ts';
 import { replaceScoreSets } from '../../../db/queries/scores.ts';
 import type { Deps } from '../../deps.ts';
-import { type ApiEnv, requireCoordinator } from '../../http/auth.ts';
+import { type ApiEnv, allow, requireCoordinator } from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
 import { yearQuery } from './province-api.ts';
 import { type CheckedSet, checkScoreImport, type ImportError } from './score-import.ts';
@@ -67,7 +67,7 @@ export function scoreRoutes(deps: Deps) {
       )
       // Coordinator: imports a score file (the CLI's format and checks) for the year; nothing is stored when any
       // row is bad, and the answer names every bad line. `dryRun` checks without storing.
-      .post('/import', jsonOf(ImportBody), async (c) => {
+      .post('/import', allow(requireCoordinator), jsonOf(ImportBody), async (c) => {
         const { viewer } = c.var;
         requireCoordinator(viewer);
         const body = c.req.valid('json');

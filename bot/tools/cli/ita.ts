@@ -1,14 +1,17 @@
 // The `ita` command line: `npm run ita -- <command> …`; each command lives in bot/tools/cli/commands/.
 import { readFile } from 'node:fs/promises';
 import { type Config, parseConfig } from '../../config.ts';
+import { runAgencies } from './commands/agencies.ts';
 import { runDemo } from './commands/demo.ts';
 import { runMigrate } from './commands/migrate.ts';
+import { runBackup, runKeys, runStatus } from './commands/operate.ts';
 import { runOutbox } from './commands/outbox.ts';
 import { runPlan } from './commands/plan.ts';
 import { runReport } from './commands/report.ts';
 import { runRichMenuWithConfig } from './commands/richmenu.ts';
 import { runRoles } from './commands/roles.ts';
 import { runScore } from './commands/score.ts';
+import { runHolidays, runSettings } from './commands/settings.ts';
 import { runTick } from './commands/tick.ts';
 
 const io = {
@@ -66,6 +69,30 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   report: {
     help: 'report analysis|measures --agency <id> --year <พ.ศ.> [--format docx|html|json]   ร่างรายงาน OIT จากข้อมูล',
     run: (args) => withConfig((c) => runReport(args, io, { databasePath: c.databasePath })),
+  },
+  agencies: {
+    help: 'agencies import FILE [--apply] | template [--out FILE] | list   รายชื่อหน่วยงานของจังหวัด (CSV/Excel)',
+    run: (args) => withConfig((c) => runAgencies(args, io, { databasePath: c.databasePath })),
+  },
+  settings: {
+    help: 'settings list | get KEY | set KEY VALUE   การตั้งค่า (เวลาทำการ เรื่องร้องเรียน ฯลฯ)',
+    run: (args) => withConfig((c) => runSettings(args, io, { databasePath: c.databasePath })),
+  },
+  holidays: {
+    help: 'holidays list [--year 2571] | add DATE NAME | remove DATE   วันหยุดราชการ',
+    run: (args) => withConfig((c) => runHolidays(args, io, { databasePath: c.databasePath })),
+  },
+  keys: {
+    help: 'keys rotate                  เปลี่ยนกุญแจเรื่องร้องเรียนเป็น COMPLAINT_KEY_NEW',
+    run: (args) => withConfig((c) => runKeys(args, io, c, process.env)),
+  },
+  backup: {
+    help: 'backup --out FILE            สำรองฐานข้อมูล SQLite ขณะระบบทำงาน',
+    run: (args) => withConfig((c) => runBackup(args, io, c)),
+  },
+  status: {
+    help: 'status                       สถานะระบบ (ข้อความค้างส่ง ตัวจัดกำหนดเวลา กุญแจ)',
+    run: (args) => withConfig((c) => runStatus(args, io, c)),
   },
 };
 

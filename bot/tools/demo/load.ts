@@ -155,3 +155,24 @@ export async function loadDemo(db: Db, now: Date): Promise<DemoSummary> {
 export async function loadDemoIfEmpty(db: Db, now: Date): Promise<DemoSummary | undefined> {
   return (await hasAnyProvince(db)) ? undefined : loadDemo(db, now);
 }
+
+/**
+ * What in the database is not the demo's, in Thai (a province or agency of its own), or undefined when it
+ * holds only demo data or nothing: `ita demo` refuses to mix the demo into a real province (issue 14 §1).
+ */
+export async function nonDemoData(db: Db): Promise<string | undefined> {
+  const demoProvinces = DEMO_PROVINCES.map((p) => p.id);
+  const demoAgencies = ALL_AGENCIES.map((a) => a.id);
+  const province = await db.kysely
+    .selectFrom('provinces')
+    .select('id')
+    .where('id', 'not in', demoProvinces)
+    .executeTakeFirst();
+  if (province !== undefined) return `จังหวัด ${province.id}`;
+  const agency = await db.kysely
+    .selectFrom('agencies')
+    .select('id')
+    .where('id', 'not in', demoAgencies)
+    .executeTakeFirst();
+  return agency === undefined ? undefined : `หน่วยงาน ${agency.id}`;
+}

@@ -56,6 +56,17 @@ export {
 export { padThai, thaiDisplayWidth } from './thai/text-width.ts';
 export type * from './types.ts';
 export {
+  describeWeakParts,
+  hasKnownTitle,
+  itemDisplayTitle,
+  levelCriteria,
+  levelReason,
+  type WeakIndicator,
+  type WeakInstrument,
+  type Weakness,
+  weaknessOf,
+} from './weakness.ts';
+export {
   type InstrumentPlan,
   type PartPlan,
   type WhatItTakes,

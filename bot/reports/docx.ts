@@ -76,7 +76,7 @@ function analysisRows(report: AnalysisReport, t: T): TableRow[] {
         i === 0
           ? [
               cellOf(`${topic.id}. ${topic.title}`, t, { rowSpan: span }),
-              cellOf(topic.items.map(itemText).join('\n'), t, { rowSpan: span }),
+              cellOf([...topic.weakParts, ...topic.items.map(itemText)].join('\n'), t, { rowSpan: span }),
               cellOf(topic.findings, t, { rowSpan: span }),
             ]
           : [];
@@ -114,6 +114,8 @@ function analysisChildren(report: AnalysisReport, t: T): (Paragraph | Table)[] {
     ),
     heading(report.keepsStandard ? 'หน่วยงานรักษามาตรฐานผลการประเมิน' : 'สรุปผลการประเมิน', t),
     ...text(report.summary, t),
+    heading('เกณฑ์ระดับผลการประเมิน', t, 3),
+    ...report.levelCriteria.map((line) => new Paragraph({ bullet: { level: 0 }, text: t(line) })),
     ...(['IIT', 'EIT', 'OIT'] as const).flatMap((k) => [
       heading(`ข้อเสนอแนะสำหรับแบบวัด ${k}`, t, 3),
       ...text(report.recommendations[k], t),

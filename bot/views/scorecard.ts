@@ -8,10 +8,13 @@ import {
   INSTRUMENT_NAMES,
   type Instrument,
   instrumentOf,
+  itemDisplayTitle,
   rankAgencies,
   rankInType,
   round2,
   type ScoreResult,
+  type WeakItem,
+  weaknessOf,
 } from '../../core/index.ts';
 import { suggestMeasures } from '../../core/reports/measures.ts';
 import type { Db } from '../../db/db.ts';
@@ -66,14 +69,22 @@ export interface Scorecard {
     items: { code: string; title: string; score: number; indicator: number }[];
     measures: { id: string; title: string; steps: readonly string[]; ownerRole: string }[];
   }[];
+  /** Items below 85 (weakTopics' items). */
   weakCount: number;
+  /** Core weaknessOf: instruments and indicators below 85 and the level's reason, as the reports say it. */
+  weakness: {
+    instruments: { code: Instrument; name: string; score: number }[];
+    indicators: { id: number; name: string; score: number }[];
+    levelReason: string | null;
+    none: boolean;
+  };
   whatItTakes: NextLevel | null;
   missing: string[];
 }
 
-function weakTopicsOf(result: ScoreResult): Scorecard['weakTopics'] {
+function weakTopicsOf(items_: readonly WeakItem[]): Scorecard['weakTopics'] {
   return ANALYSIS_TOPICS.map((topic) => {
-    const items = result.weakItems.filter((item) => item.topic === topic.id);
+    const items = items_.filter((item) => item.topic === topic.id);
     const measures = suggestMeasures(
       topic.id,
       items.map((item) => item.indicator),
@@ -83,7 +94,7 @@ function weakTopicsOf(result: ScoreResult): Scorecard['weakTopics'] {
       title: topic.title,
       items: items.map((item) => ({
         code: item.code,
-        title: item.title,
+        title: itemDisplayTitle(item),
         score: round2(item.score),
         indicator: item.indicator,
       })),
@@ -141,6 +152,7 @@ export async function buildScorecard(
     return r === undefined ? [] : [{ id: a.id, type: a.type, result: r }];
   });
   const change = previous === undefined ? undefined : changeOf(result, previous);
+  const weakness = framework === undefined ? undefined : weaknessOf(result, framework);
   return {
     agency: {
       id: agency.id,
@@ -181,8 +193,22 @@ export async function buildScorecard(
             level: previous.level?.label ?? null,
           },
     rank: rankOf(entries, agency.id, agency.type),
-    weakTopics: weakTopicsOf(result),
-    weakCount: result.weakItems.length,
+    weakTopics: weakTopicsOf(weakness?.items ?? result.weakItems),
+    weakCount: (weakness?.items ?? result.weakItems).length,
+    weakness: {
+      instruments: (weakness?.instruments ?? []).map((w) => ({
+        code: w.instrument,
+        name: w.name,
+        score: round2(w.score),
+      })),
+      indicators: (weakness?.indicators ?? []).map((w) => ({
+        id: w.id,
+        name: w.name,
+        score: round2(w.score),
+      })),
+      levelReason: weakness?.levelReason ?? null,
+      none: weakness?.none ?? result.weakItems.length === 0,
+    },
     whatItTakes: nextLevelPlan(result),
     missing: result.missing,
   };

@@ -106,6 +106,37 @@ describe('GET /api/agencies/:id/scorecard', () => {
     }
   });
 
+  it('names the weak instrument of Phatthalung FY2566 and the reason for ผ่าน, as the analysis report does', async () => {
+    const card = await (await h.call('citizen', '/agencies/phatthalung-office/scorecard?year=2566')).json();
+    expect(card.level.code).toBe('ผ่าน');
+    expect(card.weakness.none).toBe(false);
+    expect(card.weakness.instruments).toEqual([
+      { code: 'EIT', name: 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก', score: 84.6 },
+    ]);
+    expect(card.weakness.levelReason).toContain('EIT ได้ 84.60 ต่ำกว่า 85');
+    const report = await (await h.call('coordinator', '/reports/analysis/phatthalung-office/2566')).json();
+    expect(report.weakInstruments.map((w: { instrument: string }) => w.instrument)).toEqual(['EIT']);
+    expect(report.keepsStandard).toBe(false);
+  });
+
+  it('marks red exactly what it counts as weak, and names unknown items by their indicator', async () => {
+    const rows = await listProvinceScores(h.deps.db, 'pathum-thani', 2569);
+    const ids = [...new Set(rows.map((r) => r.agencyId))];
+    for (const id of ids.slice(0, 8)) {
+      const card = await (await h.call('citizen', `/agencies/${id}/scorecard?year=2569`)).json();
+      const lowIndicators = card.indicators.filter((i: { score: number | null }) => (i.score ?? 100) < 85);
+      expect(card.weakness.indicators.map((w: { id: number }) => w.id)).toEqual(
+        lowIndicators.map((i: { id: number }) => i.id),
+      );
+      const items = card.weakTopics.flatMap((t: { items: { code: string; title: string }[] }) => t.items);
+      expect(card.weakCount).toBe(items.length);
+      for (const item of items) expect(item.title.startsWith(`ข้อ ${item.code}`)).toBe(false);
+      expect(card.weakness.none).toBe(
+        lowIndicators.length === 0 && items.length === 0 && card.weakness.instruments.length === 0,
+      );
+    }
+  });
+
   it('answers 404 in Thai for an unknown agency and a year without scores', async () => {
     const unknown = await h.call('citizen', '/agencies/no-such-agency/scorecard');
     expect(unknown.status).toBe(404);

@@ -80,6 +80,14 @@ export interface ScoreInput {
   instruments?: Partial<Record<Instrument, number>>;
   /** EIT part 1 (service users) and part 2 (NACC assessors): used only by the five-level rule. */
   eitParts?: EitParts;
+  /** Figures the NACC published: they win over recomputation (instrument and indicator figures go above). */
+  published?: PublishedFigures;
+}
+
+export interface PublishedFigures {
+  total?: number;
+  /** A level code or label of the year's scheme ('A', 'ผ่านดีเยี่ยม'). */
+  level?: string;
 }
 
 export interface ScoreOptions {
@@ -115,6 +123,10 @@ export interface ScoreResult {
   total?: number;
   /** The total rounded to 2 decimals, as published ("92.69"). */
   totalDisplay?: string;
+  /** The total from the instruments when a published total was given and used instead. */
+  recomputedTotal?: number;
+  /** Which of total and level are the published figures rather than computed. */
+  published?: { total: boolean; level: boolean };
   level?: Level;
   /** Items below the weak threshold, lowest score first. */
   weakItems: WeakItem[];

@@ -47,6 +47,10 @@ export interface AgenciesTable {
   type: AgencyType;
   district: string | null;
   parent_id: string | null;
+  /** The NACC's ITAS code (migration 0009). */
+  itas_code: string | null;
+  /** The assessed unit it contributes to; null when assessed on its own (migration 0009). */
+  assessed_unit_id: string | null;
   created_at: IsoTime;
   updated_at: IsoTime;
 }
@@ -66,6 +70,24 @@ export interface ScoresTable {
   code: string;
   score: number;
   source: ScoreSource;
+  source_by: string | null;
+  recorded_at: IsoTime;
+}
+
+export interface PublishedResultsTable {
+  agency_id: string;
+  year: number;
+  level: string | null;
+  rank_national: number | null;
+  rank_in_group: number | null;
+  source: ScoreSource;
+  source_by: string | null;
+  recorded_at: IsoTime;
+}
+
+export interface FrameworksTable {
+  year: number;
+  json: string;
   source_by: string | null;
   recorded_at: IsoTime;
 }
@@ -353,6 +375,8 @@ export interface Database {
   agencies: AgenciesTable;
   fiscal_years: FiscalYearsTable;
   scores: ScoresTable;
+  published_results: PublishedResultsTable;
+  frameworks: FrameworksTable;
   plan_activities: PlanActivitiesTable;
   activity_agencies: ActivityAgenciesTable;
   activity_status: ActivityStatusTable;

@@ -1,6 +1,7 @@
 // The `ita` command line: `npm run ita -- <command> …`; each command lives in bot/cli/commands/.
 import { readFile } from 'node:fs/promises';
 import { type Config, parseConfig } from '../config.ts';
+import { runScores } from '../tools/cli/commands/scores.ts';
 import { runDemo } from './commands/demo.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runPlan } from './commands/plan.ts';
@@ -57,6 +58,10 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   tick: {
     help: 'tick [--now ISO_TIME]        ทำงานตามกำหนดเวลาหนึ่งรอบ (แจ้งเตือน ส่งข้อความค้าง)',
     run: (args) => withConfig((c) => runTick(args, io, c)),
+  },
+  scores: {
+    help: 'scores import FILE [--year <พ.ศ.>] [--apply]   นำเข้าผลคะแนนที่ประกาศ (CSV/XLSX หนึ่งแถวต่อหน่วยงาน) ตรวจก่อนบันทึก',
+    run: (args) => withConfig((c) => runScores(args, io, { databasePath: c.databasePath })),
   },
   report: {
     help: 'report analysis|measures --agency <id> --year <พ.ศ.> [--format docx|html|json]   ร่างรายงาน OIT จากข้อมูล',

@@ -1,5 +1,6 @@
 // Drafts the two reports from the database: the analysis of a year's result and the results of a year's measures.
 import {
+  type AnalysisInput,
   type AnalysisReport,
   buildAnalysis,
   buildMeasureResults,
@@ -13,7 +14,7 @@ import { findActivityStatus, listStatusHistory } from '../../db/queries/activity
 import { findAgencyById } from '../../db/queries/agencies.ts';
 import { type Activity, listActivities } from '../../db/queries/plan-activities.ts';
 import { listScores } from '../../db/queries/scores.ts';
-import { loadAgencyYear, rankInProvince, reportAgencyOf, scoreRows } from './load.ts';
+import { type AgencyYear, loadAgencyYear, rankInProvince, reportAgencyOf, scoreRows } from './load.ts';
 
 /** What a plan item made from a report's measure carries in `meta` (see addMeasuresToPlan). */
 export interface MeasureMeta {
@@ -62,6 +63,7 @@ export async function draftAnalysis(
     itemScores: loaded.itemScores,
     ...(loaded.previous === undefined ? {} : { previous: loaded.previous }),
     ...(rank === undefined ? {} : { rank }),
+    ...publishedRanksOf(loaded.published),
   });
 }
 
@@ -112,4 +114,12 @@ export async function draftMeasureResults(
     ...(result === undefined ? {} : { result }),
     ...(previous === undefined ? {} : { previous }),
   });
+}
+
+function publishedRanksOf(published: AgencyYear['published']): Pick<AnalysisInput, 'publishedRanks'> {
+  if (published === undefined) return {};
+  const ranks: NonNullable<AnalysisInput['publishedRanks']> = {};
+  if (published.rankNational !== null) ranks.national = published.rankNational;
+  if (published.rankInGroup !== null) ranks.inGroup = published.rankInGroup;
+  return Object.keys(ranks).length === 0 ? {} : { publishedRanks: ranks };
 }

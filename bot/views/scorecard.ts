@@ -19,6 +19,7 @@ import {
 import { suggestMeasures } from '../../core/reports/measures.ts';
 import type { Db } from '../../db/db.ts';
 import { findAgencyById, listAgencies } from '../../db/queries/agencies.ts';
+import { findPublishedResult } from '../../db/queries/published-results.ts';
 import { listScores, listScoreYears } from '../../db/queries/scores.ts';
 import type { AgencyType } from '../../db/schema.ts';
 import { loadProvinceResults, scoreRows } from '../reports/load.ts';
@@ -62,6 +63,9 @@ export interface Scorecard {
   rank: {
     province: { rank: number; of: number } | null;
     type: { rank: number; of: number; typeLabel: string } | null;
+    /** As the NACC published them, when imported. */
+    national: number | null;
+    inGroup: number | null;
   };
   weakTopics: {
     id: number;
@@ -131,13 +135,17 @@ export async function buildScorecard(
   const years = await listScoreYears(db, agencyId);
   const shownYear = year ?? years[years.length - 1];
   if (shownYear === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh}`;
-  const result = scoreRows(shownYear, await listScores(db, agencyId, shownYear));
+  const publishedNow = await findPublishedResult(db, agencyId, shownYear);
+  const result = scoreRows(shownYear, await listScores(db, agencyId, shownYear), publishedNow);
   if (result === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh} ปีงบประมาณ ${shownYear}`;
   const framework = frameworkById(result.frameworkId);
   const trend: Scorecard['trend'] = [];
   let previous: ScoreResult | undefined;
   for (const y of years) {
-    const r = y === shownYear ? result : scoreRows(y, await listScores(db, agencyId, y));
+    const r =
+      y === shownYear
+        ? result
+        : scoreRows(y, await listScores(db, agencyId, y), await findPublishedResult(db, agencyId, y));
     if (y === shownYear - 1) previous = r;
     trend.push({
       year: y,
@@ -192,7 +200,11 @@ export async function buildScorecard(
             totalDisplay: change?.display ?? null,
             level: previous.level?.label ?? null,
           },
-    rank: rankOf(entries, agency.id, agency.type),
+    rank: {
+      ...rankOf(entries, agency.id, agency.type),
+      national: publishedNow?.rankNational ?? null,
+      inGroup: publishedNow?.rankInGroup ?? null,
+    },
     weakTopics: weakTopicsOf(weakness?.items ?? result.weakItems),
     weakCount: (weakness?.items ?? result.weakItems).length,
     weakness: {

@@ -46,6 +46,8 @@ export interface AnalysisInput {
   /** The previous year's result, when on record. */
   previous?: ScoreResult;
   rank?: { rank: number; of: number };
+  /** National ranks as the NACC published them (overall and within the agency's group). */
+  publishedRanks?: { national?: number; inGroup?: number };
   weakThreshold?: number;
 }
 
@@ -61,10 +63,14 @@ function overallOf(input: AnalysisInput): OverallResult {
   const overall: OverallResult = {};
   if (result.total !== undefined) overall.score = result.total;
   if (result.level !== undefined) overall.level = result.level;
-  if (rank !== undefined) {
+  // "ลำดับที่ 1 จาก 1 หน่วยงาน" says nothing: a province rank needs others ranked beside the agency.
+  if (rank !== undefined && rank.of > 1) {
     overall.rankInProvince = rank.rank;
     overall.rankedInProvince = rank.of;
   }
+  const ranks = input.publishedRanks;
+  if (ranks?.national !== undefined) overall.rankNational = ranks.national;
+  if (ranks?.inGroup !== undefined) overall.rankInGroup = ranks.inGroup;
   if (previous !== undefined) {
     overall.previousFiscalYear = previous.fiscalYear;
     if (previous.total !== undefined) overall.previousScore = previous.total;

@@ -67,6 +67,9 @@ export interface OverallResult {
   rankInProvince?: number;
   /** How many agencies of the province were ranked that year. */
   rankedInProvince?: number;
+  /** Published national rank, overall and within the agency's group. */
+  rankNational?: number;
+  rankInGroup?: number;
   previousFiscalYear?: FiscalYear;
   previousScore?: number;
   change?: number;

@@ -39,6 +39,8 @@ export function makeScorecard(overrides: Partial<ScorecardData> = {}): Scorecard
     rank: {
       province: { rank: 3, of: 28 },
       type: { rank: 2, of: 12, typeLabel: 'ส่วนราชการ' },
+      national: null,
+      inGroup: null,
     },
     weakTopics: [
       {

@@ -101,6 +101,14 @@ export function ScoreCard({ card }: { card: ScorecardData }) {
         </div>
         {card.missing.length > 0 && <p class="muted">ยังคำนวณคะแนนรวมไม่ได้ ขาด: {card.missing.join(', ')}</p>}
         <Change change={card.change} />
+        {(card.rank.national !== null || card.rank.inGroup !== null) && (
+          <p>
+            {card.rank.national !== null && `อันดับ ${card.rank.national} ของประเทศ`}
+            {card.rank.national !== null && card.rank.inGroup !== null && ' · '}
+            {card.rank.inGroup !== null && `อันดับ ${card.rank.inGroup} ในกลุ่มหน่วยงานประเภทเดียวกัน`}
+            <span class="muted"> (ตามที่ สำนักงาน ป.ป.ช. ประกาศ)</span>
+          </p>
+        )}
         {card.rank.province !== null && (
           <p>
             อันดับ {card.rank.province.rank} จาก {card.rank.province.of} หน่วยงานในจังหวัด

@@ -218,12 +218,75 @@ describe('POST /api/agencies/import', () => {
       body: { fileName: 'bad.csv', content, year: 2570 },
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors).toMatchObject([{ line: 3, field: 'instruments.OIT' }]);
+    expect((await res.json()).errors).toMatchObject([{ line: 3, field: 'แบบวัด OIT' }]);
     const dry = await h.call('coordinator', '/agencies/import', {
       method: 'POST',
       body: { fileName: 'ok.csv', content: content.replace('120', '95'), year: 2570, dryRun: true },
     });
     expect(await dry.json()).toMatchObject({ imported: 0, dryRun: true });
     expect(await listScores(h.deps.db, 'bueng-bon-sao', 2570)).toEqual([]);
+  });
+
+  it('reviews a results table (Thai headers) before storing: every bad row at once, then preview, then apply', async () => {
+    const bad = ['ชื่อหน่วยงาน,คะแนนรวม,EIT', '"เทศบาลนครรังสิต",101,80', '"เทศบาลเมืองคูคต",90,abc'].join('\n');
+    const res = await h.call('coordinator', '/agencies/import', {
+      method: 'POST',
+      body: { fileName: 'results.csv', content: bad, year: 2571 },
+    });
+    expect(res.status).toBe(400);
+    const answer = await res.json();
+    expect(answer.errors).toEqual([
+      { line: 2, field: 'คะแนนรวม', message: 'คะแนนรวมต้องเป็นตัวเลข 0 ถึง 100 (ได้รับ "101")' },
+      { line: 3, field: 'EIT', message: 'คะแนน EITต้องเป็นตัวเลข 0 ถึง 100 (ได้รับ "abc")' },
+    ]);
+    const good = ['ชื่อหน่วยงาน,คะแนนรวม,ระดับ', '"เทศบาลนครรังสิต",91.5,ผ่าน'].join('\n');
+    const preview = await (
+      await h.call('coordinator', '/agencies/import', {
+        method: 'POST',
+        body: { fileName: 'results.csv', content: good, year: 2571 },
+      })
+    ).json();
+    expect(preview).toMatchObject({ imported: 0, dryRun: true, review: { ready: true } });
+    expect(preview.review.rows[0]).toMatchObject({
+      agency: { id: AGENCY },
+      totalDisplay: '91.50',
+      level: 'ผ่าน',
+    });
+    expect(await listScores(h.deps.db, AGENCY, 2571)).toEqual([]);
+    const applied = await (
+      await h.call('coordinator', '/agencies/import', {
+        method: 'POST',
+        body: { fileName: 'results.csv', content: good, year: 2571, apply: true },
+      })
+    ).json();
+    expect(applied).toMatchObject({ dryRun: false, imported: 1 });
+    const card = await (await h.call('citizen', `/agencies/${AGENCY}/scorecard?year=2571`)).json();
+    expect(card).toMatchObject({ totalDisplay: '91.50', level: { code: 'ผ่าน' } });
+  });
+
+  it('offers the template as CSV and XLSX, and reads an XLSX upload', async () => {
+    const csv = await h.call('coordinator', '/agencies/import/template?format=csv&year=2571');
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toContain('ชื่อหน่วยงาน');
+    expect(text).toContain('เทศบาลนครรังสิต');
+    const xlsx = await h.call('coordinator', '/agencies/import/template?format=xlsx&year=2571');
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    const res = await h.call('coordinator', '/agencies/import', {
+      method: 'POST',
+      body: {
+        fileName: 't.xlsx',
+        content: '',
+        contentBase64: Buffer.from(bytes).toString('base64'),
+        year: 2571,
+      },
+    });
+    // The template has ids but no scores: every row says so, in Thai.
+    expect(res.status).toBe(400);
+    const answer = await res.json();
+    expect(answer.errors[0].message).toBe('แถวนี้ไม่มีคะแนนหรือระดับให้นำเข้า');
+    const staff = await h.call('staff', '/agencies/import/template?format=csv');
+    expect(staff.status).toBe(403);
   });
 });

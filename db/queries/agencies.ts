@@ -156,6 +156,11 @@ export async function findAgencyByGroupId(db: Db, groupId: string): Promise<Agen
 
 /** Every agency on record, of every province (a national results file is matched against them all). */
 export async function listAllAgencies(db: Db): Promise<Agency[]> {
-  const rows = await db.kysely.selectFrom('agencies').selectAll().orderBy('province_id').orderBy('name_th').execute();
+  const rows = await db.kysely
+    .selectFrom('agencies')
+    .selectAll()
+    .orderBy('province_id')
+    .orderBy('name_th')
+    .execute();
   return rows.map(toAgency);
 }

@@ -235,6 +235,7 @@ export function scoreRoutes(deps: Deps) {
             missing: result.missing,
           })),
           errors: [] as ImportError[],
+          review: null,
         });
       })
   );

@@ -88,12 +88,15 @@ describe('the LIFF mini-app in Chromium', () => {
     await page.locator('#import-agency').selectOption(STAFF_AGENCY);
     // A bad line first: the error names it and nothing is stored.
     await page.fill('#import-content', 'IIT,70\nEIT,170\nOIT,70');
-    await page.click('#import-run');
+    await page.click('#import-check');
     await expect
       .poll(() => page.locator('.import-errors li').allTextContents())
       .toEqual([expect.stringMatching(/^บรรทัด 2/)]);
     await page.screenshot({ path: resolve(SHOTS, 'import-errors.png'), fullPage: true });
     await page.fill('#import-content', 'IIT,70\nEIT,71\nOIT,72');
+    // Saving is offered only after a clean check (the preview).
+    await page.click('#import-check');
+    await page.locator('[role="status"]', { hasText: 'ตรวจแล้วไม่พบข้อผิดพลาด' }).waitFor();
     await page.click('#import-run');
     await page.locator('[role="status"]', { hasText: 'บันทึกคะแนนแล้ว' }).waitFor();
     await page.locator('[role="status"] a').first().click();

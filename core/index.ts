@@ -26,6 +26,8 @@ export {
   findItem,
   frameworkById,
   frameworkFor,
+  frameworkNotice,
+  isAssumedFor,
   withLevelOverrides,
 } from './frameworks/registry.ts';
 export { ANALYSIS_TOPICS, type AnalysisTopic, topicTitle } from './frameworks/topics.ts';

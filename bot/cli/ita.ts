@@ -1,6 +1,8 @@
 // The `ita` command line: `npm run ita -- <command> …`; each command lives in bot/cli/commands/.
 import { readFile } from 'node:fs/promises';
+import { fiscalYearOf } from '../../core/index.ts';
 import { type Config, parseConfig } from '../config.ts';
+import { runFramework } from '../tools/cli/commands/framework.ts';
 import { runScores } from '../tools/cli/commands/scores.ts';
 import { runDemo } from './commands/demo.ts';
 import { runMigrate } from './commands/migrate.ts';
@@ -58,6 +60,13 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   tick: {
     help: 'tick [--now ISO_TIME]        ทำงานตามกำหนดเวลาหนึ่งรอบ (แจ้งเตือน ส่งข้อความค้าง)',
     run: (args) => withConfig((c) => runTick(args, io, c)),
+  },
+  framework: {
+    help: 'framework list | show <พ.ศ.> [--json] | import FILE   กรอบการประเมินแต่ละปีและหลักฐาน นำเข้ากรอบของปี',
+    run: (args) =>
+      withConfig((c) =>
+        runFramework(args, io, { databasePath: c.databasePath, currentYear: fiscalYearOf(new Date()) }),
+      ),
   },
   scores: {
     help: 'scores import FILE [--year <พ.ศ.>] [--apply]   นำเข้าผลคะแนนที่ประกาศ (CSV/XLSX หนึ่งแถวต่อหน่วยงาน) ตรวจก่อนบันทึก',

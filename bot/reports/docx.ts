@@ -97,6 +97,13 @@ function analysisRows(report: AnalysisReport, t: T): TableRow[] {
 function analysisChildren(report: AnalysisReport, t: T): (Paragraph | Table)[] {
   return [
     heading(report.title, t, 1),
+    ...(report.oitItem === undefined
+      ? []
+      : text(
+          `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
+          t,
+        )),
+    ...(report.frameworkNotice === undefined ? [] : text(report.frameworkNotice, t)),
     ...text(report.intro, t),
     heading(`ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${report.fiscalYear} ของ${report.agency.name}`, t),
     ...overallLines(report.overall).map((line) => new Paragraph({ bullet: { level: 0 }, text: t(line) })),

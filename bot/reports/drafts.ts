@@ -14,6 +14,7 @@ import { findActivityStatus, listStatusHistory } from '../../db/queries/activity
 import { findAgencyById } from '../../db/queries/agencies.ts';
 import { type Activity, listActivities } from '../../db/queries/plan-activities.ts';
 import { listScores } from '../../db/queries/scores.ts';
+import { frameworkForYear } from '../features/frameworks/framework-file.ts';
 import { type AgencyYear, loadAgencyYear, rankInProvince, reportAgencyOf, scoreRows } from './load.ts';
 
 /** What a plan item made from a report's measure carries in `meta` (see addMeasuresToPlan). */
@@ -56,6 +57,7 @@ export async function draftAnalysis(
   const loaded = await loadAgencyYear(db, agencyId, year);
   if (typeof loaded === 'string') return loaded;
   const rank = await rankInProvince(db, loaded.provinceId, agencyId, year);
+  const measuresFramework = await frameworkForYear(db, year + 1);
   return buildAnalysis({
     agency: loaded.agency,
     framework: loaded.framework,
@@ -64,6 +66,7 @@ export async function draftAnalysis(
     ...(loaded.previous === undefined ? {} : { previous: loaded.previous }),
     ...(rank === undefined ? {} : { rank }),
     ...publishedRanksOf(loaded.published),
+    ...(measuresFramework === undefined ? {} : { measuresFramework }),
   });
 }
 

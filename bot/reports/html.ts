@@ -91,6 +91,17 @@ function analysisBody(report: AnalysisReport, t: T): string {
   );
   return [
     `<h1>${escapeHtml(t(report.title))}</h1>`,
+    ...(report.oitItem === undefined
+      ? []
+      : [
+          para(
+            `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
+            t,
+          ),
+        ]),
+    ...(report.frameworkNotice === undefined
+      ? []
+      : [`<p class="notice">${escapeHtml(t(report.frameworkNotice))}</p>`]),
     para(report.intro, t),
     `<h2>${escapeHtml(t(`ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${report.fiscalYear} ของ${report.agency.name}`))}</h2>`,
     `<ul>${overallLines(report.overall)

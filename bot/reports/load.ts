@@ -1,13 +1,6 @@
 // Reads what the reports are drafted from: the agency, its scores for the year and the year before, its rank
 // (and every agency's result of a province-year, which the mini-app's overview and score card share).
-import {
-  type Framework,
-  frameworkFor,
-  rankAgencies,
-  type ScoreInput,
-  type ScoreResult,
-  score,
-} from '../../core/index.ts';
+import { type Framework, rankAgencies, type ScoreInput, type ScoreResult, score } from '../../core/index.ts';
 import type { ReportAgency } from '../../core/reports/index.ts';
 import type { Db } from '../../db/db.ts';
 import { type Agency, findAgencyById } from '../../db/queries/agencies.ts';
@@ -18,6 +11,7 @@ import {
   type PublishedResult,
 } from '../../db/queries/published-results.ts';
 import { listProvinceScores, listScores, type ScoreValue } from '../../db/queries/scores.ts';
+import { frameworkForYear } from '../features/frameworks/framework-file.ts';
 
 export interface AgencyYear {
   agency: ReportAgency;
@@ -85,11 +79,11 @@ export function scoreRows(
 export async function loadAgencyYear(db: Db, agencyId: string, year: number): Promise<AgencyYear | string> {
   const agency = await findAgencyById(db, agencyId);
   if (agency === undefined) return `ไม่พบหน่วยงานรหัส "${agencyId}"`;
-  const framework = frameworkFor(year);
+  const framework = await frameworkForYear(db, year);
   if (framework === undefined) return `ไม่มีกรอบการประเมิน ITA สำหรับปีงบประมาณ ${year}`;
   const rows = await listScores(db, agencyId, year);
   const published = await findPublishedResult(db, agencyId, year);
-  const result = scoreRows(year, rows, published);
+  const result = scoreRows(year, rows, published, framework);
   if (result === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh} ปีงบประมาณ ${year}`;
   const loaded: AgencyYear = {
     agency: await reportAgencyOf(db, agency),
@@ -103,6 +97,7 @@ export async function loadAgencyYear(db: Db, agencyId: string, year: number): Pr
     year - 1,
     await listScores(db, agencyId, year - 1),
     await findPublishedResult(db, agencyId, year - 1),
+    await frameworkForYear(db, year - 1),
   );
   if (previous !== undefined) loaded.previous = previous;
   return loaded;
@@ -129,9 +124,10 @@ export async function loadProvinceResults(
     else list.push(row);
   }
   const published = await listProvincePublished(db, provinceId, year);
+  const framework = await frameworkForYear(db, year);
   const results = new Map<string, ScoreResult>();
   for (const [agencyId, rows] of rowsOf) {
-    const result = scoreRows(year, rows, published.get(agencyId));
+    const result = scoreRows(year, rows, published.get(agencyId), framework);
     if (result !== undefined) results.set(agencyId, result);
   }
   return results;

@@ -2,7 +2,7 @@
 // weak items under the seven topics with suggested measures, and what it takes to reach the next level.
 import {
   ANALYSIS_TOPICS,
-  frameworkById,
+  frameworkNotice,
   INDICATOR_IDS,
   INDICATOR_NAMES,
   INSTRUMENT_NAMES,
@@ -22,6 +22,7 @@ import { findAgencyById, listAgencies } from '../../db/queries/agencies.ts';
 import { findPublishedResult } from '../../db/queries/published-results.ts';
 import { listScores, listScoreYears } from '../../db/queries/scores.ts';
 import type { AgencyType } from '../../db/schema.ts';
+import { frameworkForYear } from '../features/frameworks/framework-file.ts';
 import { loadProvinceResults, scoreRows } from '../reports/load.ts';
 import { agencyTypeLabel } from './agency-types.ts';
 import { type NextLevel, nextLevelPlan } from './next-level.ts';
@@ -83,6 +84,8 @@ export interface Scorecard {
     none: boolean;
   };
   whatItTakes: NextLevel | null;
+  /** One line when the year's framework is unconfirmed (assumed from an earlier year, or from agencies' pages). */
+  frameworkNotice: string | null;
   missing: string[];
 }
 
@@ -136,16 +139,21 @@ export async function buildScorecard(
   const shownYear = year ?? years[years.length - 1];
   if (shownYear === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh}`;
   const publishedNow = await findPublishedResult(db, agencyId, shownYear);
-  const result = scoreRows(shownYear, await listScores(db, agencyId, shownYear), publishedNow);
+  const framework = await frameworkForYear(db, shownYear);
+  const result = scoreRows(shownYear, await listScores(db, agencyId, shownYear), publishedNow, framework);
   if (result === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh} ปีงบประมาณ ${shownYear}`;
-  const framework = frameworkById(result.frameworkId);
   const trend: Scorecard['trend'] = [];
   let previous: ScoreResult | undefined;
   for (const y of years) {
     const r =
       y === shownYear
         ? result
-        : scoreRows(y, await listScores(db, agencyId, y), await findPublishedResult(db, agencyId, y));
+        : scoreRows(
+            y,
+            await listScores(db, agencyId, y),
+            await findPublishedResult(db, agencyId, y),
+            await frameworkForYear(db, y),
+          );
     if (y === shownYear - 1) previous = r;
     trend.push({
       year: y,
@@ -221,7 +229,8 @@ export async function buildScorecard(
       levelReason: weakness?.levelReason ?? null,
       none: weakness?.none ?? result.weakItems.length === 0,
     },
-    whatItTakes: nextLevelPlan(result),
+    whatItTakes: nextLevelPlan(result, framework),
+    frameworkNotice: framework === undefined ? null : (frameworkNotice(framework, shownYear) ?? null),
     missing: result.missing,
   };
 }

@@ -6,6 +6,7 @@ import {
   INSTRUMENTS,
   instrumentOf,
 } from '../frameworks/common.ts';
+import { frameworkNotice } from '../frameworks/registry.ts';
 import { ANALYSIS_TOPICS, INDICATOR_TOPICS } from '../frameworks/topics.ts';
 import { formatScore } from '../round.ts';
 import { WEAK_ITEM_THRESHOLD } from '../score.ts';
@@ -46,6 +47,8 @@ export interface AnalysisInput {
   /** The previous year's result, when on record. */
   previous?: ScoreResult;
   rank?: { rank: number; of: number };
+  /** The framework of the measures' year (the report is published under its OIT item); default: `framework`. */
+  measuresFramework?: Framework;
   /** National ranks as the NACC published them (overall and within the agency's group). */
   publishedRanks?: { national?: number; inGroup?: number };
   weakThreshold?: number;
@@ -263,5 +266,13 @@ export function buildAnalysis(input: AnalysisInput): AnalysisReport {
     topics,
   };
   if (weakness.levelReason !== undefined) report.levelReason = weakness.levelReason;
+  const notice = frameworkNotice(input.framework, fiscalYear);
+  if (notice !== undefined) report.frameworkNotice = notice;
+  // The report is published under the measures item of the year it is for (the next year's framework).
+  const target = input.measuresFramework ?? input.framework;
+  const code = target.documents?.analysis;
+  const item = code === undefined ? undefined : target.items.find((i) => i.code === code);
+  if (item !== undefined)
+    report.oitItem = { code: item.code.toUpperCase(), title: item.title, forYear: measuresYear };
   return report;
 }

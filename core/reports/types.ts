@@ -82,6 +82,10 @@ export interface AnalysisReport {
   fiscalYear: FiscalYear;
   measuresYear: FiscalYear;
   frameworkId: string;
+  /** One line when the year's framework is unconfirmed; shown in every rendering. */
+  frameworkNotice?: string;
+  /** The OIT item this report fulfils in that year's framework ("o27 มาตรการส่งเสริม…"), when known. */
+  oitItem?: { code: string; title: string; forYear: number };
   weakThreshold: number;
   overall: OverallResult;
   instruments: InstrumentLine[];

@@ -79,6 +79,7 @@ export function makeScorecard(overrides: Partial<ScorecardData> = {}): Scorecard
         { code: 'OIT', current: 80.2, needed: 85, gap: 4.8, floor: 85, alone: 85 },
       ],
     },
+    frameworkNotice: null,
     missing: [],
     ...overrides,
   };

@@ -196,6 +196,18 @@ export function AnalysisSheet({ report, onChange }: Props) {
       <h1>
         <Editable label="ชื่อรายงาน" value={report.title} onChange={(title) => set({ title })} />
       </h1>
+      {report.oitItem !== undefined && (
+        <p class="muted">
+          <Text
+            value={`ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`}
+          />
+        </p>
+      )}
+      {report.frameworkNotice !== undefined && (
+        <p class="muted" data-testid="framework-notice">
+          <Text value={report.frameworkNotice} />
+        </p>
+      )}
       <p>
         <Editable label="บทนำ" value={report.intro} onChange={(intro) => set({ intro })} />
       </p>

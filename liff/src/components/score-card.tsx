@@ -95,6 +95,11 @@ export function ScoreCard({ card }: { card: ScorecardData }) {
           {card.agency.typeLabel}
           {card.agency.district !== null && ` · อำเภอ${card.agency.district}`} · ปีงบประมาณ พ.ศ. {card.year}
         </p>
+        {card.frameworkNotice !== null && (
+          <p class="muted small" data-testid="framework-notice">
+            {card.frameworkNotice}
+          </p>
+        )}
         <div class="total">
           <strong data-testid="total">{card.totalDisplay ?? '—'}</strong>
           <LevelBadge level={card.level} />

@@ -7,6 +7,7 @@ import { type ComplaintStats, complaintStats } from '../../../core/complaints/st
 import { padThai, toArabicDigits } from '../../../core/index.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { loadStatsComplaints, resolveStatsScope, type StatsScope } from '../../complaints/stats-input.ts';
+import { runOitComplaintReport } from '../../features/reports/oit-complaints-command.ts';
 import {
   renderComplaintStatsHtml,
   STATS_SECTION_TITLES,
@@ -23,7 +24,8 @@ import { loadSettings } from '../../settings.ts';
 import { type CommandIo, type DatabaseEnv, EXIT_FAILED, openDatabase } from './migrate.ts';
 
 const USAGE =
-  'วิธีใช้: npm run ita -- report complaints --agency <รหัสหน่วยงานหรือรหัสจังหวัด> --year <ปีงบประมาณ พ.ศ.> [--period q1|q2|q3|q4|h1|year] [--csv | --format html|docx] [--out ไฟล์] [--digits thai|arabic]';
+  'วิธีใช้: npm run ita -- report complaints --oit --agency <รหัส> --year <พ.ศ.> [--period h1|year] --format html|docx|csv|xlsx [--out ไฟล์]  (สถิติเรื่องร้องเรียนการทุจริตสำหรับ OIT)\n' +
+  '       npm run ita -- report complaints --agency <รหัสหน่วยงานหรือรหัสจังหวัด> --year <ปีงบประมาณ พ.ศ.> [--period q1|q2|q3|q4|h1|year] [--csv | --format html|docx] [--out ไฟล์] [--digits thai|arabic]';
 
 interface Args {
   id: string;
@@ -114,6 +116,8 @@ const csvField = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}
 
 /** `args` follow `report complaints`. Exit 0, or 2 with one Thai line on stderr. */
 export async function runComplaintReport(argv: readonly string[], io: CommandIo, env: Env): Promise<number> {
+  // The OIT item's statistics: corruption complaints only, exact counts (the breakdown below is internal).
+  if (argv.includes('--oit')) return runOitComplaintReport(argv, io, env);
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     io.err(`ข้อผิดพลาด: ${args}`);

@@ -137,6 +137,10 @@ export async function buildScorecard(
   if (agency === undefined) return `ไม่พบหน่วยงานรหัส "${agencyId}"`;
   const years = await listScoreYears(db, agencyId);
   const shownYear = year ?? years[years.length - 1];
+  if (shownYear === undefined && agency.assessedUnitId !== null) {
+    const unit = await findAgencyById(db, agency.assessedUnitId);
+    return `${agency.nameTh}รับการประเมิน ITA ร่วมกับ${unit?.nameTh ?? 'หน่วยงานหลัก'}เป็นหน่วยเดียว ผลคะแนนและอันดับอยู่ที่${unit?.nameTh ?? 'หน่วยงานหลัก'}`;
+  }
   if (shownYear === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh}`;
   const publishedNow = await findPublishedResult(db, agencyId, shownYear);
   const framework = await frameworkForYear(db, shownYear);

@@ -47,6 +47,18 @@ describe('GET /api/province', () => {
     expect(view.districts).toContain('คลองหลวง');
   });
 
+  it('ranks no line office or district office: the province is assessed as one unit', async () => {
+    const view = await (await h.call('citizen', '/province')).json();
+    const ranked = view.agencies.filter(
+      (a: { rank: number | null }) => a.rank !== null && a.rank !== undefined,
+    );
+    expect(ranked.length).toBeGreaterThan(5);
+    for (const a of ranked) expect(['line_agency', 'district']).not.toContain(a.type);
+    const card = await h.call('citizen', '/agencies/pathum-thani-health/scorecard');
+    expect(card.status).toBe(404);
+    expect((await card.json()).message).toContain('รับการประเมิน ITA ร่วมกับจังหวัดปทุมธานีเป็นหน่วยเดียว');
+  });
+
   it('filters by type, district and text', async () => {
     const byType = await (await h.call('staff', '/province?type=sao')).json();
     expect(byType.agencies.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import {
   type MeasureActivity,
   type MeasureResultsReport,
   type MeasureStatus,
+  measureInstrument,
 } from '../../core/reports/index.ts';
 import type { IndicatorId } from '../../core/types.ts';
 import type { Db } from '../../db/db.ts';
@@ -83,6 +84,11 @@ async function measureActivityOf(db: Db, activity: Activity, meta: MeasureMeta):
     indicators: meta.indicators,
     reports: history.map((h) => ({ note: h.note, evidenceUrl: h.evidenceUrl })),
   };
+  // Filed under the instrument of the items it answers (the topic's items in the year it was drawn up for).
+  const framework = await frameworkForYear(db, meta.fromYear);
+  const instrument =
+    framework === undefined ? undefined : measureInstrument(framework, meta.topic, meta.indicators);
+  if (instrument !== undefined) measure.instrument = instrument;
   if (status !== undefined) measure.status = status.status as MeasureStatus;
   return measure;
 }

@@ -47,9 +47,11 @@ export interface AgenciesTable {
   type: AgencyType;
   district: string | null;
   parent_id: string | null;
+  /** The assessed unit it contributes to; null when assessed on its own (migration 0011). */
+  assessed_unit_id: string | null;
   created_at: IsoTime;
   updated_at: IsoTime;
-  /** Staff count and ITAS code from the province's own agency list (0009); null for the demo's. */
+  /** Staff count and the NACC's ITAS code from the province's own agency list (0010); null for the demo's. */
   staff_count: number | null;
   itas_code: string | null;
 }
@@ -69,6 +71,24 @@ export interface ScoresTable {
   code: string;
   score: number;
   source: ScoreSource;
+  source_by: string | null;
+  recorded_at: IsoTime;
+}
+
+export interface PublishedResultsTable {
+  agency_id: string;
+  year: number;
+  level: string | null;
+  rank_national: number | null;
+  rank_in_group: number | null;
+  source: ScoreSource;
+  source_by: string | null;
+  recorded_at: IsoTime;
+}
+
+export interface FrameworksTable {
+  year: number;
+  json: string;
   source_by: string | null;
   recorded_at: IsoTime;
 }
@@ -374,6 +394,8 @@ export interface Database {
   agencies: AgenciesTable;
   fiscal_years: FiscalYearsTable;
   scores: ScoresTable;
+  published_results: PublishedResultsTable;
+  frameworks: FrameworksTable;
   plan_activities: PlanActivitiesTable;
   activity_agencies: ActivityAgenciesTable;
   activity_status: ActivityStatusTable;

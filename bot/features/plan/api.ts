@@ -147,7 +147,12 @@ export function planRoutes(deps: Deps) {
         await openYear(deps, provinceId, body.year);
         const now = deps.now();
         if ('fromDefault' in body) {
-          const planned = defaultPlanActivities(provinceId, body.year, viewer.userId);
+          const planned = defaultPlanActivities(
+            provinceId,
+            body.year,
+            viewer.userId,
+            await listAgencies(deps.db, provinceId),
+          );
           const created = await createActivities(deps.db, planned, now);
           return c.json(
             {

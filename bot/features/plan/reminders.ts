@@ -21,7 +21,7 @@ import { homeProvinceId } from '../../line/chat/who.ts';
 import { loadSettings, type Settings } from '../settings/settings.ts';
 import { loadTargetRules } from '../surveys/target-rules.ts';
 import { queueDigests } from './digest.ts';
-import { buildReminder, buildReminderPushes, type TaskCard } from './reminder-messages.ts';
+import { buildReminderPushes, type TaskCard } from './reminder-messages.ts';
 import { cardOf, listOpenTasks, listStaffGroupsByAgency, type OpenTask } from './tasks.ts';
 
 const REMINDER_KIND = 'activity';

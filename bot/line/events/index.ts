@@ -2,7 +2,6 @@
 // feature's, through the registry); unknown kinds and group chatter are ignored.
 import type { webhook } from '@line/bot-sdk';
 import { toArabicDigits } from '../../../core/index.ts';
-import type { Deps } from '../../deps.ts';
 import type { EventContext } from '../chat/context.ts';
 import { commandTextOf } from '../chat/mentions.ts';
 import { readCommand } from '../chat/read-command.ts';

@@ -1,6 +1,5 @@
 // message: text is matched against the commands; in 1:1 anything else (stickers, photos) gets a short nudge.
 import type { webhook } from '@line/bot-sdk';
-import { matchCommand } from '../../../core/chat/command-text.ts';
 import { buildChatContext } from '../chat/build-context.ts';
 import type { EventContext } from '../chat/context.ts';
 import { buildNotUnderstood } from '../chat/help.ts';

@@ -1,8 +1,10 @@
 // The `ita` command line: `npm run ita -- <command> …`; each command lives in bot/tools/cli/commands/.
 import { readFile } from 'node:fs/promises';
+import { fiscalYearOf } from '../../../core/index.ts';
 import { type Config, parseConfig } from '../../config.ts';
 import { runAgencies } from './commands/agencies.ts';
 import { runDemo } from './commands/demo.ts';
+import { runFramework } from './commands/framework.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runBackup, runKeys, runStatus } from './commands/operate.ts';
 import { runOutbox } from './commands/outbox.ts';
@@ -11,6 +13,7 @@ import { runReport } from './commands/report.ts';
 import { runRichMenuWithConfig } from './commands/richmenu.ts';
 import { runRoles } from './commands/roles.ts';
 import { runScore } from './commands/score.ts';
+import { runScores } from './commands/scores.ts';
 import { runHolidays, runSettings } from './commands/settings.ts';
 import { runTick } from './commands/tick.ts';
 
@@ -65,6 +68,17 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   outbox: {
     help: 'outbox status|resume          สถานะการส่งข้อความ และส่งต่อทันทีหลังเพิ่มแพ็กเกจ LINE',
     run: (args) => withConfig((c) => runOutbox(args, io, c)),
+  },
+  framework: {
+    help: 'framework list | show <พ.ศ.> [--json] | import FILE   กรอบการประเมินแต่ละปีและหลักฐาน นำเข้ากรอบของปี',
+    run: (args) =>
+      withConfig((c) =>
+        runFramework(args, io, { databasePath: c.databasePath, currentYear: fiscalYearOf(new Date()) }),
+      ),
+  },
+  scores: {
+    help: 'scores import FILE [--year <พ.ศ.>] [--apply]   นำเข้าผลคะแนนที่ประกาศ (CSV/XLSX หนึ่งแถวต่อหน่วยงาน) ตรวจก่อนบันทึก',
+    run: (args) => withConfig((c) => runScores(args, io, { databasePath: c.databasePath })),
   },
   report: {
     help: 'report analysis|measures --agency <id> --year <พ.ศ.> [--format docx|html|json]   ร่างรายงาน OIT จากข้อมูล',

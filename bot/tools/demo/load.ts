@@ -68,7 +68,12 @@ async function loadScores(db: Db, sets: readonly ScoreSet[], now: Date): Promise
 
 /** The default plan (activities already made from it are kept) and each agency's status at `now`. */
 async function loadPlan(db: Db, year: number, now: Date): Promise<void> {
-  const planned = defaultPlanActivities(DEMO_PROVINCE_ID, year);
+  const planned = defaultPlanActivities(
+    DEMO_PROVINCE_ID,
+    year,
+    undefined,
+    PATHUM_THANI_AGENCIES.map((a) => ({ id: a.id, assessedUnitId: a.assessedUnitId ?? null })),
+  );
   await createActivities(db, planned, now);
   const keys = new Set(planned.map((a) => a.key));
   const activities = (await listActivities(db, DEMO_PROVINCE_ID, year)).filter((a) => keys.has(a.key));

@@ -26,7 +26,10 @@ async function toPhotoStep(): Promise<string> {
 function setPhoto(setId: string, index: number, total: number) {
   const base = makeTextEvent('x', { source: userSource(CITIZEN), timestamp: NOW.getTime() });
   const id = `${setId}-${index}`;
-  p.c.h.fake.setContent(id, new Uint8Array(2_000).fill(index), 'image/jpeg');
+  // A JPEG's signature first: photos are accepted by their bytes, not the declared type.
+  const bytes = new Uint8Array(2_000).fill(index);
+  bytes.set([0xff, 0xd8, 0xff]);
+  p.c.h.fake.setContent(id, bytes, 'image/jpeg');
   return {
     ...base,
     message: {

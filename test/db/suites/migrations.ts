@@ -42,7 +42,7 @@ describe('migrations', () => {
         .orderBy('name')
         .execute();
       expect(tables.map((t) => t.name)).toContain('webhook_inbox');
-      expect(tables).toHaveLength(29);
+      expect(tables).toHaveLength(31);
     });
 
     it('applies every file to an empty database, then nothing the second time', async () => {

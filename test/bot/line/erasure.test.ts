@@ -9,7 +9,7 @@ import type { LineMessage } from '../../../bot/dev/fake-line/types.ts';
 import { createLineClient } from '../../../bot/line/client.ts';
 import { DEMO_CITIZEN_ID } from '../../../bot/tools/demo/line.ts';
 import { ACCESS_TOKEN } from '../../support/harness.ts';
-import { buttons, type Conversation, readable, startConversation } from '../line/events/conversation.ts';
+import { buttons, type Conversation, readable, startConversation } from './events/conversation.ts';
 
 const USER = `U${'5d'.repeat(16)}`;
 const dir = mkdtempSync(join(tmpdir(), 'ita-erasure-'));

@@ -1,11 +1,11 @@
 // The province-wide hourly ceiling on new complaints (issue 14 §4) through /api: past it every complaint is still
 // recorded, the coordinators are alerted once, and officers get one batched card instead of a card each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendHeldComplaints } from '../../../bot/features/complaints/surge.ts';
-import { changeSettings } from '../../../bot/features/settings/store.ts';
-import { DEMO_COORDINATOR_ID, DEMO_OFFICERS_GROUP_ID } from '../../../bot/tools/demo/line.ts';
-import { checkAndClose, LOGIN_CHANNEL_ID } from '../../support/harness.ts';
-import { type ApiHarness, NOW, startApiHarness } from '../http/api-support.ts';
+import { sendHeldComplaints } from '../../../../bot/features/complaints/surge.ts';
+import { changeSettings } from '../../../../bot/features/settings/store.ts';
+import { DEMO_COORDINATOR_ID, DEMO_OFFICERS_GROUP_ID } from '../../../../bot/tools/demo/line.ts';
+import { checkAndClose, LOGIN_CHANNEL_ID } from '../../../support/harness.ts';
+import { type ApiHarness, NOW, startApiHarness } from '../../http/api-support.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {

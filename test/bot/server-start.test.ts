@@ -7,10 +7,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeLine, startFakeLine } from '../../../bot/dev/fake-line/index.ts';
-import { openSqlite } from '../../../db/sqlite.ts';
+import { type FakeLine, startFakeLine } from '../../bot/dev/fake-line/index.ts';
+import { openSqlite } from '../../db/sqlite.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const KEY_1 = Buffer.alloc(32, 1).toString('base64');
 const KEY_2 = Buffer.alloc(32, 2).toString('base64');

@@ -5,22 +5,22 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../bot/config.ts';
-import type { Deps } from '../../../bot/deps.ts';
-import { createComplaintCrypto } from '../../../bot/features/complaints/crypto.ts';
-import { fileComplaint } from '../../../bot/features/complaints/file.ts';
-import { verifyComplaintKey } from '../../../bot/features/complaints/key-check.ts';
-import { listMyComplaints } from '../../../bot/features/complaints/tracking.ts';
-import { remindHolidaysDue } from '../../../bot/features/settings/holidays.ts';
-import { loadSettings } from '../../../bot/features/settings/settings.ts';
-import { runAgencies } from '../../../bot/tools/cli/commands/agencies.ts';
-import { runDemo } from '../../../bot/tools/cli/commands/demo.ts';
-import { rotateKeys, runBackup } from '../../../bot/tools/cli/commands/operate.ts';
-import { runHolidays, runSettings } from '../../../bot/tools/cli/commands/settings.ts';
-import { findAgencyById, listAgencies } from '../../../db/queries/agencies.ts';
-import { listAudit } from '../../../db/queries/audit-log.ts';
-import { grantRole } from '../../../db/queries/user-roles.ts';
-import { openSqlite } from '../../../db/sqlite.ts';
+import { parseConfig } from '../../../../bot/config.ts';
+import type { Deps } from '../../../../bot/deps.ts';
+import { createComplaintCrypto } from '../../../../bot/features/complaints/crypto.ts';
+import { fileComplaint } from '../../../../bot/features/complaints/file.ts';
+import { verifyComplaintKey } from '../../../../bot/features/complaints/key-check.ts';
+import { listMyComplaints } from '../../../../bot/features/complaints/tracking.ts';
+import { remindHolidaysDue } from '../../../../bot/features/settings/holidays.ts';
+import { loadSettings } from '../../../../bot/features/settings/settings.ts';
+import { runAgencies } from '../../../../bot/tools/cli/commands/agencies.ts';
+import { runDemo } from '../../../../bot/tools/cli/commands/demo.ts';
+import { rotateKeys, runBackup } from '../../../../bot/tools/cli/commands/operate.ts';
+import { runHolidays, runSettings } from '../../../../bot/tools/cli/commands/settings.ts';
+import { findAgencyById, listAgencies } from '../../../../db/queries/agencies.ts';
+import { listAudit } from '../../../../db/queries/audit-log.ts';
+import { grantRole } from '../../../../db/queries/user-roles.ts';
+import { openSqlite } from '../../../../db/sqlite.ts';
 
 const HEADER = 'รหัสจังหวัด,ชื่อจังหวัด,รหัสหน่วยงาน,ชื่อหน่วยงาน,ชื่อย่อ,ประเภท,อำเภอ,หน่วยงานต้นสังกัด,จำนวนบุคลากร,รหัส ITAS';
 const ROWS = [

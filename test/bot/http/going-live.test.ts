@@ -3,12 +3,12 @@
 // settings, holidays and agency-list import in /api.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../../bot/app.ts';
-import { loadSettings } from '../../../../bot/features/settings/settings.ts';
-import { findAgencyById } from '../../../../db/queries/agencies.ts';
-import { listAudit } from '../../../../db/queries/audit-log.ts';
-import { checkAndClose, LOGIN_CHANNEL_ID } from '../../../support/harness.ts';
-import { type ApiHarness, startApiHarness } from '../../http/api-support.ts';
+import { createApp } from '../../../bot/app.ts';
+import { loadSettings } from '../../../bot/features/settings/settings.ts';
+import { findAgencyById } from '../../../db/queries/agencies.ts';
+import { listAudit } from '../../../db/queries/audit-log.ts';
+import { checkAndClose, LOGIN_CHANNEL_ID } from '../../support/harness.ts';
+import { type ApiHarness, startApiHarness } from './api-support.ts';
 
 let h: ApiHarness;
 beforeAll(async () => {

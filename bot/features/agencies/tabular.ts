@@ -78,16 +78,3 @@ function toTable(rows: TableRow[]): TableResult {
 export function readTable(fileName: string, bytes: Uint8Array): TableResult {
   return isSpreadsheet(fileName, bytes) ? readSpreadsheet(bytes) : readCsv(bytes);
 }
-
-/** An Excel workbook of one sheet with these rows (the first is the header). */
-export function writeSpreadsheet(sheetName: string, rows: readonly (readonly string[])[]): Uint8Array {
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows.map((r) => [...r])), sheetName);
-  return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
-
-/** Rows as CSV text with a BOM, so Excel opens Thai correctly. */
-export function writeCsv(rows: readonly (readonly string[])[]): string {
-  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}

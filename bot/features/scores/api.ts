@@ -14,7 +14,7 @@ import { fieldOfHeader, planResultsImport, templateRows } from './results-import
 import { type CheckedSet, checkScoreImport, type ImportError } from './score-import.ts';
 import { buildScorecard } from './scorecard.ts';
 import { storeResults } from './store-results.ts';
-import { readCsv, readTable, type TableOutcome, writeXlsx } from './table.ts';
+import { readCsv, readTable, type TableOutcome, writeCsv, writeXlsx } from './table.ts';
 
 /**
  * A CSV whose header names agencies and published figures (one row per agency) is a results table; the
@@ -66,9 +66,6 @@ function bytesOfBase64(text: string): Uint8Array | undefined {
     return undefined;
   }
 }
-
-/** The CSV cell as csv-parse reads it back: quoted when it holds a comma, quote or line break. */
-const csvCell = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 
 /** Each agency's set replaces what is on record for the year, all in one batch. */
 async function storeScoreImport(
@@ -127,7 +124,7 @@ export function scoreRoutes(deps: Deps) {
             'content-disposition': 'attachment; filename="ita-results-template.xlsx"',
           });
         }
-        const csv = `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+        const csv = writeCsv(rows);
         return c.body(csv, 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': 'attachment; filename="ita-results-template.csv"',

@@ -101,3 +101,9 @@ export function writeXlsx(sheetName: string, rows: readonly (readonly (string | 
   XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows.map((r) => [...r])), sheetName);
   return new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
+
+/** Rows as CSV text with a BOM, so Excel opens Thai correctly; a cell with a comma, quote or line break is quoted. */
+export function writeCsv(rows: readonly (readonly string[])[]): string {
+  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -11,8 +11,8 @@ import {
   checkRegistryFile,
   registryTemplateRows,
 } from '../../../features/agencies/registry-import.ts';
-import { writeCsv, writeSpreadsheet } from '../../../features/agencies/tabular.ts';
 import { agencyTypeLabel } from '../../../features/scores/agency-types.ts';
+import { writeCsv, writeXlsx } from '../../../features/scores/table.ts';
 import { homeProvinceId } from '../../../line/chat/who.ts';
 import { type CommandIo, type DatabaseEnv, EXIT_FAILED, parseArgs, withDatabase } from './with-db.ts';
 
@@ -99,7 +99,7 @@ export async function runAgencies(args: readonly string[], io: CommandIo, env: D
       );
       return 0;
     }
-    await writeFile(out, /\.xlsx$/i.test(out) ? writeSpreadsheet('หน่วยงาน', rows) : writeCsv(rows));
+    await writeFile(out, /\.xlsx$/i.test(out) ? writeXlsx('หน่วยงาน', rows) : writeCsv(rows));
     io.out(`เขียนแบบฟอร์มไว้ที่ ${out} แล้ว: กรอกหนึ่งหน่วยงานต่อหนึ่งแถว แล้วสั่ง npm run ita -- agencies import ${out}`);
     return 0;
   }

@@ -6,9 +6,11 @@ import { broadcastRoutes } from './features/broadcasts/api.ts';
 import { complaintRoutes } from './features/complaints/api.ts';
 import { complaintCaseRoutes } from './features/complaints/cases-api.ts';
 import { planRoutes } from './features/plan/api.ts';
+import { quotaRoutes } from './features/quota/api.ts';
 import { reportRoutes } from './features/reports/api.ts';
 import { scoreRoutes } from './features/scores/api.ts';
 import { provinceRoutes } from './features/scores/province-api.ts';
+import { agencyRegistryRoutes, settingsRoutes } from './features/settings/api.ts';
 import { surveyRoutes } from './features/surveys/api.ts';
 import { type ApiEnv, authenticate } from './http/auth.ts';
 
@@ -23,6 +25,9 @@ export function apiRoutes(deps: Deps) {
     .route('/surveys', surveyRoutes(deps))
     .route('/broadcasts', broadcastRoutes(deps))
     .route('/reports', reportRoutes(deps))
+    .route('/quota', quotaRoutes(deps))
+    .route('/settings', settingsRoutes(deps))
+    .route('/agency-registry', agencyRegistryRoutes(deps))
     .get('/me', (c) => {
       const { userId, name, who } = c.var.viewer;
       return c.json({

@@ -4,12 +4,14 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import './features/index.ts';
 import { apiRoutes } from './api.ts';
 import type { Deps } from './deps.ts';
+import { healthRoutes } from './features/health/route.ts';
 import { qrRoutes } from './features/surveys/qr-route.ts';
 import { shortLinkRoutes } from './features/surveys/short-link-route.ts';
+import { apiBodyLimit, webhookBodyLimit } from './http/body-limits.ts';
 import { errorHandler, notFound } from './http/errors.ts';
-import { healthRoutes } from './http/health.ts';
 import { liffConfigRoutes } from './http/liff-config.ts';
 import { privacyRoutes } from './http/privacy.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { webhookRoutes } from './line/webhook.ts';
 
 export interface AppOptions {
@@ -24,6 +26,10 @@ export interface AppOptions {
 
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono()
+    .use(securityHeaders())
+    .use('/webhook', webhookBodyLimit())
+    .use('/webhook/*', webhookBodyLimit())
+    .use('/api/*', apiBodyLimit())
     .route('/healthz', healthRoutes(deps))
     .route('/webhook', webhookRoutes(deps))
     .route('/s', shortLinkRoutes(deps))

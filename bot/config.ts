@@ -32,6 +32,11 @@ const lineUserIds = z
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z
+    .string()
+    .trim()
+    .refine((v) => /^[0-9A-Za-z.:[\]-]+$/.test(v), 'must be an interface address or host name, e.g. 0.0.0.0')
+    .optional(),
   DATABASE_PATH: optionalText,
   LINE_CHANNEL_SECRET: optionalText,
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,
@@ -56,10 +61,30 @@ const EnvSchema = z.object({
     .min(1, 'must be a whole number of messages, at least 1')
     .max(100_000, 'must be at most 100000')
     .optional(),
+  PROVINCE_ID: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^[a-z][a-z0-9-]{1,62}$/.test(v),
+      'must be a short id in lower-case letters, digits and -, e.g. tak',
+    )
+    .optional(),
+  PROVINCE_NAME_TH: z
+    .string()
+    .trim()
+    .refine((v) => /^[\u0E00-\u0E7F ]{2,60}$/.test(v), "must be the province's name in Thai, e.g. ตาก")
+    .optional(),
 });
 
 export interface Config {
   port: number;
+  /**
+   * The interface Node listens on: HOST, else 127.0.0.1 in local mode (its simulator hands out ID tokens to
+   * whoever asks) and every interface with real credentials.
+   */
+  host: string;
+  /** HOST was set: in local mode the entry point warns that the simulator is reachable from elsewhere. */
+  hostFromEnv: boolean;
   databasePath: string;
   /** Without channel credentials the app runs in local mode: fake LINE API and the /dev simulator. */
   localMode: boolean;
@@ -73,6 +98,8 @@ export interface Config {
   liff: { liffId?: string; loginChannelId?: string };
   complaintKey?: string;
   adminLineUserIds: string[];
+  /** The province this deployment serves, created on the first start of an empty database (real credentials). */
+  province?: { id: string; nameTh: string };
   /** In local mode without PUBLIC_BASE_URL: LOCAL_PUBLIC_BASE_URL, which the /dev simulator maps back. */
   publicBaseUrl: string;
   /** Messages one scheduler run may send; unset: no limit on Node, WORKERS_MESSAGES_PER_RUN on Workers. */
@@ -127,11 +154,17 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (e.LIFF_ID !== undefined && e.LINE_LOGIN_CHANNEL_ID === undefined) {
     errors.push('LINE_LOGIN_CHANNEL_ID: required when LIFF_ID is set (ID tokens are verified against it)');
   }
+  if ((e.PROVINCE_ID === undefined) !== (e.PROVINCE_NAME_TH === undefined)) {
+    const missing = e.PROVINCE_ID === undefined ? 'PROVINCE_ID' : 'PROVINCE_NAME_TH';
+    errors.push(`${missing}: required with the other (the province's id and its Thai name)`);
+  }
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     config: {
       port: e.PORT,
+      host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+      hostFromEnv: e.HOST !== undefined,
       databasePath: e.DATABASE_PATH ?? './data/ita.sqlite',
       localMode,
       line: {
@@ -148,6 +181,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       adminLineUserIds: e.ADMIN_LINE_USER_IDS ?? [],
       publicBaseUrl: e.PUBLIC_BASE_URL ?? LOCAL_PUBLIC_BASE_URL,
       outboxMessagesPerRun: e.OUTBOX_MESSAGES_PER_RUN,
+      ...(e.PROVINCE_ID !== undefined && e.PROVINCE_NAME_TH !== undefined
+        ? { province: { id: e.PROVINCE_ID, nameTh: e.PROVINCE_NAME_TH } }
+        : {}),
     },
   };
 }

@@ -1,6 +1,7 @@
 // The scheduler: one function of (deps, now), run every minute by the Node timer, the Workers cron trigger
 // and `npm run ita -- tick --now <ISO time>`. Every step is safe to run twice at once.
 
+import { setSetting } from '../db/queries/app-settings.ts';
 import { deleteFinishedOutbox } from '../db/queries/outbox.ts';
 import { deleteDoneEvents } from '../db/queries/webhook-inbox.ts';
 // The features' chat commands, actions and hooks register with the event handlers that retries run.
@@ -11,9 +12,14 @@ import { expireComplaintDrafts } from './features/complaints/expire.ts';
 import { sweepDeletedPhotos } from './features/complaints/photo-store.ts';
 import { runComplaintRetention } from './features/complaints/retention.ts';
 import { runComplaintSla } from './features/complaints/sla.ts';
+import { sendHeldComplaints } from './features/complaints/surge.ts';
 import { runReminders } from './features/plan/reminders.ts';
+import { alertAtQuotaShare } from './features/quota/alert.ts';
+import { resumeOnNewMonth } from './features/quota/resume.ts';
+import { remindHolidaysDue } from './features/settings/holidays.ts';
 import { loadSettings } from './features/settings/settings.ts';
 import { runSurveyNudges } from './features/surveys/nudges.ts';
+import { refreshStaleMemberCounts } from './line/group-members.ts';
 import { processDueEvents } from './line/inbox.ts';
 import { type DrainReport, drainOutbox } from './line/outbox/index.ts';
 
@@ -23,6 +29,8 @@ import { type DrainReport, drainOutbox } from './line/outbox/index.ts';
  */
 const INBOX_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const SCHEDULER_LAST_RUN_SETTING = 'scheduler.last_run';
 
 export interface TickReport {
   eventsHandled: number;
@@ -51,12 +59,18 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
   const eventsHandled = await processDueEvents(deps, now);
   // Steps that queue messages run before the drain, so what they queue goes out in the same tick.
   const settings = await loadSettings(deps.db);
-  const remindersQueued = await runReminders(deps, now, settings);
+  const remindersQueued =
+    (await runReminders(deps, now, settings)) + (await remindHolidaysDue(deps, now, settings));
   const nudgesQueued = await runSurveyNudges(deps, now, settings);
-  const complaintSla = await runComplaintSla(deps, now);
-  const retention = await runComplaintRetention(deps, now);
-  // The drain runs until the outbox is empty or the run's budget is spent; the delivery reports it makes possible
-  // then go out in the same run, from what is left of the budget.
+  const complaintSla = await runComplaintSla(deps, now, settings);
+  const retention = await runComplaintRetention(deps, now, settings);
+  // A quota pause from last month is lifted before the drain, so the backlog goes out in this tick.
+  await resumeOnNewMonth(deps, now);
+  await refreshStaleMemberCounts(deps, now);
+  await alertAtQuotaShare(deps, now);
+  const heldCards = await sendHeldComplaints(deps, now);
+  // The drain runs until the outbox is empty or the run's budget is spent (most urgent rows first); the delivery
+  // reports it makes possible then go out in the same run, from what is left of the budget.
   const budget = deps.drain?.maxMessages ?? Number.POSITIVE_INFINITY;
   const first = await drainOutbox(deps, now, { ...deps.drain, maxMessages: budget });
   const broadcastsReported = await reportFinishedBroadcasts(deps, now);
@@ -78,12 +92,20 @@ export async function runScheduler(deps: Deps, now: Date): Promise<TickReport> {
     deps.db,
     new Date(now.getTime() - settings.outboxRetentionDays * DAY_MS),
   );
+  // For /healthz and `ita status`: when the scheduler last finished a run (the clock of the run, and the real time).
+  await setSetting(
+    deps.db,
+    SCHEDULER_LAST_RUN_SETTING,
+    { at: now.toISOString(), finishedAt: new Date().toISOString() },
+    'system',
+    now,
+  );
   return {
     eventsHandled,
     eventsForgotten,
     remindersQueued,
     nudgesQueued,
-    complaintRemindersQueued: complaintSla + retention.warned,
+    complaintRemindersQueued: complaintSla + retention.warned + heldCards,
     complaintsDeleted: retention.deleted,
     broadcastsReported,
     sent: drained.sent,

@@ -4,10 +4,11 @@ import { openD1 } from '../db/d1.ts';
 import { createApp } from './app.ts';
 import { type Config, parseConfig } from './config.ts';
 import { createJsonLogger, type Deps } from './deps.ts';
-import { createComplaintCrypto } from './features/complaints/crypto.ts';
+import { ComplaintKeyError, createComplaintCrypto } from './features/complaints/crypto.ts';
+import { verifyComplaintKey } from './features/complaints/key-check.ts';
 import { r2PhotoStore } from './features/complaints/photo-store.ts';
-import { bootstrapCoordinators } from './features/roles/bootstrap.ts';
-import { accountNameOf, homeProvinceId } from './line/chat/who.ts';
+import { nextStepLines, setUpProvince } from './features/setup/first-start.ts';
+import { accountNameOf } from './line/chat/who.ts';
 import { createLineClient } from './line/client.ts';
 import { WORKERS_CONCURRENCY, WORKERS_MESSAGES_PER_RUN } from './line/outbox/budget.ts';
 import { runScheduledTick } from './scheduler.ts';
@@ -30,8 +31,12 @@ interface Built {
   deps: Deps;
   config: Config;
   app: ReturnType<typeof createApp>;
-  /** Set once ADMIN_LINE_USER_IDS are granted and a claim code issued where needed (a province must exist). */
-  bootstrapped: boolean;
+  /** Set once the province exists and ADMIN_LINE_USER_IDS are granted (or a claim code issued) in this isolate. */
+  setUp: boolean;
+  /** The next-step lines last logged, so `wrangler tail` shows them once, not on every request. */
+  logged?: string;
+  /** The complaint key check of this isolate: why it failed (the key is wrong), or undefined when it passed. */
+  keyCheck?: Promise<string | undefined>;
 }
 
 let built: Built | undefined;
@@ -97,26 +102,54 @@ function build(env: Env): Built {
   };
   const assets = env.ASSETS;
   const app = createApp(deps, { assets: assets === undefined ? undefined : [liffFallback(assets)] });
-  built = { deps, config, app, bootstrapped: false };
+  built = { deps, config, app, setUp: false };
   return built;
+}
+
+/**
+ * The complaint key check, as Node does at start: a Worker has no start, so its first request opens the check
+ * value (recording it on a new database). A key that does not open it refuses every request and scheduler run
+ * with a message naming COMPLAINT_KEY, so nothing is sealed with the wrong key. A failure to read it (D1 not
+ * answering) is tried again on the next request.
+ */
+async function checkKey(b: Built): Promise<string | undefined> {
+  const { deps } = b;
+  b.keyCheck ??= verifyComplaintKey(deps.db, deps.complaintCrypto, deps.now()).then(
+    () => undefined,
+    (error: unknown) => {
+      if (!(error instanceof ComplaintKeyError)) {
+        b.keyCheck = undefined;
+        throw error;
+      }
+      deps.log.error('complaint key check failed', { error: error.message });
+      return error.message;
+    },
+  );
+  return b.keyCheck;
 }
 
 /**
  * What Node does at start, done at the start of each invocation on Workers (there is no start): the account's
  * name read fresh from D1 (the province may be renamed or set up later), and — until done once in this isolate —
- * ADMIN_LINE_USER_IDS granted, or the first coordinator's claim code issued (`npm run ita -- status --workers`
- * shows it). A failure is logged and tried again next time; the request is still served.
+ * the province created from PROVINCE_ID/PROVINCE_NAME_TH on an empty database (never the demo), ADMIN_LINE_USER_IDS
+ * granted, or the first coordinator's claim code issued (logged for `wrangler tail`; `npm run ita -- status
+ * --workers` shows it). A failure is logged and tried again next time; the request is still served.
  */
 async function prepare(b: Built): Promise<void> {
-  const { deps } = b;
+  const { deps, config } = b;
   try {
-    deps.accountName = await accountNameOf(deps.db);
-    if (b.bootstrapped) return;
-    const provinceId = await homeProvinceId(deps.db);
-    if (provinceId === undefined) return;
-    const input = { adminLineUserIds: b.config.adminLineUserIds, provinceId };
-    await bootstrapCoordinators(deps, input, deps.now());
-    b.bootstrapped = true;
+    if (b.setUp) {
+      deps.accountName = await accountNameOf(deps.db);
+      return;
+    }
+    const setup = await setUpProvince(deps, config.adminLineUserIds, config.province, deps.now());
+    deps.accountName = setup.accountName;
+    b.setUp = setup.needsProvince !== true;
+    const lines = nextStepLines(setup).join('\n');
+    if ((setup.claimCode !== undefined || setup.needsProvince === true) && lines !== b.logged) {
+      b.logged = lines;
+      console.log(lines);
+    }
   } catch (error) {
     deps.log.warn('start-up reads failed; trying again next time', { error: String(error) });
   }
@@ -125,13 +158,25 @@ async function prepare(b: Built): Promise<void> {
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const b = build(env);
+    const keyProblem = await checkKey(b);
+    if (keyProblem !== undefined)
+      return Response.json({ error: 'unavailable', message: keyProblem }, { status: 503 });
     await prepare(b);
     return b.app.fetch(request, env, ctx);
   },
   scheduled(controller: { scheduledTime: number }, env: Env, ctx: ExecutionContext): void {
     const b = build(env);
     const at = new Date(controller.scheduledTime);
-    ctx.waitUntil(prepare(b).then(() => runScheduledTick(b.deps, at)));
+    ctx.waitUntil(
+      checkKey(b).then(async (keyProblem) => {
+        if (keyProblem !== undefined) {
+          b.deps.log.error('scheduler run refused', { tick: at.toISOString(), error: keyProblem });
+          return;
+        }
+        await prepare(b);
+        await runScheduledTick(b.deps, at);
+      }),
+    );
   },
 };
 

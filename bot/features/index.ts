@@ -13,6 +13,7 @@ import { GROUP_COMMANDS } from './groups/commands.ts';
 import { handleMemberJoined } from './groups/member-joined.ts';
 import { TASK_ACTIONS, TASK_COMMANDS } from './plan/commands.ts';
 import { PROGRESS_COMMANDS } from './progress/commands.ts';
+import { QUOTA_COMMANDS } from './quota/commands.ts';
 import { ROLE_COMMANDS } from './roles/commands.ts';
 import { SURVEY_ACTIONS, SURVEY_COMMANDS } from './surveys/commands.ts';
 
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   ...TASK_COMMANDS,
   ...BROADCAST_COMMANDS,
   ...PROGRESS_COMMANDS,
+  ...QUOTA_COMMANDS,
   ...SURVEY_COMMANDS,
   ...COMPLAINT_COMMANDS,
   ...COMPLAINT_CASE_COMMANDS,

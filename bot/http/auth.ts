@@ -24,6 +24,9 @@ interface Cached {
   expiresAt: number;
 }
 
+/** The `iss` of every LINE Login ID token. */
+const LINE_LOGIN_ISSUER = 'https://access.line.me';
+
 /** Enough for every signed-in user of a province several times over; the oldest entry goes first. */
 const CACHE_LIMIT = 5_000;
 
@@ -46,8 +49,22 @@ export function authenticate(deps: Deps): MiddlewareHandler<ApiEnv> {
       deps.log.warn('id token verify failed', { error: String(error) });
       throw new HTTPException(503, { message: 'ตรวจสอบการเข้าสู่ระบบกับ LINE ไม่ได้ในขณะนี้ โปรดลองอีกครั้ง' });
     }
+    // LINE checked the token for this channel; its answer is checked again, so a token for another channel,
+    // from another issuer or already expired never signs anyone in, whatever answered.
+    const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+    if (
+      claims.iss !== LINE_LOGIN_ISSUER ||
+      !audiences.includes(channelId) ||
+      typeof claims.sub !== 'string'
+    ) {
+      deps.log.warn('id token claims refused', {
+        iss: String(claims.iss),
+        audMatches: audiences.includes(channelId),
+      });
+      throw new HTTPException(401, { message: 'เข้าสู่ระบบไม่สำเร็จ โปรดเปิดแอปจาก LINE อีกครั้ง' });
+    }
     const entry: Cached = { userId: claims.sub, name: claims.name, expiresAt: claims.exp * 1000 };
-    if (entry.expiresAt <= now) {
+    if (!Number.isFinite(entry.expiresAt) || entry.expiresAt <= now) {
       throw new HTTPException(401, { message: 'การเข้าสู่ระบบหมดเวลาแล้ว โปรดเปิดแอปจาก LINE อีกครั้ง' });
     }
     if (cache.size >= CACHE_LIMIT) {
@@ -74,6 +91,19 @@ export function authenticate(deps: Deps): MiddlewareHandler<ApiEnv> {
       name: signedIn.name,
       who: await resolveWho(deps.db, signedIn.userId),
     });
+    await next();
+  };
+}
+
+/**
+ * A role check as middleware, placed before a route's body validator: someone without the role gets 403 even
+ * for a malformed body, and the body is never parsed for them (issue 14 §4).
+ */
+export function allow(
+  check: (viewer: Viewer, param: (name: string) => string) => void,
+): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    check(c.var.viewer, (name) => c.req.param(name) ?? '');
     await next();
   };
 }

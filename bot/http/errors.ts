@@ -8,6 +8,7 @@ import { ValidationError } from './validate.ts';
 const ERROR_CODES: Partial<Record<number, string>> = {
   401: 'unauthorized',
   403: 'forbidden',
+  413: 'payload_too_large',
   503: 'unavailable',
   404: 'not_found',
 };

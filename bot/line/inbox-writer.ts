@@ -113,6 +113,7 @@ async function flush(db: Db, leaseMs: number, records: PendingRecord[], doneMark
     const recordQueries = records.length > 0 ? buildRecordClaimed(db, records, token, leaseMs) : [];
     // Only the record statements return rows (id, webhook_event_id); they come after the done marks.
     const results = await db.batch([...doneQueries, ...recordQueries] as CompiledQuery<Recorded>[]);
+    if (doneQueries.length > 0) db.checkpointAfterErase?.();
     const rows = results.slice(doneQueries.length).flatMap((r) => r.rows);
     const recordings = assignRecorded(records, rows, token);
     for (const [i, r] of records.entries()) r.resolve(recordings[i] ?? NOTHING_NEW);
@@ -126,7 +127,9 @@ async function flush(db: Db, leaseMs: number, records: PendingRecord[], doneMark
 
 /** Marks handled events done now, in one batch (the scheduler's claims, and every call on D1). */
 export async function markEventsDone(db: Db, events: readonly ClaimedEvent[], now: Date): Promise<void> {
-  if (events.length > 0) await db.batch(buildDoneMarks([{ events, now }]));
+  if (events.length === 0) return;
+  await db.batch(buildDoneMarks([{ events, now }]));
+  db.checkpointAfterErase?.();
 }
 
 /** One UPDATE per lease token (one per flush that recorded them, one per scheduler claim). */

@@ -12,6 +12,7 @@ import {
 import type { Deps } from '../deps.ts';
 import { handleEvent, needsHandling } from './events/index.ts';
 import { createInboxWriter, markEventsDone } from './inbox-writer.ts';
+import { drainOutbox } from './outbox/drain.ts';
 
 /** A claimed event may be handled this long before another worker may take it over. */
 const LEASE_MS = 60_000;
@@ -55,11 +56,19 @@ export async function recordEvents(db: Db, events: readonly EventEnvelope[], now
 /** Marks handled events done: at once for the scheduler, in the webhook's next commit for the webhook. */
 type MarkDone = (events: readonly ClaimedEvent[], now: Date) => Promise<unknown>;
 
-/** Runs the event's handler; a failure is recorded (retry or park). Returns whether the handler succeeded. */
+/** Pushes queued by answers whose reply token LINE refused: at most this many go out right after the event. */
+const FALLBACK_DRAIN = { maxMessages: 20, maxMs: 10_000 };
+
+/**
+ * Runs the event's handler; a failure is recorded (retry or park). Returns whether the handler succeeded. An
+ * answer that fell back to a push (refused or expired reply token) is sent at once, not at the next minute.
+ */
 async function runHandler(deps: Deps, claimed: ClaimedEvent, now: Date): Promise<boolean> {
   try {
+    const fallback = { pushed: 0 };
     // The payload passed the signature check and the envelope schema at the edge; handlers narrow by `type`.
-    await handleEvent({ deps, now }, claimed.payload as webhook.Event);
+    await handleEvent({ deps, now, fallback }, claimed.payload as webhook.Event);
+    if (fallback.pushed > 0) await drainFallback(deps, now);
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -84,6 +93,15 @@ async function runHandler(deps: Deps, claimed: ClaimedEvent, now: Date): Promise
       error: message,
     });
     return false;
+  }
+}
+
+async function drainFallback(deps: Deps, now: Date): Promise<void> {
+  try {
+    await drainOutbox(deps, now, FALLBACK_DRAIN);
+  } catch (error) {
+    // The rows stay queued: the scheduler's drain sends them.
+    deps.log.warn('outbox not drained after an event', { reason: String(error) });
   }
 }
 

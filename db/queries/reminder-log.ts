@@ -72,41 +72,50 @@ export async function reserveSlotWithMessages(
   return { reserved, outboxIds: reserved ? outboxIds.sort((a, b) => a - b) : [] };
 }
 
-/** One slot to reserve with the messages it sends (none: reserved quietly, e.g. a digest with nothing to say). */
+/**
+ * One send to reserve: the slots it covers (an agency's reminders of a day go as one carousel push per group, so
+ * up to MAX_BUNDLED_SLOTS slots share their messages) and the messages (none: reserved quietly, e.g. a digest
+ * with nothing to say).
+ */
 export interface SlotReservation {
-  key: SlotKey;
+  keys: readonly SlotKey[];
   plannedFor: Date;
   messages: readonly OutboxMessage[];
 }
 
+/** Slots bundled into one send: one carousel holds at most 12 bubbles (LINE's limit). */
+export const MAX_BUNDLED_SLOTS = 12;
+
 /**
- * reserveSlotWithMessages for many slots in one batch whose length does not grow with their number: the outbox
- * rows of every slot not yet reserved (one INSERT … SELECT per BULK_JSON_BYTES of rows, each row guarded by "its slot is
- * not reserved"), then the reservations, each linked to its first message. The batch is one
- * transaction on both runtimes, so two ticks at once still queue each slot once. Returns the slots this call
- * reserved and how many messages it queued.
+ * reserveSlotWithMessages for many sends in one batch whose length does not grow with their number: the outbox
+ * rows of every send none of whose slots is reserved yet (one INSERT … SELECT per BULK_JSON_BYTES of rows, each
+ * row carrying its send's slots for the guard), then the reservations, each linked to its send's first message
+ * and written only when that message was (or the send has none). The batch is one transaction on both runtimes,
+ * so two ticks at once still queue each slot once. Returns the slots this call reserved and how many messages
+ * it queued.
  */
 export async function reserveSlotsWithMessages(
   db: Db,
   reservations: readonly SlotReservation[],
   now: Date,
 ): Promise<{ reserved: SlotKey[]; queued: number }> {
-  if (reservations.length === 0) return { reserved: [], queued: 0 };
-  const slotOf = (key: SlotKey) => ({
-    slot_kind: key.kind,
-    slot_subject: key.subjectId,
-    slot_target: key.targetId,
-    slot_slot: key.slot,
-  });
+  const sends = reservations.filter((r) => r.keys.length > 0);
+  if (sends.length === 0) return { reserved: [], queued: 0 };
+  for (const r of sends)
+    if (r.keys.length > MAX_BUNDLED_SLOTS)
+      throw new RangeError(`at most ${MAX_BUNDLED_SLOTS} slots in one send`);
   const firsts: (string | null)[] = [];
-  const rows = reservations.flatMap((r) => {
-    const withKeys = r.messages.map((m) => ({ ...outboxRow(m, now), ...slotOf(r.key) }));
+  const rows = sends.flatMap((r) => {
+    const slots = JSON.stringify(r.keys.map((k) => [k.kind, k.subjectId, k.targetId, k.slot]));
+    const withKeys = r.messages.map((m) => ({ ...outboxRow(m, now), slots }));
     firsts.push(withKeys[0]?.retry_key ?? null);
     return withKeys;
   });
-  const at = (field: string) => sql`json_extract(value, ${sql.lit(`$.${field}`)})`;
-  const free = sql`NOT EXISTS (SELECT 1 FROM reminder_log r WHERE r.kind = ${at('slot_kind')}
-    AND r.subject_id = ${at('slot_subject')} AND r.target_id = ${at('slot_target')} AND r.slot = ${at('slot_slot')})`;
+  const at = (field: string) => sql`json_extract(json_each.value, ${sql.lit(`$.${field}`)})`;
+  // None of the row's send's slots is reserved (`s` walks the send's slots; json_each is the row).
+  const free = sql`NOT EXISTS (SELECT 1 FROM json_each(json_extract(json_each.value, '$.slots')) AS s
+    JOIN reminder_log r ON r.kind = json_extract(s.value, '$[0]') AND r.subject_id = json_extract(s.value, '$[1]')
+      AND r.target_id = json_extract(s.value, '$[2]') AND r.slot = json_extract(s.value, '$[3]'))`;
   const enqueue = jsonInsert(db, 'outbox', rows, {
     columns: OUTBOX_COLUMNS,
     where: free,
@@ -114,21 +123,26 @@ export async function reserveSlotsWithMessages(
     returning: ['id'],
     maxJsonBytes: BULK_JSON_BYTES,
   });
-  const ledger = reservations.map((r, i) => ({
-    kind: r.key.kind,
-    subject_id: r.key.subjectId,
-    target_id: r.key.targetId,
-    slot: r.key.slot,
-    planned_for: iso(r.plannedFor),
-    reserved_at: iso(now),
-    first: firsts[i] ?? null,
-  }));
+  const ledger = sends.flatMap((r, i) =>
+    r.keys.map((key) => ({
+      kind: key.kind,
+      subject_id: key.subjectId,
+      target_id: key.targetId,
+      slot: key.slot,
+      planned_for: iso(r.plannedFor),
+      reserved_at: iso(now),
+      first: firsts[i] ?? null,
+    })),
+  );
+  // A send whose messages were not written (another run took one of its slots first) reserves none of its slots.
   const reserve = chunkJson(ledger, BULK_JSON_BYTES).map((json) =>
     sql<{ kind: string; subject_id: string; target_id: string; slot: string }>`INSERT INTO reminder_log
       (kind, subject_id, target_id, slot, planned_for, reserved_at, outbox_id)
       SELECT ${at('kind')}, ${at('subject_id')}, ${at('target_id')}, ${at('slot')}, ${at('planned_for')},
         ${at('reserved_at')}, (SELECT id FROM outbox WHERE retry_key = ${at('first')})
-      FROM json_each(${json}) WHERE 1 ON CONFLICT DO NOTHING
+      FROM json_each(${json})
+      WHERE ${at('first')} IS NULL OR EXISTS (SELECT 1 FROM outbox WHERE retry_key = ${at('first')})
+      ON CONFLICT DO NOTHING
       RETURNING kind, subject_id, target_id, slot`.compile(db.kysely),
   );
   const results = await db.batch([...enqueue, ...reserve]);

@@ -132,6 +132,24 @@ export const ROUTES: RouteDef[] = [
     roles: COORDINATOR,
   },
   {
+    path: 'tools/quota',
+    title: 'โควตาข้อความ LINE',
+    page: lazyPage(() => import('./features/quota/page.tsx').then((m) => m.QuotaPage)),
+    roles: COORDINATOR,
+  },
+  {
+    path: 'tools/agencies',
+    title: 'รายชื่อหน่วยงานของจังหวัด',
+    page: lazyPage(() => import('./features/tools/agencies.tsx').then((m) => m.AgenciesImportPage)),
+    roles: COORDINATOR,
+  },
+  {
+    path: 'tools/settings',
+    title: 'การตั้งค่าและวันหยุด',
+    page: lazyPage(() => import('./features/tools/settings.tsx').then((m) => m.SettingsPage)),
+    roles: COORDINATOR,
+  },
+  {
     path: 'tools/broadcast',
     title: 'ส่งประกาศถึงกลุ่มหน่วยงาน',
     page: lazyPage(() => import('./features/tools/broadcast-page.tsx').then((m) => m.BroadcastPage)),

@@ -1,10 +1,9 @@
 // The Worker on D1 and R2 under `wrangler dev` (miniflare), set up from an empty D1 by the `ita` CLI with
-// --workers alone: the claim code, a long Thai agency name searched, bound and chosen in a complaint, a deep link,
+// --workers alone — the province and its agencies from a CSV file, a setting, the claim code — then: a long Thai agency name searched, bound and chosen in a complaint, a deep link,
 // the assets' caching, a 300-group broadcast drained in one cron run, and complaint photos in R2 gone after
 // retention.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,14 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeLine, startFakeLine } from '../../bot/dev/fake-line/index.ts';
 import type { LineMessage } from '../../bot/dev/fake-line/types.ts';
 import { signLineBody } from '../../bot/line/signature.ts';
-import { runDemo } from '../../bot/tools/cli/commands/demo.ts';
+import { runAgencies } from '../../bot/tools/cli/commands/agencies.ts';
 import { type DatabaseEnv, runMigrate } from '../../bot/tools/cli/commands/migrate.ts';
-import { runRoles } from '../../bot/tools/cli/commands/roles.ts';
+import { runHolidays, runSettings } from '../../bot/tools/cli/commands/settings.ts';
 import { runStatus } from '../../bot/tools/cli/commands/status.ts';
 import { openWorkersDb, type WorkersDb } from '../../bot/tools/cli/workers-db.ts';
-import { DEMO_COORDINATOR_ID } from '../../bot/tools/demo/line.ts';
 import { enqueueMessages } from '../../db/queries/outbox.ts';
-import { HEADERS_FILE } from '../../liff/vite-headers.ts';
 import {
   groupSource,
   makeCallback,
@@ -30,16 +27,36 @@ import {
   type Source,
   userSource,
 } from '../support/events.ts';
+import {
+  cli,
+  type Ran,
+  ROOT,
+  startWranglerDev,
+  WRANGLER,
+  WRANGLER_ENV,
+  type WranglerDev,
+  writeWranglerConfig,
+} from '../support/wrangler-dev.ts';
 import { buttons, readable } from './line/events/conversation.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
 const SECRET = 'worker-test-secret';
 const TOKEN = 'worker-test-token';
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
-/** 54 Thai characters, 162 bytes in UTF-8: far past the 50 bytes D1 allows a LIKE pattern. */
-const LONG_NAME = 'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดปทุมธานี';
-const LONG_ID = 'pathum-thani-social-development';
+/** 56 Thai characters, 168 bytes in UTF-8: far past the 50 bytes D1 allows a LIKE pattern. */
+const LONG_NAME = 'องค์การบริหารส่วนตำบลคลองสามอำเภอคลองหลวงจังหวัดปทุมธานี';
+const LONG_ID = 'pathum-thani-khlong-sam';
+/** The province's agency list as an operator fills the template (`agencies template`): Thai headers. */
+const AGENCIES_CSV = [
+  'รหัสจังหวัด,ชื่อจังหวัด,รหัสหน่วยงาน,ชื่อหน่วยงาน,ชื่อย่อ,ประเภท,อำเภอ,หน่วยงานต้นสังกัด,จำนวนบุคลากร,รหัส ITAS',
+  'pathum-thani,ปทุมธานี,pathum-thani-office,สำนักงานจังหวัดปทุมธานี,สนจ.ปทุมธานี,สำนักงานจังหวัด,เมืองปทุมธานี,,45,',
+  'pathum-thani,ปทุมธานี,pathum-thani-pao,องค์การบริหารส่วนจังหวัดปทุมธานี,อบจ.ปทุมธานี,อบจ.,เมืองปทุมธานี,,320,',
+  `pathum-thani,ปทุมธานี,${LONG_ID},${LONG_NAME},อบต.คลองสาม,อบต.,คลองหลวง,,38,`,
+].join('\n');
+/** A photo as LINE hands it over: JPEG bytes (photos are accepted by their signature). */
+function jpeg(size: number, fill: number): Uint8Array {
+  const bytes = new Uint8Array(size).fill(fill);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  return bytes;
+}
 const COORDINATOR = `U${'a'.repeat(31)}1`;
 const CITIZEN = `U${'b'.repeat(31)}2`;
 const NEW_GROUP = `C${'c'.repeat(31)}3`;
@@ -48,152 +65,56 @@ const LOGIN_CHANNEL = '1234567890';
 /** A Sunday night in Bangkok: no reminders are due, so a cron run at this time only drains and deletes. */
 const QUIET_TICK = Date.parse('2026-06-14T20:00:00Z');
 
-/** wrangler.toml as the repo's, with absolute paths, a throw-away assets folder and the same bindings. */
-function writeConfig(dir: string): string {
-  const assets = join(dir, 'assets');
-  mkdirSync(join(assets, 'liff/assets'), { recursive: true });
-  writeFileSync(join(assets, 'liff/index.html'), '<!doctype html><title>ITA</title>');
-  writeFileSync(join(assets, 'liff/assets/app-Ab12Cd34.js'), 'console.log("ita")');
-  writeFileSync(join(assets, '_headers'), HEADERS_FILE);
-  const config = join(dir, 'wrangler.toml');
-  writeFileSync(
-    config,
-    [
-      'name = "ita-line-test"',
-      `main = "${join(ROOT, 'bot/worker.ts')}"`,
-      'compatibility_date = "2026-04-20"',
-      'compatibility_flags = ["nodejs_compat"]',
-      '[assets]',
-      `directory = "${assets}"`,
-      'binding = "ASSETS"',
-      'run_worker_first = false',
-      'not_found_handling = "none"',
-      '[[d1_databases]]',
-      'binding = "DB"',
-      'database_name = "ita-line"',
-      'database_id = "00000000-0000-0000-0000-000000000000"',
-      `migrations_dir = "${join(ROOT, 'db/migrations')}"`,
-      '[[r2_buckets]]',
-      'binding = "PHOTOS"',
-      'bucket_name = "ita-line-photos"',
-    ].join('\n'),
-  );
-  return config;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited: ${output()}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not answer in 90 s: ${output()}`);
-}
-
-/** What a CLI command printed and returned. */
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(
-  run: (io: { out(l: string): void; err(l: string): void }) => Promise<number>,
-): Promise<Ran> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run({ out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 let dir = '';
 let config = '';
 let fake: FakeLine;
-let child: ChildProcess;
+let worker: WranglerDev | undefined;
 let url = '';
-let output = '';
 let database: DatabaseEnv;
 const setup: Record<string, Ran> = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ita-worker-'));
-  config = writeConfig(dir);
+  config = writeWranglerConfig(dir);
   const state = join(dir, 'state');
   database = {
     databasePath: join(dir, 'unused.sqlite'),
     workers: { remote: false, persistTo: state, configPath: config },
   };
-  // The province from an empty D1, through the CLI with --workers only (no wrangler d1 command, no SQL).
+  // The province from an empty D1, through the CLI with --workers only (no wrangler d1 command, no SQL): the
+  // schema, the agencies from the operator's file (a dry run, then --apply), a setting, a holiday, the claim code.
+  const csv = join(dir, 'agencies.csv');
+  writeFileSync(csv, AGENCIES_CSV);
   setup.migrate = await cli((io) => runMigrate([], io, database));
-  setup.demo = await cli((io) => runDemo([], io, database));
-  // The demo names a coordinator; a real province has none until the operator's claim code is used. The CLI
-  // refuses to revoke the last one, so the test takes the demo's away itself to reach that state.
-  await withWorkersDb((w) =>
-    w.db.kysely.deleteFrom('user_roles').where('user_id', '=', DEMO_COORDINATOR_ID).execute(),
-  );
-  setup.roles = await cli((io) => runRoles(['list', DEMO_COORDINATOR_ID], io, database));
+  setup.dryRun = await cli((io) => runAgencies(['import', csv], io, database));
+  setup.apply = await cli((io) => runAgencies(['import', csv, '--apply'], io, database));
+  setup.list = await cli((io) => runAgencies(['list'], io, database));
+  setup.setting = await cli((io) => runSettings(['set', 'complaintsPerHour', '5'], io, database));
+  setup.badSetting = await cli((io) => runSettings(['set', 'complaintsPerHour', 'many'], io, database));
+  setup.getSetting = await cli((io) => runSettings(['get', 'complaintsPerHour'], io, database));
+  setup.holiday = await cli((io) => runHolidays(['add', '2026-12-30', 'วันหยุดพิเศษ'], io, database));
   setup.status = await cli((io) => runStatus([], io, { ...database, adminLineUserIds: [] }));
 
   fake = await startFakeLine({ channelAccessToken: TOKEN });
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  const vars = [
-    `LINE_CHANNEL_SECRET:${SECRET}`,
-    `LINE_CHANNEL_ACCESS_TOKEN:${TOKEN}`,
-    `LINE_API_BASE_URL:${fake.url}`,
-    `COMPLAINT_KEY:${'A'.repeat(43)}=`,
-    'PUBLIC_BASE_URL:https://ita.example.go.th',
-    'LIFF_ID:1234567890-AbCdEfGh',
-    `LINE_LOGIN_CHANNEL_ID:${LOGIN_CHANNEL}`,
-  ].flatMap((v) => ['--var', v]);
-  child = spawn(
-    WRANGLER,
-    [
-      'dev',
-      '--config',
-      config,
-      '--local',
-      '--persist-to',
-      state,
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--inspector-port',
-      String(await freePort()),
-      '--test-scheduled',
-      ...vars,
-    ],
-    { env: ENV, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (b: Buffer) => {
-    output += b.toString();
+  worker = await startWranglerDev({
+    config,
+    state,
+    cwd: dir,
+    vars: {
+      LINE_CHANNEL_SECRET: SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+      LINE_API_BASE_URL: fake.url,
+      COMPLAINT_KEY: `${'A'.repeat(43)}=`,
+      PUBLIC_BASE_URL: 'https://ita.example.go.th',
+      LIFF_ID: '1234567890-AbCdEfGh',
+      LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL,
+    },
   });
-  child.stderr?.on('data', (b: Buffer) => {
-    output += b.toString();
-  });
-  await waitForHealth(url, child, () => output);
+  url = worker.url;
 }, 240_000);
 
 afterAll(async () => {
-  child?.kill('SIGTERM');
+  await worker?.stop();
   await fake?.close();
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
 });
@@ -248,11 +169,29 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
     'set up a province from an empty D1 and shows the first coordinator claim code until used',
     async () => {
       expect(setup.migrate?.code).toBe(0);
-      expect(setup.migrate?.out).toMatch(/0009_photo_objects\.sql/);
-      expect(setup.demo?.code).toBe(0);
-      expect(setup.roles?.out).toMatch(/ยังไม่มีสิทธิ์ใด/);
-      expect(setup.status?.code).toBe(0);
-      expect(setup.status?.out).toMatch(/ปทุมธานี/);
+      expect(setup.migrate?.out).toMatch(/0012_photo_objects\.sql/);
+      expect(setup.dryRun?.code, setup.dryRun?.err).toBe(0);
+      expect(setup.dryRun?.out).toMatch(/ยังไม่ได้บันทึก/);
+      expect(setup.apply?.code, setup.apply?.err).toBe(0);
+      expect(setup.apply?.out).toMatch(/บันทึกรายชื่อหน่วยงาน 3 แห่งแล้ว/);
+      expect(setup.list?.out).toMatch(/ปทุมธานี \(pathum-thani\): 3 หน่วยงาน/);
+      expect(setup.list?.out).toContain(LONG_NAME);
+      expect(setup.setting?.code, setup.setting?.err).toBe(0);
+      expect(setup.badSetting?.code).toBe(2);
+      expect(setup.badSetting?.err).toMatch(/complaintsPerHour/);
+      expect(setup.getSetting?.out).toMatch(/5/);
+      expect(setup.holiday?.code, setup.holiday?.err).toBe(0);
+      const audited = await withWorkersDb((w) =>
+        w.db.kysely
+          .selectFrom('audit_log')
+          .select('action')
+          .where('action', '=', 'settings.change')
+          .execute(),
+      );
+      expect(audited.length).toBeGreaterThan(0);
+      // No coordinator yet: status shows the one-time claim code (a Worker has no start-up console).
+      expect(setup.status?.code, setup.status?.out).toBe(0);
+      expect(setup.status?.out).toMatch(/จังหวัด: ปทุมธานี \(pathum-thani\) · หน่วยงาน 3 แห่ง/);
       const code = /รหัสรับสิทธิ์ผู้ประสานงานคนแรก: (\S+)/.exec(setup.status?.out ?? '')?.[1];
       expect(code).toBeDefined();
       const reply = readable(await say(`ผู้ประสานงาน ${code}`, userSource(COORDINATOR)));
@@ -260,6 +199,13 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
       const after = await cli((io) => runStatus([], io, { ...database, adminLineUserIds: [] }));
       expect(after.out).toMatch(/ผู้ประสานงานจังหวัด: 1 คน/);
       expect(after.out).not.toMatch(/รหัสรับสิทธิ์/);
+      // The Worker (real credentials) served requests on this D1 and never loaded the demo into it.
+      const held = await withWorkersDb(async (w) => ({
+        agencies: (await w.db.kysely.selectFrom('agencies').select('id').execute()).length,
+        groups: (await w.db.kysely.selectFrom('line_groups').select('group_id').execute()).length,
+        provinces: (await w.db.kysely.selectFrom('provinces').select('id').execute()).map((p) => p.id),
+      }));
+      expect(held).toEqual({ agencies: 3, groups: 0, provinces: ['pathum-thani'] });
     },
     STEP_MS,
   );
@@ -304,7 +250,7 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
       last = await say('เจ้าหน้าที่เรียกรับเงินสองพันบาทเพื่อเร่งออกใบอนุญาตก่อสร้าง', me);
       last = await choose(last, 'ข้าม', me);
       for (const id of ['w-photo-1', 'w-photo-2']) {
-        fake.setContent(id, new Uint8Array(50_000).fill(id.length), 'image/jpeg');
+        fake.setContent(id, jpeg(50_000, id.length), 'image/jpeg');
         const event = makeTextEvent('x', { source: me });
         last = await answer({
           ...event,
@@ -420,7 +366,7 @@ describe('the Worker bundle', () => {
   it('holds the app but no simulator or fake LINE API code (bot/dev is local mode only)', async () => {
     const outdir = join(dir, 'bundle');
     await promisify(execFile)(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir, '--config', config], {
-      env: ENV,
+      env: WRANGLER_ENV,
       cwd: dir,
     });
     const map = JSON.parse(readFileSync(join(outdir, 'worker.js.map'), 'utf8')) as { sources: string[] };

@@ -15,7 +15,8 @@ import {
 import { requireChromium } from './chromium.ts';
 import { inspectView, type LiffBrowser, SHOTS, startLiffBrowser } from './liff-browser.ts';
 
-const STAFF_AGENCY = DEMO_STAFF_AGENCY_IDS[0] ?? '';
+// A staff agency that is assessed on its own (a city): line offices have no card of their own (issue 15).
+const SCORED_AGENCY = DEMO_STAFF_AGENCY_IDS.find((id) => id === 'nakhon-rangsit') ?? '';
 
 let liff: LiffBrowser;
 
@@ -68,6 +69,7 @@ describe('the LIFF mini-app in Chromium', () => {
       ['tools/links', 'coordinator-links'],
       ['tools/plan', 'coordinator-plan-edit'],
       ['tools/broadcast', 'coordinator-broadcast'],
+      ['tools/quota', 'coordinator-quota'],
     ] as const) {
       await openView(page, path, shot);
     }
@@ -77,7 +79,7 @@ describe('the LIFF mini-app in Chromium', () => {
   it('lets a coordinator import a score file and see the card change', async () => {
     requireChromium();
     const page = await pageAs(DEMO_COORDINATOR_ID);
-    await openView(page, `agency/${STAFF_AGENCY}`, 'import-before');
+    await openView(page, `agency/${SCORED_AGENCY}`, 'import-before');
     const before = await page.locator('[data-testid="total"]').textContent();
     const year = await page.locator('.score-card .muted').first().textContent();
     const fiscalYear = /พ\.ศ\. (\d{4})/.exec(year ?? '')?.[1] ?? '';
@@ -85,15 +87,18 @@ describe('the LIFF mini-app in Chromium', () => {
 
     await openView(page, 'tools/import', 'import-form');
     await page.locator('#import-year').selectOption(fiscalYear);
-    await page.locator('#import-agency').selectOption(STAFF_AGENCY);
+    await page.locator('#import-agency').selectOption(SCORED_AGENCY);
     // A bad line first: the error names it and nothing is stored.
     await page.fill('#import-content', 'IIT,70\nEIT,170\nOIT,70');
-    await page.click('#import-run');
+    await page.click('#import-check');
     await expect
       .poll(() => page.locator('.import-errors li').allTextContents())
       .toEqual([expect.stringMatching(/^บรรทัด 2/)]);
     await page.screenshot({ path: resolve(SHOTS, 'import-errors.png'), fullPage: true });
     await page.fill('#import-content', 'IIT,70\nEIT,71\nOIT,72');
+    // Saving is offered only after a clean check (the preview).
+    await page.click('#import-check');
+    await page.locator('[role="status"]', { hasText: 'ตรวจแล้วไม่พบข้อผิดพลาด' }).waitFor();
     await page.click('#import-run');
     await page.locator('[role="status"]', { hasText: 'บันทึกคะแนนแล้ว' }).waitFor();
     await page.locator('[role="status"] a').first().click();
@@ -135,7 +140,7 @@ describe('the LIFF mini-app in Chromium', () => {
       const page = await pageAs(who);
       await openView(page, '', `${name}-province`);
       expect(await page.locator('.bottom-nav a').allTextContents()).not.toContain('แผนงาน');
-      await openView(page, `agency/${STAFF_AGENCY}`, `${name}-scorecard`);
+      await openView(page, `agency/${SCORED_AGENCY}`, `${name}-scorecard`);
       await openView(page, 'plan', `${name}-plan-refused`);
       expect(await page.locator('.refusal').textContent()).toContain('ขออภัย');
     }
@@ -145,8 +150,8 @@ describe('the LIFF mini-app in Chromium', () => {
   it('follows a LIFF deep link given as liff.state', async () => {
     requireChromium();
     const page = await pageAs(DEMO_COORDINATOR_ID);
-    await page.goto(`${liff.url}/liff/?liff.state=${encodeURIComponent(`/agency/${STAFF_AGENCY}`)}`);
+    await page.goto(`${liff.url}/liff/?liff.state=${encodeURIComponent(`/agency/${SCORED_AGENCY}`)}`);
     await page.locator('svg.radar').waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/liff/agency/${STAFF_AGENCY}`);
+    expect(new URL(page.url()).pathname).toBe(`/liff/agency/${SCORED_AGENCY}`);
   }, 60_000);
 });

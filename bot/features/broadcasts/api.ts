@@ -5,11 +5,13 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { cancelBroadcast, createBroadcast, findBroadcast } from '../../../db/queries/broadcasts.ts';
 import type { Deps } from '../../deps.ts';
-import { type ApiEnv, requireCoordinator, type Viewer } from '../../http/auth.ts';
+import { type ApiEnv, allow, requireCoordinator, type Viewer } from '../../http/auth.ts';
 import { jsonOf } from '../../http/validate.ts';
+import { costOfSend } from '../quota/cost.ts';
 import { AGENCY_TYPES } from '../scores/agency-types.ts';
 import { sendDraft } from './draft.ts';
 import { checkBroadcastText, listBroadcastSummaries, previewOf, resolveApiFilter } from './mini-app.ts';
+import { listRecipients } from './recipients.ts';
 
 const Filter = z
   .object({
@@ -44,13 +46,20 @@ export function broadcastRoutes(deps: Deps) {
   return (
     new Hono<ApiEnv>()
       // How many bound groups the announcement would reach and the exact message they would get; nothing is saved.
-      .post('/preview', jsonOf(PreviewBody), async (c) => {
+      .post('/preview', allow(requireCoordinator), jsonOf(PreviewBody), async (c) => {
         const body = c.req.valid('json');
         const { provinceId, filter } = await prepare(deps, c.var.viewer, body);
-        return c.json(await previewOf(deps.db, provinceId, body.text, filter));
+        const preview = await previewOf(deps.db, provinceId, body.text, filter);
+        // What LINE will count for it (one message per group member) and the month's quota left after it.
+        const groups = await listRecipients(deps.db, provinceId, filter);
+        const cost = await costOfSend(
+          deps,
+          groups.map((g) => g.groupId),
+        );
+        return c.json({ ...preview, cost: cost.messages, remainingAfter: cost.remainingAfter });
       })
       // Sends: a draft confirmed at once through the chat's path (one push per group, queued in one batch).
-      .post('/', jsonOf(SendBody), async (c) => {
+      .post('/', allow(requireCoordinator), jsonOf(SendBody), async (c) => {
         const { viewer } = c.var;
         const body = c.req.valid('json');
         const { provinceId, filter } = await prepare(deps, viewer, body);

@@ -70,6 +70,9 @@ export function complaintRoutes(deps: Deps) {
     .post('/', jsonOf(ComplaintBody), async (c) => {
       const body = c.req.valid('json');
       const now = deps.now();
+      // The form's id is scoped to the signed-in user: another user re-sending it files a complaint of their own.
+      // A keyed hash of both, so the stored key ties a "tracking code only" complaint to no LINE account.
+      const intakeKey = `liff:${await deps.complaintCrypto.reporterHash(`${c.var.viewer.userId}:${body.submissionId}`)}`;
       const outcome = await fileComplaint(
         deps,
         {
@@ -77,7 +80,7 @@ export function complaintRoutes(deps: Deps) {
           provinceId: provinceOf(c.var.viewer),
           channel: 'liff',
           userId: c.var.viewer.userId,
-          intakeKey: `liff:${body.submissionId}`,
+          intakeKey,
           photos: body.photos?.map((p) => ({ contentType: p.contentType, bytes: decodeBase64(p.data) })),
         },
         now,

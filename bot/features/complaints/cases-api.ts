@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { sniffImageType } from '../../../core/complaints/intake-rules.ts';
 import { REPORT_PERIODS } from '../../../core/complaints/periods.ts';
 import { currentDeadlinesOf, isLate, type SlaSettings } from '../../../core/complaints/sla.ts';
 import { type ComplaintStats, complaintStats } from '../../../core/complaints/stats.ts';
@@ -17,10 +18,16 @@ import { listAttachments } from '../../../db/queries/complaint-attachments.ts';
 import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
 import { type Complaint, findComplaintById } from '../../../db/queries/complaints.ts';
 import type { Deps } from '../../deps.ts';
-import { type ApiEnv, forbid, type Viewer } from '../../http/auth.ts';
+import { type ApiEnv, allow, forbid, type Viewer } from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
 import { renderComplaintStatsHtml, statsFileName } from '../reports/complaint-stats.ts';
 import { renderComplaintStatsDocx } from '../reports/complaint-stats-docx.ts';
+import {
+  OIT_FORMATS,
+  oitComplaintDocument,
+  oitFileName,
+  renderOitComplaints,
+} from '../reports/oit-complaints-files.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { listHandledComplaints, mayHandleComplaint, readReporterIdentity } from './access.ts';
 import { applyComplaintAction, MAX_ACTION_TEXT } from './actions.ts';
@@ -106,115 +113,152 @@ async function statsFor(
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function complaintCaseRoutes(deps: Deps) {
-  return new Hono<ApiEnv>()
-    .route('/track', complaintTrackRoutes(deps))
-    .get(
-      '/',
-      queryOf(
-        z.object({ status: z.enum(COMPLAINT_STATUSES).optional(), agencyId: z.string().max(100).optional() }),
-      ),
-      async (c) => {
-        const viewer = c.var.viewer;
-        requireOfficer(viewer);
-        const q = c.req.valid('query');
-        const list = await listHandledComplaints(deps.db, viewer.who, {
-          statuses: q.status === undefined ? undefined : [q.status],
-          agencyId: q.agencyId,
-        });
-        const settings = await loadSettings(deps.db);
-        const now = deps.now();
-        return c.json({ complaints: list.map((x) => summaryOf(x, settings, now)) });
-      },
-    )
-    .get('/stats', queryOf(StatsQuery), async (c) =>
-      c.json(await statsFor(deps, c.var.viewer, c.req.valid('query'))),
-    )
-    .get(
-      '/stats/download',
-      queryOf(
-        StatsQuery.extend({
-          format: z.enum(['docx', 'html']),
-          digits: z.enum(['thai', 'arabic']).default('arabic'),
-        }),
-      ),
-      async (c) => {
-        const q = c.req.valid('query');
-        const { scope, stats } = await statsFor(deps, c.var.viewer, q);
-        const names = new Map((await listAgencies(deps.db, scope.provinceId)).map((a) => [a.id, a.nameTh]));
-        const doc = { scopeName: scope.name, stats, agencyNames: names };
-        const name = statsFileName(scope.agencyId ?? scope.provinceId, q.year, q.period, q.format);
-        const headers = {
-          'content-disposition': `attachment; filename="${name}"`,
-          'cache-control': 'no-store',
-        };
-        if (q.format === 'html')
-          return c.body(renderComplaintStatsHtml(doc, { digits: q.digits }), 200, {
-            ...headers,
-            'content-type': 'text/html; charset=utf-8',
+  return (
+    new Hono<ApiEnv>()
+      .route('/track', complaintTrackRoutes(deps))
+      .get(
+        '/',
+        queryOf(
+          z.object({
+            status: z.enum(COMPLAINT_STATUSES).optional(),
+            agencyId: z.string().max(100).optional(),
+          }),
+        ),
+        async (c) => {
+          const viewer = c.var.viewer;
+          requireOfficer(viewer);
+          const q = c.req.valid('query');
+          const list = await listHandledComplaints(deps.db, viewer.who, {
+            statuses: q.status === undefined ? undefined : [q.status],
+            agencyId: q.agencyId,
           });
-        const bytes = await renderComplaintStatsDocx(doc, { digits: q.digits });
-        return c.body(bytes, 200, { ...headers, 'content-type': DOCX_TYPE });
-      },
-    )
-    .get('/:id', paramOf(Id), async (c) => {
-      const viewer = c.var.viewer;
-      const complaint = await caseFor(deps, viewer, c.req.valid('param').id);
-      const settings = await loadSettings(deps.db);
-      const identity = await readReporterIdentity(deps, complaint, viewer, 'liff');
-      const photos = await listAttachments(deps.db, complaint.id);
-      const history = await listComplaintEvents(deps.db, complaint.id);
-      return c.json({
-        ...summaryOf(complaint, settings, deps.now()),
-        description: complaint.description,
-        occurredAt: complaint.occurredAt,
-        place: complaint.place,
-        lat: complaint.lat,
-        lng: complaint.lng,
-        referredTo: complaint.referredTo,
-        result: complaint.result,
-        rating: complaint.rating,
-        reopenedCount: complaint.reopenedCount,
-        identity: identity ?? null,
-        photos: photos.map((p) => ({ ...p, url: `/api/cases/${complaint.id}/photos/${p.id}` })),
-        history,
-        actions: officerActionsFor(complaint.status),
-      });
-    })
-    .get(
-      '/:id/photos/:photoId',
-      paramOf(z.object({ id: z.string().min(1).max(64), photoId: z.coerce.number().int().positive() })),
-      async (c) => {
-        const { id, photoId } = c.req.valid('param');
-        const complaint = await caseFor(deps, c.var.viewer, id);
-        const photo = await readPhoto(deps, complaint.id, photoId);
-        if (photo === undefined) throw new HTTPException(404, { message: 'ไม่พบรูปภาพนี้' });
-        return c.body(new Uint8Array(photo.bytes), 200, {
-          'content-type': photo.contentType,
-          'cache-control': 'private, no-store',
-        });
-      },
-    )
-    .post(
-      '/:id/actions',
-      paramOf(Id),
-      jsonOf(z.object({ action: z.enum(OFFICER_ACTIONS), text: z.string().max(MAX_ACTION_TEXT).optional() })),
-      async (c) => {
+          const settings = await loadSettings(deps.db);
+          const now = deps.now();
+          return c.json({ complaints: list.map((x) => summaryOf(x, settings, now)) });
+        },
+      )
+      .get('/stats', queryOf(StatsQuery), async (c) =>
+        c.json(await statsFor(deps, c.var.viewer, c.req.valid('query'))),
+      )
+      .get(
+        '/stats/download',
+        queryOf(
+          StatsQuery.extend({
+            format: z.enum(['docx', 'html']),
+            digits: z.enum(['thai', 'arabic']).default('arabic'),
+          }),
+        ),
+        async (c) => {
+          const q = c.req.valid('query');
+          const { scope, stats } = await statsFor(deps, c.var.viewer, q);
+          const names = new Map((await listAgencies(deps.db, scope.provinceId)).map((a) => [a.id, a.nameTh]));
+          const doc = { scopeName: scope.name, stats, agencyNames: names };
+          const name = statsFileName(scope.agencyId ?? scope.provinceId, q.year, q.period, q.format);
+          const headers = {
+            'content-disposition': `attachment; filename="${name}"`,
+            'cache-control': 'no-store',
+          };
+          if (q.format === 'html')
+            return c.body(renderComplaintStatsHtml(doc, { digits: q.digits }), 200, {
+              ...headers,
+              'content-type': 'text/html; charset=utf-8',
+            });
+          const bytes = await renderComplaintStatsDocx(doc, { digits: q.digits });
+          return c.body(bytes, 200, { ...headers, 'content-type': DOCX_TYPE });
+        },
+      )
+      // The OIT item's statistics (corruption and misconduct only, exact counts), for the agency to publish.
+      .get(
+        '/stats/oit',
+        queryOf(
+          z.object({
+            agencyId: z.string().min(1).max(100).optional(),
+            year: z.coerce.number().int().min(2560).max(2700),
+            period: z.enum(['h1', 'year']).default('h1'),
+            format: z.enum(OIT_FORMATS).default('html'),
+            digits: z.enum(['thai', 'arabic']).default('arabic'),
+          }),
+        ),
+        async (c) => {
+          const q = c.req.valid('query');
+          const input = await loadComplaintStatsInput(deps, c.var.viewer.who, q.agencyId);
+          if (typeof input === 'string') forbid(input);
+          const id = input.scope.agencyId ?? input.scope.provinceId;
+          const doc = await oitComplaintDocument(deps.db, id, q.year, q.period);
+          if (typeof doc === 'string') throw new HTTPException(404, { message: doc });
+          const { body, contentType } = await renderOitComplaints(doc, q.format, q.digits, false);
+          return c.body(typeof body === 'string' ? body : (body.slice().buffer as ArrayBuffer), 200, {
+            'content-type': contentType,
+            'content-disposition': `attachment; filename="${oitFileName(id, q.year, q.period, q.format)}"`,
+            'cache-control': 'no-store',
+          });
+        },
+      )
+      .get('/:id', paramOf(Id), async (c) => {
         const viewer = c.var.viewer;
-        const body = c.req.valid('json');
+        const complaint = await caseFor(deps, viewer, c.req.valid('param').id);
         const settings = await loadSettings(deps.db);
-        const outcome = await applyComplaintAction(
-          deps,
-          {
-            complaintId: c.req.valid('param').id,
-            action: body.action as ComplaintAction,
-            actor: { userId: viewer.userId, who: viewer.who },
-            text: body.text,
-          },
-          settings,
-        );
-        if (!outcome.ok)
-          throw new HTTPException(FAILURE_STATUS[outcome.reason], { message: outcome.message });
-        return c.json(summaryOf(outcome.complaint, settings, deps.now()));
-      },
-    );
+        const identity = await readReporterIdentity(deps, complaint, viewer, 'liff');
+        const photos = await listAttachments(deps.db, complaint.id);
+        const history = await listComplaintEvents(deps.db, complaint.id);
+        return c.json({
+          ...summaryOf(complaint, settings, deps.now()),
+          description: complaint.description,
+          occurredAt: complaint.occurredAt,
+          place: complaint.place,
+          lat: complaint.lat,
+          lng: complaint.lng,
+          referredTo: complaint.referredTo,
+          result: complaint.result,
+          rating: complaint.rating,
+          reopenedCount: complaint.reopenedCount,
+          identity: identity ?? null,
+          photos: photos.map((p) => ({ ...p, url: `/api/cases/${complaint.id}/photos/${p.id}` })),
+          history,
+          actions: officerActionsFor(complaint.status),
+        });
+      })
+      .get(
+        '/:id/photos/:photoId',
+        paramOf(z.object({ id: z.string().min(1).max(64), photoId: z.coerce.number().int().positive() })),
+        async (c) => {
+          const { id, photoId } = c.req.valid('param');
+          const complaint = await caseFor(deps, c.var.viewer, id);
+          const photo = await readPhoto(deps, complaint.id, photoId);
+          if (photo === undefined) throw new HTTPException(404, { message: 'ไม่พบรูปภาพนี้' });
+          const bytes = new Uint8Array(photo.bytes);
+          // Served as what the bytes are (a row stored before types were sniffed may say otherwise).
+          return c.body(bytes, 200, {
+            'content-type': sniffImageType(bytes) ?? 'application/octet-stream',
+            'cache-control': 'private, no-store',
+          });
+        },
+      )
+      .post(
+        '/:id/actions',
+        allow(requireOfficer),
+        paramOf(Id),
+        jsonOf(
+          z.object({ action: z.enum(OFFICER_ACTIONS), text: z.string().max(MAX_ACTION_TEXT).optional() }),
+        ),
+        async (c) => {
+          const viewer = c.var.viewer;
+          const body = c.req.valid('json');
+          const settings = await loadSettings(deps.db);
+          const outcome = await applyComplaintAction(
+            deps,
+            {
+              complaintId: c.req.valid('param').id,
+              action: body.action as ComplaintAction,
+              actor: { userId: viewer.userId, who: viewer.who },
+              text: body.text,
+            },
+            settings,
+          );
+          if (!outcome.ok)
+            throw new HTTPException(FAILURE_STATUS[outcome.reason], { message: outcome.message });
+          return c.json(summaryOf(outcome.complaint, settings, deps.now()));
+        },
+      )
+  );
 }

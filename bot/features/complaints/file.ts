@@ -5,6 +5,7 @@ import {
   type IdentityMode,
   INTAKE_RULES,
   isIdentityMode,
+  sniffImageType,
   validateDescription,
   validateName,
   validatePhoto,
@@ -17,9 +18,9 @@ import { findAgencyById } from '../../../db/queries/agencies.ts';
 import { type Complaint, createComplaint, findComplaintByIntakeKey } from '../../../db/queries/complaints.ts';
 import type { Deps } from '../../deps.ts';
 import type { Settings } from '../settings/settings.ts';
-import { announceComplaint } from './announce.ts';
 import { nextHour, takeLimit } from './limits.ts';
 import { savePhoto } from './photo-store.ts';
+import { announceOrHold } from './surge.ts';
 
 export interface ComplaintInput {
   provinceId: string;
@@ -89,10 +90,7 @@ async function validate(deps: Deps, input: ComplaintInput): Promise<FileOutcome 
     ['occurredAt', occurredAt],
     ['place', place],
     ['photos', tooMany],
-    ...photos.map((p, i): [string, Check<string>] => [
-      `photos.${i}`,
-      validatePhoto(p.contentType, p.bytes.byteLength),
-    ]),
+    ...photos.map((p, i): [string, Check<string>] => [`photos.${i}`, validatePhoto(p.bytes)]),
   ]);
   if (problem !== undefined) return problem;
   let identity: Valid['identity'] = null;
@@ -113,6 +111,9 @@ async function validate(deps: Deps, input: ComplaintInput): Promise<FileOutcome 
   };
 }
 
+/** The province-wide ceiling when a caller passes only the per-user limit (the stored setting's default). */
+const PROVINCE_CEILING_DEFAULT = 60;
+
 const isCodeClash = (error: unknown) =>
   error instanceof Error && /UNIQUE/i.test(error.message) && /tracking_code/.test(error.message);
 
@@ -121,7 +122,7 @@ export async function fileComplaint(
   deps: Deps,
   input: ComplaintInput,
   now: Date,
-  settings: Pick<Settings, 'complaintsPerHour'>,
+  settings: Pick<Settings, 'complaintsPerHour'> & Partial<Pick<Settings, 'complaintsPerHourProvince'>>,
 ): Promise<FileOutcome> {
   const valid = await validate(deps, input);
   if ('kind' in valid) return valid;
@@ -142,7 +143,13 @@ export async function fileComplaint(
   for (const [i, photo] of (input.photos ?? []).entries()) {
     // A made-up message id per form photo: a double submit stores each photo once.
     const lineMessageId = `form:${input.intakeKey}:${i}`;
-    await savePhoto(deps, { intakeKey: input.intakeKey, lineMessageId, ...photo }, now);
+    // Stored with the type its bytes are (validate checked every photo has one), never the declared type.
+    const contentType = sniffImageType(photo.bytes) ?? 'application/octet-stream';
+    await savePhoto(
+      deps,
+      { intakeKey: input.intakeKey, lineMessageId, bytes: photo.bytes, contentType },
+      now,
+    );
   }
   for (let draw = 1; ; draw += 1) {
     const code = drawTrackingCode(globalThis.crypto.getRandomValues(new Uint8Array(TRACKING_CODE_BYTES)));
@@ -167,7 +174,13 @@ export async function fileComplaint(
         },
         now,
       );
-      if (created) await announceComplaint(deps, complaint, now);
+      if (created)
+        await announceOrHold(
+          deps,
+          complaint,
+          now,
+          settings.complaintsPerHourProvince ?? PROVINCE_CEILING_DEFAULT,
+        );
       return { kind: 'filed', complaint, created };
     } catch (error) {
       if (!isCodeClash(error) || draw >= MAX_CODE_DRAWS) throw error;

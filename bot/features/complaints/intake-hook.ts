@@ -17,7 +17,11 @@ function inputOf(message: webhook.MessageContent): IntakeInput {
       return { kind: 'text', text: (message as webhook.TextMessageContent).text };
     case 'image': {
       const image = message as webhook.ImageMessageContent;
-      return { kind: 'image', messageId: image.id, external: image.contentProvider?.type === 'external' };
+      const external = image.contentProvider?.type === 'external';
+      const set = image.imageSet;
+      return set?.id !== undefined && typeof set.total === 'number' && set.total > 1
+        ? { kind: 'image', messageId: image.id, external, set: { id: set.id, total: set.total } }
+        : { kind: 'image', messageId: image.id, external };
     }
     case 'location': {
       const place = message as webhook.LocationMessageContent;

@@ -56,7 +56,13 @@ export type IntakeInput =
   | { kind: 'text'; text: string }
   | { kind: 'choice'; step: string; choice: string }
   | { kind: 'location'; title?: string; address?: string; lat: number; lng: number }
-  | { kind: 'image'; messageId: string; external: boolean }
+  | {
+      kind: 'image';
+      messageId: string;
+      external: boolean;
+      /** LINE's imageSet: photos sent together, one event each; `total` of them. */
+      set?: { id: string; total: number };
+    }
   | { kind: 'other' };
 
 export type StepResult =

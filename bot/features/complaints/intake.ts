@@ -1,5 +1,7 @@
 // The chat intake of a complaint (issue 5 §1): a draft in conversation_state, moved one step per answer with a
 // compare-and-set on its version, so a redelivered, retried or doubled event never skips or repeats a step.
+
+import { INTAKE_RULES } from '../../../core/complaints/intake-rules.ts';
 import { newToken } from '../../../db/db.ts';
 import { countDraftAttachments } from '../../../db/queries/complaint-attachments.ts';
 import {
@@ -9,6 +11,7 @@ import {
   getConversation,
   saveConversation,
 } from '../../../db/queries/conversation-state.ts';
+import { claimSetAck, notePhotoOfSet } from '../../../db/queries/image-sets.ts';
 import type { ChatContext } from '../../line/chat/context.ts';
 import { text } from '../../line/chat/message-parts.ts';
 import type { LineMessage } from '../../line/client.ts';
@@ -188,7 +191,26 @@ async function acceptPhoto(
 ) {
   const draft = draftOf(c);
   const stored = await storePhoto(ctx.deps, c.draftId, input, ctx.now);
-  return ask(ctx, c, 'photos', draft, stored.ok ? `ได้รับรูปที่ ${stored.value} แล้ว` : stored.message);
+  if (input.set === undefined)
+    return ask(ctx, c, 'photos', draft, stored.ok ? `ได้รับรูปที่ ${stored.value} แล้ว` : stored.message);
+  // Photos sent together arrive one event each, at once: the set is answered once, when its last one is in.
+  const photo = {
+    setId: input.set.id,
+    lineMessageId: input.messageId,
+    intakeKey: c.draftId,
+    stored: stored.ok,
+  };
+  await notePhotoOfSet(ctx.deps.db, photo, ctx.now);
+  const tally = await claimSetAck(ctx.deps.db, input.set.id, input.set.total, ctx.now);
+  if (tally === undefined) return;
+  return ask(ctx, c, 'photos', draft, setAcknowledgement(tally));
+}
+
+/** "ได้รับ 3 รูปแล้ว", and what was not taken, in one line. */
+function setAcknowledgement(tally: { stored: number; refused: number }): string {
+  const got = tally.stored > 0 ? `ได้รับ ${tally.stored} รูปแล้ว` : 'ไม่ได้แนบรูปชุดนี้';
+  if (tally.refused === 0) return got;
+  return `${got} อีก ${tally.refused} รูปแนบไม่ได้ (แนบได้ไม่เกิน ${INTAKE_RULES.maxPhotos} รูป รูปละไม่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} MB)`;
 }
 
 async function confirm(ctx: ChatContext, c: Conversation, draft: Draft): Promise<void> {

@@ -41,5 +41,6 @@ export async function forgetOldLimits(db: Db, now: Date): Promise<number> {
   return deleteRateLimitsBefore(db, hourBucket(now), [
     keyOf('complaint-new', ''),
     keyOf('complaint-wrong-code', ''),
+    'complaint-province:',
   ]);
 }

@@ -1,11 +1,13 @@
 // Where complaint photos' bytes live: in their D1/SQLite row (Node, and a Worker without a bucket), or in an R2
 // bucket on Workers, with the row keeping the metadata and the object's key. Deleting a row — by retention, a
-// cancelled or abandoned draft, or its complaint — queues its object (a trigger, db/migrations/0009), and the
+// cancelled or abandoned draft, or its complaint — queues its object (a trigger, db/migrations/0012), and the
 // scheduler deletes the queued objects from the bucket.
 import type { R2Bucket } from '@cloudflare/workers-types/index.ts';
 import type { Db } from '../../../db/db.ts';
 import {
   addAttachment,
+  addDraftPhotoUnderCap,
+  type CappedAdd,
   findAttachment,
   forgetDeletedPhotoObjects,
   listDeletedPhotoObjects,
@@ -66,6 +68,31 @@ export async function savePhoto(
     const id = await addAttachment(deps.db, { ...photo, objectKey }, now);
     if (id === undefined) await store.delete([objectKey]); // the same LINE photo again: the first copy stays
     return id;
+  } catch (error) {
+    await store.delete([objectKey]).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Stores a draft's photo while the draft holds fewer than `max` (one statement: photos of a set delivered at
+ * once never take it past the cap). With a bucket, the object is put first and deleted again when the row is
+ * not written (the cap was reached, or the same LINE photo came again).
+ */
+export async function saveDraftPhotoUnderCap(
+  deps: Omit<PhotoDeps, 'log'>,
+  photo: { intakeKey: string; lineMessageId: string; contentType: string; bytes: Uint8Array },
+  max: number,
+  now: Date,
+): Promise<CappedAdd> {
+  const store = deps.photoStore;
+  if (store === undefined) return addDraftPhotoUnderCap(deps.db, photo, max, now);
+  const objectKey = newObjectKey();
+  await store.put(objectKey, photo.bytes, photo.contentType);
+  try {
+    const added = await addDraftPhotoUnderCap(deps.db, { ...photo, objectKey }, max, now);
+    if (added.kind !== 'stored') await store.delete([objectKey]);
+    return added;
   } catch (error) {
     await store.delete([objectKey]).catch(() => undefined);
     throw error;

@@ -12,7 +12,7 @@ import type { Deps } from '../../deps.ts';
 import { text } from '../../line/chat/message-parts.ts';
 import { homeProvinceId } from '../../line/chat/who.ts';
 import type { LineMessage } from '../../line/client.ts';
-import { loadSettings } from '../settings/settings.ts';
+import { loadSettings, type Settings } from '../settings/settings.ts';
 import { officerGroupsFor } from './announce.ts';
 import { SLA_KIND } from './sla.ts';
 
@@ -47,9 +47,13 @@ export interface RetentionReport {
 }
 
 /** Warns (inside working hours) and deletes (at any hour); every step is safe to run twice at once. */
-export async function runComplaintRetention(deps: Deps, now: Date): Promise<RetentionReport> {
+export async function runComplaintRetention(
+  deps: Deps,
+  now: Date,
+  given?: Settings,
+): Promise<RetentionReport> {
   const { db } = deps;
-  const settings = await loadSettings(db);
+  const settings = given ?? (await loadSettings(db));
   const warned = isWorkingTime(now, settings) ? await warnBeforeDeletion(deps, now, settings) : 0;
   const deleted = await deleteExpiredComplaints(db, now);
   if (deleted > 0) {

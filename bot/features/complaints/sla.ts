@@ -14,7 +14,7 @@ import { text, thaiDay } from '../../line/chat/message-parts.ts';
 import { homeProvinceId } from '../../line/chat/who.ts';
 import type { LineMessage } from '../../line/client.ts';
 import { liffUrlOf } from '../../line/liff-url.ts';
-import { loadSettings } from '../settings/settings.ts';
+import { loadSettings, type Settings } from '../settings/settings.ts';
 import { officerGroupsFor } from './announce.ts';
 
 export const SLA_KIND = 'complaint_sla';
@@ -66,10 +66,13 @@ interface Due {
   target: 'officers' | 'coordinators';
 }
 
-/** Queues what is due at `now` (inside working hours only); returns the number of messages queued. */
-export async function runComplaintSla(deps: Deps, now: Date): Promise<number> {
+/**
+ * Queues what is due at `now` (inside working hours only); returns the number of messages queued. The scheduler
+ * passes the settings it read once for the tick.
+ */
+export async function runComplaintSla(deps: Deps, now: Date, given?: Settings): Promise<number> {
   const { db } = deps;
-  const settings = await loadSettings(db);
+  const settings = given ?? (await loadSettings(db));
   if (!isWorkingTime(now, settings)) return 0;
   const provinceId = await homeProvinceId(db);
   if (provinceId === undefined) return 0;

@@ -4,6 +4,7 @@ import { findAgencyById } from '../../../db/queries/agencies.ts';
 import { findGroup } from '../../../db/queries/line-groups.ts';
 import { findProvinceById } from '../../../db/queries/provinces.ts';
 import type { EventContext } from '../../line/chat/context.ts';
+import { refreshMemberCount } from '../../line/group-members.ts';
 import { respond } from '../../line/respond.ts';
 import type { GroupTarget } from './messages.ts';
 import { buildMemberWelcome } from './messages.ts';
@@ -23,4 +24,5 @@ export async function handleMemberJoined(ctx: EventContext, event: webhook.Membe
   if (source?.type !== 'group' && source?.type !== 'room') return;
   const target = source.type === 'group' ? await targetOf(ctx, source.groupId) : undefined;
   await respond(ctx, event, buildMemberWelcome(ctx.deps.accountName, target));
+  if (source.type === 'group') await refreshMemberCount(ctx.deps, source.groupId, ctx.now);
 }

@@ -18,7 +18,14 @@ import {
   updateActivity,
 } from '../../../db/queries/plan-activities.ts';
 import type { Deps } from '../../deps.ts';
-import { type ApiEnv, forbid, requireCoordinator, requireItaStaff, type Viewer } from '../../http/auth.ts';
+import {
+  type ApiEnv,
+  allow,
+  forbid,
+  requireCoordinator,
+  requireItaStaff,
+  type Viewer,
+} from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
 import { thaiDay } from '../../line/chat/message-parts.ts';
 import { yearQuery } from '../scores/province-api.ts';
@@ -95,6 +102,7 @@ export function planRoutes(deps: Deps) {
       // Marks an activity done for an agency (the chat's "เสร็จแล้ว" path): its staff or a coordinator. Stops reminders.
       .post(
         '/:activityId/done',
+        allow(requireItaStaff),
         paramOf(ActivityParam),
         jsonOf(z.object({ agencyId: z.string().min(1) })),
         async (c) => {
@@ -131,7 +139,7 @@ export function planRoutes(deps: Deps) {
         },
       )
       // Coordinator: creates the year's plan from the default calendar (adds only what is missing) or one activity.
-      .post('/', jsonOf(CreateBody), async (c) => {
+      .post('/', allow(requireCoordinator), jsonOf(CreateBody), async (c) => {
         const { viewer } = c.var;
         requireCoordinator(viewer);
         const provinceId = provinceOf(viewer);
@@ -139,7 +147,12 @@ export function planRoutes(deps: Deps) {
         await openYear(deps, provinceId, body.year);
         const now = deps.now();
         if ('fromDefault' in body) {
-          const planned = defaultPlanActivities(provinceId, body.year, viewer.userId);
+          const planned = defaultPlanActivities(
+            provinceId,
+            body.year,
+            viewer.userId,
+            await listAgencies(deps.db, provinceId),
+          );
           const created = await createActivities(deps.db, planned, now);
           return c.json(
             {
@@ -180,48 +193,54 @@ export function planRoutes(deps: Deps) {
         );
       })
       // Coordinator: renames, moves dates or changes the responsible agencies; pending reminders follow.
-      .patch('/:activityId', paramOf(ActivityParam), jsonOf(PatchBody), async (c) => {
-        const { viewer } = c.var;
-        requireCoordinator(viewer);
-        const activity = await activityFor(deps, viewer, c.req.valid('param').activityId);
-        const body = c.req.valid('json');
-        const startsOn = body.startDate === undefined ? activity.startsOn : body.startDate;
-        const dueOn = body.dueDate ?? activity.dueOn;
-        if (startsOn !== null && startsOn > dueOn) {
-          throw new HTTPException(400, {
-            message: `วันเริ่ม ${thaiDay(startsOn)} อยู่หลังกำหนดเสร็จ ${thaiDay(dueOn)}`,
+      .patch(
+        '/:activityId',
+        allow(requireCoordinator),
+        paramOf(ActivityParam),
+        jsonOf(PatchBody),
+        async (c) => {
+          const { viewer } = c.var;
+          requireCoordinator(viewer);
+          const activity = await activityFor(deps, viewer, c.req.valid('param').activityId);
+          const body = c.req.valid('json');
+          const startsOn = body.startDate === undefined ? activity.startsOn : body.startDate;
+          const dueOn = body.dueDate ?? activity.dueOn;
+          if (startsOn !== null && startsOn > dueOn) {
+            throw new HTTPException(400, {
+              message: `วันเริ่ม ${thaiDay(startsOn)} อยู่หลังกำหนดเสร็จ ${thaiDay(dueOn)}`,
+            });
+          }
+          const agencies =
+            body.agencyIds === undefined
+              ? {}
+              : body.agencyIds === 'all'
+                ? { responsible: 'all' as const, agencyIds: [] }
+                : {
+                    responsible: 'agencies' as const,
+                    agencyIds: await checkAgencies(deps, activity.provinceId, body.agencyIds),
+                  };
+          const updated = await updateActivity(
+            deps.db,
+            activity.id,
+            {
+              ...(body.title === undefined ? {} : { titleTh: body.title }),
+              ...(body.startDate === undefined ? {} : { startsOn: body.startDate }),
+              ...(body.dueDate === undefined ? {} : { dueOn: body.dueDate }),
+              ...agencies,
+            },
+            deps.now(),
+          );
+          if (updated === undefined) throw new HTTPException(404, { message: 'ไม่พบกิจกรรมนี้ในแผนงานของจังหวัด' });
+          return c.json({
+            id: updated.id,
+            title: updated.titleTh,
+            startDate: updated.startsOn,
+            dueDate: updated.dueOn,
+            dueLabel: thaiDay(updated.dueOn),
+            responsible: updated.responsible,
+            agencyIds: updated.agencyIds,
           });
-        }
-        const agencies =
-          body.agencyIds === undefined
-            ? {}
-            : body.agencyIds === 'all'
-              ? { responsible: 'all' as const, agencyIds: [] }
-              : {
-                  responsible: 'agencies' as const,
-                  agencyIds: await checkAgencies(deps, activity.provinceId, body.agencyIds),
-                };
-        const updated = await updateActivity(
-          deps.db,
-          activity.id,
-          {
-            ...(body.title === undefined ? {} : { titleTh: body.title }),
-            ...(body.startDate === undefined ? {} : { startsOn: body.startDate }),
-            ...(body.dueDate === undefined ? {} : { dueOn: body.dueDate }),
-            ...agencies,
-          },
-          deps.now(),
-        );
-        if (updated === undefined) throw new HTTPException(404, { message: 'ไม่พบกิจกรรมนี้ในแผนงานของจังหวัด' });
-        return c.json({
-          id: updated.id,
-          title: updated.titleTh,
-          startDate: updated.startsOn,
-          dueDate: updated.dueOn,
-          dueLabel: thaiDay(updated.dueOn),
-          responsible: updated.responsible,
-          agencyIds: updated.agencyIds,
-        });
-      })
+        },
+      )
   );
 }

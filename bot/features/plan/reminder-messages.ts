@@ -116,6 +116,46 @@ export function buildReminder(card: TaskCard): LineMessage[] {
   return [{ type: 'flex', altText, contents: taskBubble(card) }];
 }
 
+/** LINE's carousel limits: 12 bubbles and 50 KB of JSON (PLATFORM-NOTES §1.9); a push takes 5 messages. */
+const CAROUSEL_BUBBLES = 12;
+const CAROUSEL_BYTES = 48_000;
+const PUSH_MESSAGES = 5;
+
+/**
+ * One agency's reminders of a day as one push: a carousel of task bubbles (a single task stays one bubble),
+ * split into carousels within LINE's 12-bubble and 50 KB limits, at most 5 messages a push. The rest, when a
+ * day holds more than a push can carry, goes in the next push of the list.
+ */
+export function buildReminderPushes(cards: readonly TaskCard[]): LineMessage[][] {
+  const [only] = cards;
+  if (cards.length === 1 && only !== undefined) return [buildReminder(only)];
+  const encoder = new TextEncoder();
+  const carousels: messagingApi.FlexBubble[][] = [];
+  let current: messagingApi.FlexBubble[] = [];
+  let bytes = 0;
+  for (const card of cards) {
+    const bubble = taskBubble(card);
+    const size = encoder.encode(JSON.stringify(bubble)).length;
+    if (current.length > 0 && (current.length >= CAROUSEL_BUBBLES || bytes + size > CAROUSEL_BYTES)) {
+      carousels.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(bubble);
+    bytes += size;
+  }
+  if (current.length > 0) carousels.push(current);
+  const messages: LineMessage[] = carousels.map((bubbles, i) => {
+    const first = cards[carousels.slice(0, i).reduce((n, c) => n + c.length, 0)];
+    const agency = first?.agencyName ?? '';
+    const altText = cutText(`แจ้งเตือนงาน ITA ${bubbles.length} รายการ: ${agency}`, 400);
+    return { type: 'flex', altText, contents: { type: 'carousel', contents: bubbles } };
+  });
+  const pushes: LineMessage[][] = [];
+  for (let i = 0; i < messages.length; i += PUSH_MESSAGES) pushes.push(messages.slice(i, i + PUSH_MESSAGES));
+  return pushes;
+}
+
 /** What the coordinators' daily digest lists. */
 export interface DigestView {
   now: Date;

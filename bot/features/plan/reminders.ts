@@ -12,6 +12,7 @@ import type { Db } from '../../../db/db.ts';
 import type { LineGroup } from '../../../db/queries/line-groups.ts';
 import {
   listReservedSlots,
+  MAX_BUNDLED_SLOTS,
   reserveSlotsWithMessages,
   type SlotReservation,
 } from '../../../db/queries/reminder-log.ts';
@@ -21,7 +22,7 @@ import { homeProvinceId } from '../../line/chat/who.ts';
 import { loadSettings, type Settings } from '../settings/settings.ts';
 import { loadTargetRules } from '../surveys/target-rules.ts';
 import { queueDigests } from './digest.ts';
-import { buildReminder, type TaskCard } from './reminder-messages.ts';
+import { buildReminderPushes, type TaskCard } from './reminder-messages.ts';
 import { cardOf, listOpenTasks, listStaffGroupsByAgency, type OpenTask } from './tasks.ts';
 
 const REMINDER_KIND = 'activity';
@@ -64,25 +65,41 @@ async function reservedKeys(db: Db, due: readonly DueReminder[]): Promise<Set<st
   return new Set(taken.map((t) => keyOf(t.subjectId, t.targetId, t.slot)));
 }
 
-/** The reservation of one (activity, agency, slot) with the reminder to each of the agency's groups. */
-function reminderReservation(
-  due: DueReminder,
+/**
+ * An agency's reminders due in this tick — all of one day — as sends to each of its groups: one push (a carousel
+ * of their bubbles: a push into a group costs one message per member, whatever it holds) per group, covering all
+ * of the day's slots. More than 12 in a day go as further pushes of 12.
+ */
+function agencyReservations(
+  due: readonly DueReminder[],
   groups: readonly LineGroup[],
-  card: TaskCard,
-): SlotReservation {
-  const { activity, agency } = due.task;
-  const messages = buildReminder(card);
-  return {
-    key: { kind: REMINDER_KIND, subjectId: activity.id, targetId: agency.id, slot: due.slot.key },
-    plannedFor: due.slot.plannedFor,
-    messages: groups.map((g) => ({
-      kind: 'push' as const,
-      to: g.groupId,
-      messages,
-      sourceKind: 'reminder',
-      sourceId: activity.id,
-    })),
-  };
+  cards: readonly TaskCard[],
+  now: Date,
+): SlotReservation[] {
+  const sends: SlotReservation[] = [];
+  for (let i = 0; i < due.length; i += MAX_BUNDLED_SLOTS) {
+    const part = due.slice(i, i + MAX_BUNDLED_SLOTS);
+    const pushes = buildReminderPushes(cards.slice(i, i + MAX_BUNDLED_SLOTS));
+    sends.push({
+      keys: part.map((d) => ({
+        kind: REMINDER_KIND,
+        subjectId: d.task.activity.id,
+        targetId: d.task.agency.id,
+        slot: d.slot.key,
+      })),
+      plannedFor: part[0]?.slot.plannedFor ?? now,
+      messages: groups.flatMap((g) =>
+        pushes.map((messages) => ({
+          kind: 'push' as const,
+          to: g.groupId,
+          messages,
+          sourceKind: 'reminder',
+          sourceId: part[0]?.task.activity.id ?? null,
+        })),
+      ),
+    });
+  }
+  return sends;
 }
 
 /**
@@ -97,9 +114,14 @@ async function queueReminders(deps: Deps, tick: Tick): Promise<number> {
   if (fresh.length === 0) return 0;
   const links = await listSurveyLinks(db, tick.provinceId, tick.year);
   const rules = await loadTargetRules(db, (m) => deps.log.warn(m));
-  const reservations = fresh.map((d) =>
-    reminderReservation(d, tick.groups.get(d.task.agency.id) ?? [], cardOf(d.task, tick.now, links, rules)),
-  );
+  const byAgency = new Map<string, DueReminder[]>();
+  for (const d of fresh) byAgency.set(d.task.agency.id, [...(byAgency.get(d.task.agency.id) ?? []), d]);
+  const reservations: SlotReservation[] = [];
+  for (const [agencyId, due] of byAgency) {
+    due.sort((a, b) => a.task.activity.dueOn.localeCompare(b.task.activity.dueOn));
+    const cards = due.map((d) => cardOf(d.task, tick.now, links, rules));
+    reservations.push(...agencyReservations(due, tick.groups.get(agencyId) ?? [], cards, tick.now));
+  }
   try {
     return (await reserveSlotsWithMessages(db, reservations, tick.now)).queued;
   } catch (error) {

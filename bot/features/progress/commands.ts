@@ -12,6 +12,8 @@ import type { ChatContext } from '../../line/chat/context.ts';
 import { liffUrlOf } from '../../line/liff-url.ts';
 import { agenciesNotDone, listAgencyActivities } from '../broadcasts/recipients.ts';
 import { trackByText } from '../complaints/commands.ts';
+import { loadQuotaBudget } from '../quota/budget.ts';
+import { buildQuotaSummary } from '../quota/messages.ts';
 import { coordinatorProvinceOf } from '../roles/commands.ts';
 import { buildCoordinatorsOnly, buildUseUserChat } from '../roles/messages.ts';
 import { loadTargetRules } from '../surveys/target-rules.ts';
@@ -90,7 +92,8 @@ async function progress(ctx: ChatContext, args: string): Promise<void> {
   if (view.activityCount === 0 && view.surveys.IIT.of + view.surveys.EIT.of === 0)
     return ctx.answer(buildNothingToTrack(view.year));
   const liff = (page: string) => liffUrlOf(ctx.deps.publicBaseUrl, ctx.deps.liff.liffId, page);
-  return ctx.answer(buildProgress(view, { surveys: liff('surveys'), plan: liff('plan') }));
+  const quota = buildQuotaSummary(await loadQuotaBudget(ctx.deps, ctx.now));
+  return ctx.answer([...buildProgress(view, { surveys: liff('surveys'), plan: liff('plan') }), ...quota]);
 }
 
 export const PROGRESS_COMMANDS: Command[] = [

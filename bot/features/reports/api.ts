@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { applyAnalysisEdits, applyMeasureResultsEdits, type Report } from '../../../core/reports/index.ts';
 import type { Deps } from '../../deps.ts';
-import { type ApiEnv, requireStaffOf } from '../../http/auth.ts';
+import { type ApiEnv, allow, requireStaffOf } from '../../http/auth.ts';
 import { jsonOf, paramOf } from '../../http/validate.ts';
 import { renderReportDocx } from './docx.ts';
 import { draftAnalysis, draftMeasureResults } from './drafts.ts';
@@ -120,6 +120,7 @@ export function reportRoutes(deps: Deps) {
     })
     .post(
       '/analysis/:agencyId/:year/download',
+      allow((viewer, param) => requireStaffOf(viewer, param('agencyId'))),
       paramOf(params),
       jsonOf(download(analysisEdits)),
       async (c) => {
@@ -133,25 +134,31 @@ export function reportRoutes(deps: Deps) {
         return fileResponse(report, body.format, body.digits, year);
       },
     )
-    .post('/analysis/:agencyId/:year/plan', paramOf(params), jsonOf(planBody), async (c) => {
-      const { agencyId, year } = c.req.valid('param');
-      requireStaffOf(c.var.viewer, agencyId);
-      const edits = c.req.valid('json').edits ?? {};
-      const report = applyAnalysisEdits(found(await draftAnalysis(deps.db, agencyId, year)), edits);
-      const planned = await addMeasuresToPlan(deps.db, report, deps.now(), c.var.viewer.userId);
-      if (typeof planned === 'string') throw new HTTPException(400, { message: planned });
-      return c.json({
-        year: planned.year,
-        skipped: planned.skipped,
-        created: planned.created.map((a) => ({
-          id: a.id,
-          title: a.titleTh,
-          owner: a.owner,
-          startsOn: a.startsOn,
-          dueOn: a.dueOn,
-        })),
-      });
-    })
+    .post(
+      '/analysis/:agencyId/:year/plan',
+      allow((viewer, param) => requireStaffOf(viewer, param('agencyId'))),
+      paramOf(params),
+      jsonOf(planBody),
+      async (c) => {
+        const { agencyId, year } = c.req.valid('param');
+        requireStaffOf(c.var.viewer, agencyId);
+        const edits = c.req.valid('json').edits ?? {};
+        const report = applyAnalysisEdits(found(await draftAnalysis(deps.db, agencyId, year)), edits);
+        const planned = await addMeasuresToPlan(deps.db, report, deps.now(), c.var.viewer.userId);
+        if (typeof planned === 'string') throw new HTTPException(400, { message: planned });
+        return c.json({
+          year: planned.year,
+          skipped: planned.skipped,
+          created: planned.created.map((a) => ({
+            id: a.id,
+            title: a.titleTh,
+            owner: a.owner,
+            startsOn: a.startsOn,
+            dueOn: a.dueOn,
+          })),
+        });
+      },
+    )
     .get('/measures/:agencyId/:year', paramOf(params), async (c) => {
       const { agencyId, year } = c.req.valid('param');
       requireStaffOf(c.var.viewer, agencyId);
@@ -159,6 +166,7 @@ export function reportRoutes(deps: Deps) {
     })
     .post(
       '/measures/:agencyId/:year/download',
+      allow((viewer, param) => requireStaffOf(viewer, param('agencyId'))),
       paramOf(params),
       jsonOf(download(measuresEdits)),
       async (c) => {

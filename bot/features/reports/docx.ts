@@ -76,7 +76,7 @@ function analysisRows(report: AnalysisReport, t: T): TableRow[] {
         i === 0
           ? [
               cellOf(`${topic.id}. ${topic.title}`, t, { rowSpan: span }),
-              cellOf(topic.items.map(itemText).join('\n'), t, { rowSpan: span }),
+              cellOf([...topic.weakParts, ...topic.items.map(itemText)].join('\n'), t, { rowSpan: span }),
               cellOf(topic.findings, t, { rowSpan: span }),
             ]
           : [];
@@ -97,6 +97,13 @@ function analysisRows(report: AnalysisReport, t: T): TableRow[] {
 function analysisChildren(report: AnalysisReport, t: T): (Paragraph | Table)[] {
   return [
     heading(report.title, t, 1),
+    ...(report.oitItem === undefined
+      ? []
+      : text(
+          `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
+          t,
+        )),
+    ...(report.frameworkNotice === undefined ? [] : text(report.frameworkNotice, t)),
     ...text(report.intro, t),
     heading(`ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${report.fiscalYear} ของ${report.agency.name}`, t),
     ...overallLines(report.overall).map((line) => new Paragraph({ bullet: { level: 0 }, text: t(line) })),
@@ -114,6 +121,8 @@ function analysisChildren(report: AnalysisReport, t: T): (Paragraph | Table)[] {
     ),
     heading(report.keepsStandard ? 'หน่วยงานรักษามาตรฐานผลการประเมิน' : 'สรุปผลการประเมิน', t),
     ...text(report.summary, t),
+    heading('เกณฑ์ระดับผลการประเมิน', t, 3),
+    ...report.levelCriteria.map((line) => new Paragraph({ bullet: { level: 0 }, text: t(line) })),
     ...(['IIT', 'EIT', 'OIT'] as const).flatMap((k) => [
       heading(`ข้อเสนอแนะสำหรับแบบวัด ${k}`, t, 3),
       ...text(report.recommendations[k], t),

@@ -1,11 +1,13 @@
 // Drafts the two reports from the database: the analysis of a year's result and the results of a year's measures.
 import {
+  type AnalysisInput,
   type AnalysisReport,
   buildAnalysis,
   buildMeasureResults,
   type MeasureActivity,
   type MeasureResultsReport,
   type MeasureStatus,
+  measureInstrument,
 } from '../../../core/reports/index.ts';
 import type { IndicatorId } from '../../../core/types.ts';
 import type { Db } from '../../../db/db.ts';
@@ -13,7 +15,8 @@ import { findActivityStatus, listStatusHistory } from '../../../db/queries/activ
 import { findAgencyById } from '../../../db/queries/agencies.ts';
 import { type Activity, listActivities } from '../../../db/queries/plan-activities.ts';
 import { listScores } from '../../../db/queries/scores.ts';
-import { loadAgencyYear, rankInProvince, reportAgencyOf, scoreRows } from './load.ts';
+import { frameworkForYear } from '../frameworks/framework-file.ts';
+import { type AgencyYear, loadAgencyYear, rankInProvince, reportAgencyOf, scoreRows } from './load.ts';
 
 /** What a plan item made from a report's measure carries in `meta` (see addMeasuresToPlan). */
 export interface MeasureMeta {
@@ -55,6 +58,7 @@ export async function draftAnalysis(
   const loaded = await loadAgencyYear(db, agencyId, year);
   if (typeof loaded === 'string') return loaded;
   const rank = await rankInProvince(db, loaded.provinceId, agencyId, year);
+  const measuresFramework = await frameworkForYear(db, year + 1);
   return buildAnalysis({
     agency: loaded.agency,
     framework: loaded.framework,
@@ -62,6 +66,8 @@ export async function draftAnalysis(
     itemScores: loaded.itemScores,
     ...(loaded.previous === undefined ? {} : { previous: loaded.previous }),
     ...(rank === undefined ? {} : { rank }),
+    ...publishedRanksOf(loaded.published),
+    ...(measuresFramework === undefined ? {} : { measuresFramework }),
   });
 }
 
@@ -78,6 +84,11 @@ async function measureActivityOf(db: Db, activity: Activity, meta: MeasureMeta):
     indicators: meta.indicators,
     reports: history.map((h) => ({ note: h.note, evidenceUrl: h.evidenceUrl })),
   };
+  // Filed under the instrument of the items it answers (the topic's items in the year it was drawn up for).
+  const framework = await frameworkForYear(db, meta.fromYear);
+  const instrument =
+    framework === undefined ? undefined : measureInstrument(framework, meta.topic, meta.indicators);
+  if (instrument !== undefined) measure.instrument = instrument;
   if (status !== undefined) measure.status = status.status as MeasureStatus;
   return measure;
 }
@@ -112,4 +123,12 @@ export async function draftMeasureResults(
     ...(result === undefined ? {} : { result }),
     ...(previous === undefined ? {} : { previous }),
   });
+}
+
+function publishedRanksOf(published: AgencyYear['published']): Pick<AnalysisInput, 'publishedRanks'> {
+  if (published === undefined) return {};
+  const ranks: NonNullable<AnalysisInput['publishedRanks']> = {};
+  if (published.rankNational !== null) ranks.national = published.rankNational;
+  if (published.rankInGroup !== null) ranks.inGroup = published.rankInGroup;
+  return Object.keys(ranks).length === 0 ? {} : { publishedRanks: ranks };
 }

@@ -28,6 +28,10 @@ export function overallLines(overall: OverallResult): string[] {
     const of = overall.rankedInProvince === undefined ? '' : ` จาก ${overall.rankedInProvince} หน่วยงาน`;
     lines.push(`ผลการประเมินระดับจังหวัด ลำดับที่ ${overall.rankInProvince}${of}`);
   }
+  if (overall.rankNational !== undefined)
+    lines.push(`ลำดับที่ ${overall.rankNational} ของประเทศ (ตามที่ สำนักงาน ป.ป.ช. ประกาศ)`);
+  if (overall.rankInGroup !== undefined)
+    lines.push(`ลำดับที่ ${overall.rankInGroup} ในกลุ่มหน่วยงานประเภทเดียวกัน (ตามที่ประกาศ)`);
   if (overall.previousFiscalYear !== undefined && overall.change !== undefined) {
     lines.push(
       `เปลี่ยนแปลงจากปี พ.ศ. ${overall.previousFiscalYear} (${score(overall.previousScore)}) ${change(overall.change)} คะแนน`,

@@ -55,9 +55,12 @@ function analysisRows(report: AnalysisReport, t: T): string[] {
   return report.topics.flatMap((topic) => {
     const measures = topic.measures.length > 0 ? topic.measures : [undefined];
     const span = measures.length > 1 ? ` rowspan="${measures.length}"` : '';
-    const items = topic.items
-      .map((item) => `<div${item.weak ? ' class="weak"' : ''}>${escapeHtml(t(itemText(item)))}</div>`)
-      .join('');
+    const items = [
+      ...topic.weakParts.map((part) => `<div class="weak">${escapeHtml(t(part))}</div>`),
+      ...topic.items.map(
+        (item) => `<div${item.weak ? ' class="weak"' : ''}>${escapeHtml(t(itemText(item)))}</div>`,
+      ),
+    ].join('');
     return measures.map((m, i) => {
       const lead =
         i === 0
@@ -88,6 +91,17 @@ function analysisBody(report: AnalysisReport, t: T): string {
   );
   return [
     `<h1>${escapeHtml(t(report.title))}</h1>`,
+    ...(report.oitItem === undefined
+      ? []
+      : [
+          para(
+            `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
+            t,
+          ),
+        ]),
+    ...(report.frameworkNotice === undefined
+      ? []
+      : [`<p class="notice">${escapeHtml(t(report.frameworkNotice))}</p>`]),
     para(report.intro, t),
     `<h2>${escapeHtml(t(`ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${report.fiscalYear} ของ${report.agency.name}`))}</h2>`,
     `<ul>${overallLines(report.overall)
@@ -99,6 +113,8 @@ function analysisBody(report: AnalysisReport, t: T): string {
     table(INDICATOR_HEADINGS, indicators, t),
     `<h2>${escapeHtml(t(report.keepsStandard ? 'หน่วยงานรักษามาตรฐานผลการประเมิน' : 'สรุปผลการประเมิน'))}</h2>`,
     para(report.summary, t),
+    `<h3>${escapeHtml(t('เกณฑ์ระดับผลการประเมิน'))}</h3>`,
+    `<ul>${report.levelCriteria.map((l) => `<li>${escapeHtml(t(l))}</li>`).join('')}</ul>`,
     ...recommendations,
     `<h2>${escapeHtml(t(`การวิเคราะห์ผลการประเมินเพื่อกำหนดมาตรการ ประจำปีงบประมาณ พ.ศ. ${report.measuresYear}`))}</h2>`,
     table(ANALYSIS_HEADINGS, analysisRows(report, t), t, 'analysis'),

@@ -76,6 +76,7 @@ export const ROLE_COMMANDS: Command[] = [
       audience: 'coordinator',
       chats: ['user', 'group'],
     },
+    takesMentions: true,
     run: (ctx, args) => changeRoles(ctx, args, 'grant'),
   },
   {
@@ -86,6 +87,7 @@ export const ROLE_COMMANDS: Command[] = [
       audience: 'coordinator',
       chats: ['user', 'group'],
     },
+    takesMentions: true,
     run: (ctx, args) => changeRoles(ctx, args, 'revoke'),
   },
   {

@@ -1,5 +1,5 @@
 // "What it takes" on the score card: the level above the agency's, and core whatItTakes' plan to reach it.
-import { frameworkById, round2, type ScoreResult, whatItTakes } from '../../../core/index.ts';
+import { type Framework, frameworkById, round2, type ScoreResult, whatItTakes } from '../../../core/index.ts';
 
 export interface NextLevel {
   target: { code: string; label: string };
@@ -18,8 +18,10 @@ export interface NextLevel {
 }
 
 /** The plan for the next level up; null at the top level or without a total. */
-export function nextLevelPlan(result: ScoreResult): NextLevel | null {
-  const framework = frameworkById(result.frameworkId);
+export function nextLevelPlan(
+  result: ScoreResult,
+  framework: Framework | undefined = frameworkById(result.frameworkId),
+): NextLevel | null {
   if (framework === undefined || result.total === undefined) return null;
   // Level rules run best first, so the next level up is the rule just before the current one.
   const index = framework.levels.findIndex((rule) => rule.code === result.level?.code);

@@ -1,6 +1,7 @@
 // Score import from the mini-app: a CLI-format score file (one agency) or the same rows with an agency
 // column / a JSON list (many agencies) → checked score sets, with every error by line; nothing is stored here.
 import {
+  describeField,
   type ParseError,
   type ParseOutcome,
   parseScoreFile,
@@ -34,9 +35,10 @@ interface Part {
   parsed: ParseOutcome;
 }
 
-const errorOf = (e: ParseError, prefix = ''): ImportError => ({
+// Fields are named in Thai ("แบบวัด EIT"), never as paths ("instruments.EIT"): staff read these, not developers.
+const errorOf = (e: ParseError): ImportError => ({
   line: e.line ?? null,
-  field: e.field === undefined ? null : `${prefix}${e.field}`,
+  field: e.field === undefined ? null : describeField(e.field),
   message: e.message,
 });
 
@@ -130,9 +132,10 @@ export function checkScoreImport(
   const sets: CheckedSet[] = [];
   const seen = new Set<string>();
   parts.forEach((part, index) => {
-    const prefix = format === 'json' && parts.length > 1 ? `[${index}].` : '';
+    // A JSON list names the entry; a field is always in Thai.
+    const prefix = format === 'json' && parts.length > 1 ? `รายการที่ ${index + 1} · ` : '';
     if (!part.parsed.ok) {
-      errors.push(...part.parsed.errors.map((e) => errorOf(e, prefix)));
+      errors.push(...part.parsed.errors.map((e) => errorOf(e)));
       return;
     }
     const ref = part.agencyRef ?? file.agencyId;
@@ -140,20 +143,24 @@ export function checkScoreImport(
     if (agency === undefined) {
       errors.push({
         line: part.line ?? null,
-        field: `${prefix}agency`,
+        field: `${prefix}หน่วยงาน`,
         message:
           ref === undefined
             ? 'ไม่ได้ระบุหน่วยงาน: เลือกหน่วยงาน หรือใส่รหัสหน่วยงานเป็นคอลัมน์แรก (agency_id,code,score)'
             : `ไม่พบหน่วยงาน "${ref}" ในจังหวัดนี้`,
       });
     } else if (seen.has(agency.id)) {
-      errors.push({ line: part.line ?? null, field: `${prefix}agency`, message: `หน่วยงาน "${ref}" ซ้ำในไฟล์` });
+      errors.push({
+        line: part.line ?? null,
+        field: `${prefix}หน่วยงาน`,
+        message: `หน่วยงาน "${ref}" ซ้ำในไฟล์`,
+      });
     } else seen.add(agency.id);
     const { input, lines } = part.parsed;
     if (input.fiscalYear !== undefined && input.fiscalYear !== file.year) {
       errors.push({
         line: lines.fiscalYear ?? null,
-        field: `${prefix}fiscalYear`,
+        field: `${prefix}ปีงบประมาณ`,
         message: `ปีงบประมาณในไฟล์ (${input.fiscalYear}) ไม่ตรงกับปีที่เลือก (${file.year})`,
       });
       return;
@@ -163,7 +170,7 @@ export function checkScoreImport(
       errors.push(
         ...outcome.errors.map((e) => ({
           line: lines[e.field] ?? null,
-          field: `${prefix}${e.field}`,
+          field: `${prefix}${describeField(e.field)}`,
           message: e.message,
         })),
       );
@@ -171,7 +178,7 @@ export function checkScoreImport(
     }
     const scores = scoreValuesOf(input);
     if (scores.length === 0)
-      errors.push({ line: part.line ?? null, field: `${prefix}scores`, message: 'ไม่มีคะแนนในไฟล์' });
+      errors.push({ line: part.line ?? null, field: `${prefix}คะแนน`, message: 'ไม่มีคะแนนในไฟล์' });
     else if (agency !== undefined) sets.push({ agency, scores, result: outcome.result });
   });
   if (parts.length === 0) errors.push({ line: null, field: null, message: 'ไฟล์ว่าง ไม่มีคะแนนให้นำเข้า' });

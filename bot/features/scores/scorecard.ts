@@ -2,22 +2,27 @@
 // weak items under the seven topics with suggested measures, and what it takes to reach the next level.
 import {
   ANALYSIS_TOPICS,
-  frameworkById,
+  frameworkNotice,
   INDICATOR_IDS,
   INDICATOR_NAMES,
   INSTRUMENT_NAMES,
   type Instrument,
   instrumentOf,
+  itemDisplayTitle,
   rankAgencies,
   rankInType,
   round2,
   type ScoreResult,
+  type WeakItem,
+  weaknessOf,
 } from '../../../core/index.ts';
 import { suggestMeasures } from '../../../core/reports/measures.ts';
 import type { Db } from '../../../db/db.ts';
 import { findAgencyById, listAgencies } from '../../../db/queries/agencies.ts';
+import { findPublishedResult } from '../../../db/queries/published-results.ts';
 import { listScores, listScoreYears } from '../../../db/queries/scores.ts';
 import type { AgencyType } from '../../../db/schema.ts';
+import { frameworkForYear } from '../frameworks/framework-file.ts';
 import { loadProvinceResults, scoreRows } from '../reports/load.ts';
 import { agencyTypeLabel } from './agency-types.ts';
 import { type NextLevel, nextLevelPlan } from './next-level.ts';
@@ -59,6 +64,9 @@ export interface Scorecard {
   rank: {
     province: { rank: number; of: number } | null;
     type: { rank: number; of: number; typeLabel: string } | null;
+    /** As the NACC published them, when imported. */
+    national: number | null;
+    inGroup: number | null;
   };
   weakTopics: {
     id: number;
@@ -66,14 +74,24 @@ export interface Scorecard {
     items: { code: string; title: string; score: number; indicator: number }[];
     measures: { id: string; title: string; steps: readonly string[]; ownerRole: string }[];
   }[];
+  /** Items below 85 (weakTopics' items). */
   weakCount: number;
+  /** Core weaknessOf: instruments and indicators below 85 and the level's reason, as the reports say it. */
+  weakness: {
+    instruments: { code: Instrument; name: string; score: number }[];
+    indicators: { id: number; name: string; score: number }[];
+    levelReason: string | null;
+    none: boolean;
+  };
   whatItTakes: NextLevel | null;
+  /** One line when the year's framework is unconfirmed (assumed from an earlier year, or from agencies' pages). */
+  frameworkNotice: string | null;
   missing: string[];
 }
 
-function weakTopicsOf(result: ScoreResult): Scorecard['weakTopics'] {
+function weakTopicsOf(items_: readonly WeakItem[]): Scorecard['weakTopics'] {
   return ANALYSIS_TOPICS.map((topic) => {
-    const items = result.weakItems.filter((item) => item.topic === topic.id);
+    const items = items_.filter((item) => item.topic === topic.id);
     const measures = suggestMeasures(
       topic.id,
       items.map((item) => item.indicator),
@@ -83,7 +101,7 @@ function weakTopicsOf(result: ScoreResult): Scorecard['weakTopics'] {
       title: topic.title,
       items: items.map((item) => ({
         code: item.code,
-        title: item.title,
+        title: itemDisplayTitle(item),
         score: round2(item.score),
         indicator: item.indicator,
       })),
@@ -119,14 +137,27 @@ export async function buildScorecard(
   if (agency === undefined) return `ไม่พบหน่วยงานรหัส "${agencyId}"`;
   const years = await listScoreYears(db, agencyId);
   const shownYear = year ?? years[years.length - 1];
+  if (shownYear === undefined && agency.assessedUnitId !== null) {
+    const unit = await findAgencyById(db, agency.assessedUnitId);
+    return `${agency.nameTh}รับการประเมิน ITA ร่วมกับ${unit?.nameTh ?? 'หน่วยงานหลัก'}เป็นหน่วยเดียว ผลคะแนนและอันดับอยู่ที่${unit?.nameTh ?? 'หน่วยงานหลัก'}`;
+  }
   if (shownYear === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh}`;
-  const result = scoreRows(shownYear, await listScores(db, agencyId, shownYear));
+  const publishedNow = await findPublishedResult(db, agencyId, shownYear);
+  const framework = await frameworkForYear(db, shownYear);
+  const result = scoreRows(shownYear, await listScores(db, agencyId, shownYear), publishedNow, framework);
   if (result === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh} ปีงบประมาณ ${shownYear}`;
-  const framework = frameworkById(result.frameworkId);
   const trend: Scorecard['trend'] = [];
   let previous: ScoreResult | undefined;
   for (const y of years) {
-    const r = y === shownYear ? result : scoreRows(y, await listScores(db, agencyId, y));
+    const r =
+      y === shownYear
+        ? result
+        : scoreRows(
+            y,
+            await listScores(db, agencyId, y),
+            await findPublishedResult(db, agencyId, y),
+            await frameworkForYear(db, y),
+          );
     if (y === shownYear - 1) previous = r;
     trend.push({
       year: y,
@@ -141,6 +172,7 @@ export async function buildScorecard(
     return r === undefined ? [] : [{ id: a.id, type: a.type, result: r }];
   });
   const change = previous === undefined ? undefined : changeOf(result, previous);
+  const weakness = framework === undefined ? undefined : weaknessOf(result, framework);
   return {
     agency: {
       id: agency.id,
@@ -180,10 +212,29 @@ export async function buildScorecard(
             totalDisplay: change?.display ?? null,
             level: previous.level?.label ?? null,
           },
-    rank: rankOf(entries, agency.id, agency.type),
-    weakTopics: weakTopicsOf(result),
-    weakCount: result.weakItems.length,
-    whatItTakes: nextLevelPlan(result),
+    rank: {
+      ...rankOf(entries, agency.id, agency.type),
+      national: publishedNow?.rankNational ?? null,
+      inGroup: publishedNow?.rankInGroup ?? null,
+    },
+    weakTopics: weakTopicsOf(weakness?.items ?? result.weakItems),
+    weakCount: (weakness?.items ?? result.weakItems).length,
+    weakness: {
+      instruments: (weakness?.instruments ?? []).map((w) => ({
+        code: w.instrument,
+        name: w.name,
+        score: round2(w.score),
+      })),
+      indicators: (weakness?.indicators ?? []).map((w) => ({
+        id: w.id,
+        name: w.name,
+        score: round2(w.score),
+      })),
+      levelReason: weakness?.levelReason ?? null,
+      none: weakness?.none ?? result.weakItems.length === 0,
+    },
+    whatItTakes: nextLevelPlan(result, framework),
+    frameworkNotice: framework === undefined ? null : (frameworkNotice(framework, shownYear) ?? null),
     missing: result.missing,
   };
 }

@@ -7,7 +7,7 @@ import { fiscalYearOf } from '../../../core/index.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { upsertSurveyLink } from '../../../db/queries/survey-links.ts';
 import type { Deps } from '../../deps.ts';
-import { type ApiEnv, requireCoordinator, requireItaStaff } from '../../http/auth.ts';
+import { type ApiEnv, allow, requireCoordinator, requireItaStaff } from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
 import { yearQuery } from '../scores/province-api.ts';
 import { isHttpsUrl } from './links.ts';
@@ -63,43 +63,49 @@ export function surveyRoutes(deps: Deps) {
         return c.json(await buildSurveysView(deps.db, provinceId, year, agencies, deps.publicBaseUrl, now));
       })
       // Coordinator: sets an agency's ITAS link (https only) and/or a minimum by hand (null: back to the rule).
-      .put('/:agencyId/:instrument', paramOf(LinkParam), jsonOf(LinkBody), async (c) => {
-        const { viewer } = c.var;
-        requireCoordinator(viewer);
-        const { agencyId, instrument } = c.req.valid('param');
-        const body = c.req.valid('json');
-        const provinceId = viewer.who.provinceId;
-        const agencies = provinceId === undefined ? [] : await listAgencies(deps.db, provinceId);
-        if (!agencies.some((a) => a.id === agencyId)) {
-          throw new HTTPException(404, { message: `ไม่พบหน่วยงานรหัส "${agencyId}" ในจังหวัดนี้` });
-        }
-        const now = deps.now();
-        const year = body.year ?? fiscalYearOf(now);
-        const target =
-          body.target === undefined
-            ? {}
-            : body.target === null
-              ? { target: null, targetSource: 'auto' as const }
-              : { target: body.target, targetSource: 'manual' as const };
-        const input = {
-          agencyId,
-          year,
-          instrument,
-          code: newShortCode(), // used only when the link is new: a printed code never changes
-          ...(body.url === undefined ? {} : { url: body.url }),
-          ...target,
-          updatedBy: viewer.userId,
-        };
-        const saved = await upsertSurveyLink(deps.db, input, now);
-        return c.json({
-          agencyId,
-          instrument,
-          year,
-          url: saved.url,
-          target: saved.target,
-          targetSource: saved.targetSource,
-          code: saved.code,
-        });
-      })
+      .put(
+        '/:agencyId/:instrument',
+        allow(requireCoordinator),
+        paramOf(LinkParam),
+        jsonOf(LinkBody),
+        async (c) => {
+          const { viewer } = c.var;
+          requireCoordinator(viewer);
+          const { agencyId, instrument } = c.req.valid('param');
+          const body = c.req.valid('json');
+          const provinceId = viewer.who.provinceId;
+          const agencies = provinceId === undefined ? [] : await listAgencies(deps.db, provinceId);
+          if (!agencies.some((a) => a.id === agencyId)) {
+            throw new HTTPException(404, { message: `ไม่พบหน่วยงานรหัส "${agencyId}" ในจังหวัดนี้` });
+          }
+          const now = deps.now();
+          const year = body.year ?? fiscalYearOf(now);
+          const target =
+            body.target === undefined
+              ? {}
+              : body.target === null
+                ? { target: null, targetSource: 'auto' as const }
+                : { target: body.target, targetSource: 'manual' as const };
+          const input = {
+            agencyId,
+            year,
+            instrument,
+            code: newShortCode(), // used only when the link is new: a printed code never changes
+            ...(body.url === undefined ? {} : { url: body.url }),
+            ...target,
+            updatedBy: viewer.userId,
+          };
+          const saved = await upsertSurveyLink(deps.db, input, now);
+          return c.json({
+            agencyId,
+            instrument,
+            year,
+            url: saved.url,
+            target: saved.target,
+            targetSource: saved.targetSource,
+            code: saved.code,
+          });
+        },
+      )
   );
 }

@@ -115,7 +115,7 @@ async function nudgeSurvey(
       sourceId: link.code,
     }));
     reservations.push({
-      key: { kind: NUDGE_KIND, subjectId, targetId: agency.id, slot },
+      keys: [{ kind: NUDGE_KIND, subjectId, targetId: agency.id, slot }],
       plannedFor: now,
       messages: rows,
     });

@@ -9,6 +9,8 @@ export interface Command {
   /** One line for `ช่วยเหลือ`: how to type it and what it does, in Thai. */
   /** `hidden`: works but is not listed (the first coordinator's one-time claim is told at installation). */
   help: { usage: string; text: string; audience: Audience; chats: readonly ChatKind[]; hidden?: boolean };
+  /** It acts on the people @mentioned ("ให้สิทธิ์ @ชื่อ"): a mention of someone else does not make it chatter. */
+  takesMentions?: boolean;
   run(ctx: ChatContext, args: string): Promise<void>;
 }
 

@@ -26,6 +26,8 @@ export interface EventContext {
   mentions?: readonly Mentioned[];
   /** A text message as typed, line breaks kept, for commands whose argument is free text (announcements). */
   messageText?: string;
+  /** Answers that fell back to a push while handling this event; the inbox drains them right after it. */
+  fallback?: { pushed: number };
 }
 
 export type ChatKind = 'user' | 'group' | 'room';

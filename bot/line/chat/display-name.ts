@@ -2,7 +2,7 @@
 import { findLineUser, upsertLineUser } from '../../../db/queries/line-users.ts';
 import type { ChatContext } from './context.ts';
 
-/** Stored name, else the profile from LINE (a group member's in a group; stored for next time); undefined when unknown. */
+/** Stored name, else the profile from LINE (a group's or room's member's in a group or room; stored for next time); undefined when unknown. */
 export async function findDisplayName(
   ctx: ChatContext,
   userId: string | null | undefined,
@@ -12,10 +12,13 @@ export async function findDisplayName(
   const stored = (await findLineUser(db, userId))?.displayName;
   if (stored) return stored;
   try {
+    // A group's or a room's member may not be a friend of the account: ask the chat's own member endpoint.
     const profile =
       ctx.chat.kind === 'group'
         ? await line.getGroupMemberProfile(ctx.chat.id, userId)
-        : await line.getProfile(userId);
+        : ctx.chat.kind === 'room'
+          ? await line.getRoomMemberProfile(ctx.chat.id, userId)
+          : await line.getProfile(userId);
     await upsertLineUser(db, { userId, displayName: profile.displayName }, ctx.now);
     return profile.displayName;
   } catch (error) {

@@ -1,13 +1,15 @@
 // The event dispatcher: one handler per event kind, one file each (the word to a group's newcomers is the groups
 // feature's, through the registry); unknown kinds and group chatter are ignored.
 import type { webhook } from '@line/bot-sdk';
-import { matchCommand } from '../../../core/chat/command-text.ts';
 import { toArabicDigits } from '../../../core/index.ts';
 import type { EventContext } from '../chat/context.ts';
+import { commandTextOf } from '../chat/mentions.ts';
+import { readCommand } from '../chat/read-command.ts';
 import { chatFeatures } from '../chat/registry.ts';
 import { handleFollow } from './follow.ts';
 import { handleJoin } from './join.ts';
 import { handleLeave } from './leave.ts';
+import { handleMemberLeft } from './member-left.ts';
 import { handleMessage } from './message.ts';
 import { handlePostback } from './postback.ts';
 import { handleUnfollow } from './unfollow.ts';
@@ -24,7 +26,7 @@ function textOf(event: webhook.MessageEvent): Pick<EventContext, 'mentions' | 'm
     isSelf: m.type === 'user' && m.isSelf === true,
     everyone: m.type === 'all',
   }));
-  return { mentions, messageText: message.text };
+  return { mentions, messageText: commandTextOf(message).text };
 }
 
 type Handler<E extends webhook.Event> = (ctx: EventContext, event: E) => Promise<void>;
@@ -36,6 +38,7 @@ const HANDLERS: { [K in webhook.Event['type']]?: Handler<Extract<webhook.Event, 
   unfollow: handleUnfollow,
   leave: handleLeave,
   memberJoined: (ctx, event) => chatFeatures().memberJoined(ctx, event),
+  memberLeft: handleMemberLeft,
   message: (ctx, event) => handleMessage({ ...ctx, ...textOf(event) }, event),
   postback: handlePostback,
 };
@@ -51,11 +54,7 @@ export function needsHandling(event: webhook.Event): boolean {
   if (event.mode === 'standby' || !Object.hasOwn(HANDLERS, event.type)) return false;
   if (event.type !== 'message' || event.source?.type === 'user') return true;
   const message = event.message as Partial<webhook.TextMessageContent> | undefined;
-  return (
-    message?.type === 'text' &&
-    typeof message.text === 'string' &&
-    matchCommand(message.text, chatFeatures().commands) !== undefined
-  );
+  return message !== undefined && readCommand(message) !== undefined;
 }
 
 export async function handleEvent(ctx: EventContext, event: webhook.Event): Promise<void> {

@@ -16,7 +16,8 @@ export const PAUSE_SETTING = 'outbox.paused';
  */
 export const QUOTA_ALERT_TH =
   'ระงับการส่งข้อความของบอตชั่วคราว: โควตาข้อความรายเดือนของบัญชี LINE ใช้หมดแล้ว ' +
-  'ข้อความที่รอส่งยังอยู่ครบ และจะส่งต่อเมื่อผู้ดูแลเปิดการส่งอีกครั้ง (หลังเพิ่มโควตาหรือขึ้นเดือนใหม่)';
+  'ข้อความที่รอส่งยังอยู่ครบ ระบบจะส่งต่อเองเมื่อขึ้นเดือนใหม่ (วันที่ 1) ' +
+  'หรือส่งต่อทันทีหลังเพิ่มแพ็กเกจ LINE โดยกด "ส่งต่อ" ในมินิแอป (หน้าเครื่องมือ > โควตาข้อความ)';
 
 const PauseSchema = z.object({
   since: z.string(),
@@ -27,6 +28,8 @@ const PauseSchema = z.object({
   /** LINE user IDs of the coordinators to show `alert` to. */
   coordinators: z.array(z.string()),
   alert: z.string(),
+  /** Coordinators already told (in a free reply), so each is told once. */
+  notified: z.array(z.string()).default([]),
 });
 
 export type OutboxPause = z.infer<typeof PauseSchema>;
@@ -45,7 +48,15 @@ export async function readOutboxPause(db: Db): Promise<OutboxPause | undefined> 
   if (parsed.success) return parsed.data;
   // Someone wrote the key by hand: honour it (sending stays off) rather than send into a quota wall.
   const detail = `unreadable ${PAUSE_SETTING} value: ${JSON.stringify(value).slice(0, 200)}`;
-  return { since: '', reason: 'manual', detail, requestId: null, coordinators: [], alert: QUOTA_ALERT_TH };
+  return {
+    since: '',
+    reason: 'manual',
+    detail,
+    requestId: null,
+    coordinators: [],
+    alert: QUOTA_ALERT_TH,
+    notified: [],
+  };
 }
 
 /** Every province's coordinators, once each. */
@@ -73,6 +84,7 @@ export async function pauseOutbox(
     requestId: cause.requestId ?? null,
     coordinators: await listCoordinators(db),
     alert: QUOTA_ALERT_TH,
+    notified: [],
   };
   await setSetting(db, PAUSE_SETTING, pause, 'system', now);
   await appendAudit(
@@ -82,6 +94,19 @@ export async function pauseOutbox(
   );
   log.error('outbox: sending paused', { ...pause });
   return pause;
+}
+
+/**
+ * The alert for a coordinator who has not seen it yet, marking them told; undefined otherwise. Replies are
+ * free, so the bot adds it to its next reply to each coordinator while sending is paused.
+ */
+export async function takePauseNotice(db: Db, userId: string, now: Date): Promise<string | undefined> {
+  const pause = await readOutboxPause(db);
+  if (pause === undefined || pause.since === '' || pause.notified.includes(userId)) return undefined;
+  const coordinators = pause.coordinators.length > 0 ? pause.coordinators : await listCoordinators(db);
+  if (!coordinators.includes(userId)) return undefined;
+  await setSetting(db, PAUSE_SETTING, { ...pause, notified: [...pause.notified, userId] }, 'system', now);
+  return pause.alert;
 }
 
 /** Turns sending back on (after the quota was raised or the month turned). False when it was not paused. */

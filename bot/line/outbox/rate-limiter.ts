@@ -1,5 +1,6 @@
 // Pacing sends under LINE's per-endpoint rate limits (push 2,000/s, multicast 200/s): a token bucket plus a
-// cap on requests in flight.
+// cap on requests in flight. A rate-limit 429 slows the whole endpoint, not just the message that got it: the
+// bucket's rate halves (and pauses a second), then grows back with each request LINE accepts.
 
 export interface RateLimit {
   perSecond: number;
@@ -18,6 +19,12 @@ export interface RateLimiter {
    * when `stillWanted` (asked after the wait for a slot) says the caller no longer wants to send.
    */
   acquire(stillWanted?: () => boolean): Promise<(() => void) | undefined>;
+  /** LINE answered a rate-limit 429 (not the monthly quota): halve the rate and pause everyone a second. */
+  throttled(): void;
+  /** LINE accepted a request: the rate grows back towards perSecond. */
+  accepted(): void;
+  /** The rate in force now (perSecond unless a 429 shrank it). */
+  currentRate(): number;
 }
 
 export interface SendLimits {
@@ -36,6 +43,11 @@ export type SendLimiters = Record<keyof SendLimits, RateLimiter>;
 export const DEFAULT_SEND_LIMITS: SendLimits = { push: { perSecond: 1_900 }, multicast: { perSecond: 190 } };
 
 export type Sleep = (ms: number) => Promise<void>;
+
+/** After a rate-limit 429 nobody sends for this long. */
+const THROTTLE_PAUSE_MS = 1_000;
+/** A rate shrunk by 429s is back to full after this long without one (next drains start slow until then). */
+const RESTORE_MS = 10 * 60_000;
 
 const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -81,19 +93,41 @@ export function createRateLimiter(
   const burst = atLeastOne('burst', limit.burst ?? Math.max(1, Math.floor(perSecond / 50)));
   const maxInFlight = atLeastOne('maxInFlight', limit.maxInFlight ?? Math.max(1, Math.floor(perSecond / 40)));
   const slot = createSlots(maxInFlight);
+  // The rate in force: perSecond, or less after a 429. The floor keeps a long queue moving (1/400 of the limit).
+  const floor = Math.max(1, perSecond / 400);
+  let rate = perSecond;
+  let lastThrottle = Number.NEGATIVE_INFINITY;
+  const burstNow = () => (rate === perSecond ? burst : Math.max(1, Math.floor(rate / 50)));
   let tokens = burst;
   let last = clock();
-  const take = () => {
-    const now = clock();
-    tokens = Math.min(burst, tokens + ((now - last) * perSecond) / 1_000);
+  const refill = (now: number) => {
+    // Quiet for RESTORE_MS after the last 429: whatever shrank the rate has passed.
+    if (rate < perSecond && now - lastThrottle >= RESTORE_MS) rate = perSecond;
+    tokens = Math.min(burstNow(), tokens + ((now - last) * rate) / 1_000);
     last = now;
+  };
+  const take = () => {
+    refill(clock());
     tokens -= 1;
-    return tokens >= 0 ? undefined : wait((-tokens * 1_000) / perSecond);
+    return tokens >= 0 ? undefined : wait((-tokens * 1_000) / rate);
   };
   return {
     perSecond,
     burst,
     maxInFlight,
+    throttled() {
+      const now = clock();
+      refill(now);
+      // Each 429 halves: many of them at once say the rate was far too high.
+      rate = Math.max(floor, rate / 2);
+      lastThrottle = now;
+      // Nobody sends for a second from now; debts run up at the old rate are forgiven, not repaid at the new one.
+      tokens = -rate * (THROTTLE_PAUSE_MS / 1_000);
+    },
+    accepted() {
+      if (rate < perSecond) rate = Math.min(perSecond, rate + Math.max(1, rate / 10));
+    },
+    currentRate: () => rate,
     async acquire(stillWanted = () => true) {
       const release = await slot();
       if (!stillWanted()) {

@@ -72,9 +72,13 @@ export async function sendRow(
       row.kind === 'push'
         ? await line.push(row.to, messages, row.retryKey)
         : await line.multicast([...row.to], messages, row.retryKey);
+    limiter.accepted();
     return { kind: 'sent', status: 200, requestId: sent.requestId ?? null, duplicate: false };
   } catch (error) {
-    return resultOf(error);
+    const result = resultOf(error);
+    // A rate-limit 429 slows every send of this endpoint (the limiter is shared), not only this row.
+    if (result.kind === 'retry' && result.status === 429) limiter.throttled();
+    return result;
   } finally {
     release();
   }

@@ -1,13 +1,20 @@
 // The `ita` command line: `npm run ita -- <command> …`; each command lives in bot/tools/cli/commands/.
 import { readFile } from 'node:fs/promises';
+import { fiscalYearOf } from '../../../core/index.ts';
 import { type Config, parseConfig } from '../../config.ts';
+import { runAgencies } from './commands/agencies.ts';
 import { runDemo } from './commands/demo.ts';
+import { runFramework } from './commands/framework.ts';
 import { runMigrate } from './commands/migrate.ts';
+import { currentKey, runBackup, runKeys } from './commands/operate.ts';
+import { runOutbox } from './commands/outbox.ts';
 import { runPlan } from './commands/plan.ts';
 import { runReport } from './commands/report.ts';
 import { runRichMenuWithConfig } from './commands/richmenu.ts';
 import { runRoles } from './commands/roles.ts';
 import { runScore } from './commands/score.ts';
+import { runScores } from './commands/scores.ts';
+import { runHolidays, runSettings } from './commands/settings.ts';
 import { runStatus } from './commands/status.ts';
 import { runTick } from './commands/tick.ts';
 import type { WorkersTarget } from './workers-db.ts';
@@ -88,20 +95,59 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
   },
   richmenu: {
     help: 'richmenu [--out DIR]         สร้างริชเมนูประชาชนและเจ้าหน้าที่ใน LINE (หรือเขียนรูปลงโฟลเดอร์)',
-    run: (args) => withConfig((c) => runRichMenuWithConfig(args, io, c)),
+    run: (args) => withConfig((c) => runRichMenuWithConfig(args, io, c, workersTarget)),
   },
   tick: {
     help: 'tick [--now ISO_TIME]        ทำงานตามกำหนดเวลาหนึ่งรอบ (แจ้งเตือน ส่งข้อความค้าง)',
     run: (args) => withConfig((c) => runTick(args, io, c, workersTarget)),
   },
   status: {
-    help: 'status                       ฐานข้อมูล จังหวัด ผู้ประสานงาน และรหัสรับสิทธิ์ผู้ประสานงานคนแรก (ถ้ายังไม่มี)',
+    help: 'status                       จังหวัด ผู้ประสานงาน รหัสรับสิทธิ์ผู้ประสานงานคนแรก (ถ้ายังไม่มี) ข้อความค้างส่ง ตัวจัดกำหนดเวลา กุญแจ',
     run: (args) =>
-      withConfig((c) => runStatus(args, io, { ...database(c), adminLineUserIds: c.adminLineUserIds })),
+      withConfig((c) =>
+        runStatus(args, io, {
+          ...database(c),
+          adminLineUserIds: c.adminLineUserIds,
+          complaintKey: currentKey(c)?.key,
+        }),
+      ),
+  },
+  outbox: {
+    help: 'outbox status|resume          สถานะการส่งข้อความ และส่งต่อทันทีหลังเพิ่มแพ็กเกจ LINE',
+    run: (args) => withConfig((c) => runOutbox(args, io, c, workersTarget)),
+  },
+  framework: {
+    help: 'framework list | show <พ.ศ.> [--json] | import FILE   กรอบการประเมินแต่ละปีและหลักฐาน นำเข้ากรอบของปี',
+    run: (args) =>
+      withConfig((c) => runFramework(args, io, { ...database(c), currentYear: fiscalYearOf(new Date()) })),
+  },
+  scores: {
+    help: 'scores import FILE [--year <พ.ศ.>] [--apply]   นำเข้าผลคะแนนที่ประกาศ (CSV/XLSX หนึ่งแถวต่อหน่วยงาน) ตรวจก่อนบันทึก',
+    run: (args) => withConfig((c) => runScores(args, io, database(c))),
   },
   report: {
     help: 'report analysis|measures --agency <id> --year <พ.ศ.> [--format docx|html|json]   ร่างรายงาน OIT จากข้อมูล',
     run: (args) => withConfig((c) => runReport(args, io, database(c))),
+  },
+  agencies: {
+    help: 'agencies import FILE [--apply] | template [--out FILE] | list   รายชื่อหน่วยงานของจังหวัด (CSV/Excel)',
+    run: (args) => withConfig((c) => runAgencies(args, io, database(c))),
+  },
+  settings: {
+    help: 'settings list | get KEY | set KEY VALUE   การตั้งค่า (เวลาทำการ เรื่องร้องเรียน ฯลฯ)',
+    run: (args) => withConfig((c) => runSettings(args, io, database(c))),
+  },
+  holidays: {
+    help: 'holidays list [--year 2571] | add DATE NAME | remove DATE   วันหยุดราชการ',
+    run: (args) => withConfig((c) => runHolidays(args, io, database(c))),
+  },
+  keys: {
+    help: 'keys rotate                  เปลี่ยนกุญแจเรื่องร้องเรียนเป็น COMPLAINT_KEY_NEW',
+    run: (args) => withConfig((c) => runKeys(args, io, c, process.env, workersTarget)),
+  },
+  backup: {
+    help: 'backup --out FILE            สำรองฐานข้อมูล SQLite ขณะระบบทำงาน',
+    run: (args) => withConfig((c) => runBackup(args, io, c, workersTarget)),
   },
 };
 

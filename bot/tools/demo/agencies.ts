@@ -39,7 +39,20 @@ function pathumThani(
 ): DemoAgency {
   // District offices answer to the provincial office; ministries' offices and local governments do not.
   const parentId = type === 'district' ? PROVINCIAL_OFFICE_ID : null;
-  return { id, provinceId: DEMO_PROVINCE_ID, nameTh, shortName, type, district, parentId, ...sizes };
+  // The NACC assesses the province as one unit made of its provincial line offices and district offices
+  // (seed 002); local governments are assessed one by one. Contributing units get tasks, not scores.
+  const assessedUnitId = type === 'line_agency' || type === 'district' ? PROVINCIAL_OFFICE_ID : null;
+  return {
+    id,
+    provinceId: DEMO_PROVINCE_ID,
+    nameTh,
+    shortName,
+    type,
+    district,
+    parentId,
+    assessedUnitId,
+    ...sizes,
+  };
 }
 
 const s = (staff: number, stakeholders: number): Sizes => ({ staff, stakeholders });

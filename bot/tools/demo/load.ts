@@ -68,7 +68,12 @@ async function loadScores(db: Db, sets: readonly ScoreSet[], now: Date): Promise
 
 /** The default plan (activities already made from it are kept) and each agency's status at `now`. */
 async function loadPlan(db: Db, year: number, now: Date): Promise<void> {
-  const planned = defaultPlanActivities(DEMO_PROVINCE_ID, year);
+  const planned = defaultPlanActivities(
+    DEMO_PROVINCE_ID,
+    year,
+    undefined,
+    PATHUM_THANI_AGENCIES.map((a) => ({ id: a.id, assessedUnitId: a.assessedUnitId ?? null })),
+  );
   await createActivities(db, planned, now);
   const keys = new Set(planned.map((a) => a.key));
   const activities = (await listActivities(db, DEMO_PROVINCE_ID, year)).filter((a) => keys.has(a.key));
@@ -154,4 +159,25 @@ export async function loadDemo(db: Db, now: Date): Promise<DemoSummary> {
 /** Loads the demo into a database with no province yet (a first start); undefined when it already has data. */
 export async function loadDemoIfEmpty(db: Db, now: Date): Promise<DemoSummary | undefined> {
   return (await hasAnyProvince(db)) ? undefined : loadDemo(db, now);
+}
+
+/**
+ * What in the database is not the demo's, in Thai (a province or agency of its own), or undefined when it
+ * holds only demo data or nothing: `ita demo` refuses to mix the demo into a real province (issue 14 §1).
+ */
+export async function nonDemoData(db: Db): Promise<string | undefined> {
+  const demoProvinces = DEMO_PROVINCES.map((p) => p.id);
+  const demoAgencies = ALL_AGENCIES.map((a) => a.id);
+  const province = await db.kysely
+    .selectFrom('provinces')
+    .select('id')
+    .where('id', 'not in', demoProvinces)
+    .executeTakeFirst();
+  if (province !== undefined) return `จังหวัด ${province.id}`;
+  const agency = await db.kysely
+    .selectFrom('agencies')
+    .select('id')
+    .where('id', 'not in', demoAgencies)
+    .executeTakeFirst();
+  return agency === undefined ? undefined : `หน่วยงาน ${agency.id}`;
 }

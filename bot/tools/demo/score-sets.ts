@@ -11,7 +11,10 @@ export interface DemoScoreSet extends ScoreSet {
   intended?: GeneratedSet['intended'];
 }
 
-/** The published cases plus generated sets for every Pathum Thani agency and the two years before `currentYear`. */
+/**
+ * The published cases plus generated — invented, plausible — sets for every assessed Pathum Thani agency (the
+ * province and each local government) and the two years before `currentYear`.
+ */
 export function demoScoreSets(currentYear: number): DemoScoreSet[] {
   const published: DemoScoreSet[] = PUBLISHED_SETS.map((set) => ({
     agencyId: set.agencyId,
@@ -22,7 +25,10 @@ export function demoScoreSets(currentYear: number): DemoScoreSet[] {
     scores: set.scores,
   }));
   const taken = new Set(published.map((set) => `${set.agencyId}:${set.year}`));
-  const generated = PATHUM_THANI_AGENCIES.flatMap((agency) => generateScores(agency, currentYear))
+  // Only assessed units are scored: a province's line and district offices contribute to its one result.
+  const assessed = PATHUM_THANI_AGENCIES.filter((agency) => (agency.assessedUnitId ?? null) === null);
+  const generated = assessed
+    .flatMap((agency) => generateScores(agency, currentYear))
     .filter((set) => !taken.has(`${set.agencyId}:${set.year}`))
     .map((set): DemoScoreSet => ({ ...set, source: 'demo', sourceBy: null }));
   return [...published, ...generated];

@@ -21,7 +21,7 @@ describe('/api sign-in', () => {
     h.fake.registerIdToken('tok-cache', { sub: 'Ucache0000000000000000000000000000', aud: LOGIN_CHANNEL_ID });
     const before = h.fake.verifyCalls();
     expect((await h.callApi('tok-cache', '/province')).status).toBe(200);
-    expect((await h.callApi('tok-cache', '/agencies/pathum-thani-health/scorecard')).status).toBe(200);
+    expect((await h.callApi('tok-cache', '/agencies/nakhon-rangsit/scorecard')).status).toBe(200);
     expect(h.fake.verifyCalls() - before).toBe(1);
   });
 

@@ -1,5 +1,5 @@
 // `ita demo [--now ISO_TIME]`: migrates the database, loads the Pathum Thani demo and prints what it holds.
-import { loadDemo } from '../../demo/load.ts';
+import { loadDemo, nonDemoData } from '../../demo/load.ts';
 import type { DemoSummary, DemoTable } from '../../demo/summary.ts';
 import type { CommandIo, DatabaseEnv } from './migrate.ts';
 import { databaseFailure, EXIT_FAILED, migrationLine, openDatabase } from './migrate.ts';
@@ -71,6 +71,13 @@ export async function runDemo(
   if (db === undefined) return EXIT_FAILED;
   try {
     io.out(migrationLine(db));
+    const foreign = await nonDemoData(db);
+    if (foreign !== undefined) {
+      io.err(
+        `ข้อผิดพลาด: ฐานข้อมูลนี้มีข้อมูลจริงอยู่แล้ว (${foreign}) จึงไม่ใส่ข้อมูลตัวอย่างปนลงไป — ใช้ DATABASE_PATH ไฟล์ใหม่สำหรับทดลอง`,
+      );
+      return EXIT_FAILED;
+    }
     const summary = await loadDemo(db, parsed.now);
     for (const line of summaryLines(summary)) io.out(line);
     return 0;

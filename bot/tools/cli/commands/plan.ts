@@ -91,7 +91,7 @@ async function createPlan(db: Db, p: Parsed, io: CommandIo, now: Date): Promise<
     if (framework === undefined) return `ไม่มีกรอบการประเมินสำหรับปีงบประมาณ ${year}`;
     await upsertFiscalYear(db, { provinceId: province.id, year, frameworkId: framework.id }, now);
   }
-  const planned = defaultPlanActivities(province.id, year, 'cli');
+  const planned = defaultPlanActivities(province.id, year, 'cli', await listAgencies(db, province.id));
   const created = await createActivities(db, planned, now);
   io.out(`แผนงาน ITA ปีงบประมาณ ${year} ของจังหวัด${province.name}: เพิ่ม ${created.length} กิจกรรม`);
   if (created.length < planned.length) io.out(`มีอยู่แล้ว ${planned.length - created.length} กิจกรรม (ไม่เพิ่มซ้ำ)`);

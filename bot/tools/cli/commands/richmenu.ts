@@ -12,7 +12,8 @@ import { richMenuRequest } from '../../richmenu/layout.ts';
 import { citizenMenu, staffMenu } from '../../richmenu/menus.ts';
 import { type RenderMenuImages, RichMenuImageError, renderMenuImages } from '../../richmenu/render.ts';
 import { createMenuImageUploader } from '../../richmenu/upload.ts';
-import type { CommandIo } from './migrate.ts';
+import type { WorkersTarget } from '../workers-db.ts';
+import { type CommandIo, openDatabase } from './migrate.ts';
 
 const USAGE = [
   'วิธีใช้:',
@@ -93,10 +94,21 @@ export async function runRichMenuWithConfig(
   args: readonly string[],
   io: CommandIo,
   config: Config,
+  workers?: WorkersTarget,
 ): Promise<number> {
+  // The Worker's menus are on the real LINE account: without its credentials here they would go to a stand-in.
+  if (workers !== undefined && config.localMode) {
+    io.err(
+      'ข้อผิดพลาด: richmenu --workers ต้องตั้ง LINE_CHANNEL_SECRET และ LINE_CHANNEL_ACCESS_TOKEN เหมือนที่ Worker ใช้',
+    );
+    return 2;
+  }
+  const database = workers === undefined ? undefined : await openDatabase({ databasePath: '', workers }, io);
+  if (workers !== undefined && database === undefined) return 2;
   const { deps, fake, close } = await createNodeDeps(
     config,
     createJsonLogger((line) => io.err(line)),
+    database,
   );
   try {
     if (fake !== undefined) io.out('โหมดทดลอง (ไม่มีข้อมูลช่อง LINE): ส่งคำขอไปที่ LINE จำลองเท่านั้น');

@@ -2,6 +2,7 @@
 import {
   ANALYSIS_TOPICS,
   describeMissing,
+  describeWeakParts,
   formatOfFileName,
   formatScore,
   frameworkById,
@@ -15,6 +16,7 @@ import {
   round2,
   type ScoreResult,
   score,
+  weaknessOf,
 } from '../../../../core/index.ts';
 
 export interface CliIo {
@@ -121,6 +123,10 @@ function tableOf(result: ScoreResult): string[] {
       `${padThai(`${String(id).padStart(2)} ${INDICATOR_NAMES[id]}`, 36)}${cell(result.indicators[id])}`,
     );
   }
+  const weakness = framework === undefined ? undefined : weaknessOf(result, framework);
+  if (weakness?.levelReason !== undefined) lines.push('', weakness.levelReason);
+  const parts = weakness === undefined ? [] : describeWeakParts(weakness);
+  if (parts.length > 0) lines.push('', `ต่ำกว่าเกณฑ์: ${parts.join(', ')}`);
   lines.push('', `ข้อที่ได้คะแนนต่ำกว่าเกณฑ์ (${result.weakItems.length} ข้อ)`);
   for (const item of result.weakItems) {
     const topic = ANALYSIS_TOPICS.find((t) => t.id === item.topic);

@@ -61,6 +61,21 @@ export function CaseStatsPage() {
       await saveFile(res, `ita-complaints.${format}`);
       return 'ดาวน์โหลดรายงานแล้ว';
     });
+  // The OIT item's table: corruption complaints only, exact counts, for the first half or the whole year.
+  const downloadOit = (format: 'docx' | 'xlsx' | 'csv' | 'html') =>
+    act(async () => {
+      const res = await api.cases.stats.oit.$get({
+        query: {
+          year: String(year),
+          period: period === 'year' ? 'year' : 'h1',
+          format,
+          digits: 'arabic',
+          ...(agencyId === PROVINCE ? {} : { agencyId }),
+        },
+      });
+      await saveFile(res, `oit-complaints.${format}`);
+      return 'ดาวน์โหลดข้อมูลสถิติสำหรับ OIT แล้ว';
+    });
   return (
     <div>
       <div class="card row complaint-filters">
@@ -122,6 +137,21 @@ export function CaseStatsPage() {
             </button>
             <button type="button" class="secondary" disabled={busy} onClick={() => download('html')}>
               ดาวน์โหลด HTML
+            </button>
+          </div>
+          <h3>สำหรับเผยแพร่ใน OIT (เฉพาะเรื่องทุจริตและประพฤติมิชอบ แสดงจำนวนจริง)</h3>
+          <p class="muted small">
+            {period === 'year' ? 'ทั้งปีงบประมาณ' : 'รอบ 6 เดือนแรก'} รายเดือน พร้อมรวมรายไตรมาสและครึ่งปี
+          </p>
+          <div class="row no-print">
+            <button type="button" disabled={busy} onClick={() => downloadOit('docx')}>
+              OIT: Word (.docx)
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => downloadOit('xlsx')}>
+              OIT: Excel (.xlsx)
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => downloadOit('csv')}>
+              OIT: CSV
             </button>
           </div>
           <ActionOutcome message={message} />

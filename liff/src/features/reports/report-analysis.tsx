@@ -145,6 +145,14 @@ function Topic({ topic, onChange }: { topic: TopicAnalysis; onChange(topic: Topi
       <h3>{t(`${topic.id}. ${topic.title}`)}</h3>
       <div class="muted">หัวข้อที่ใช้ในการวิเคราะห์</div>
       <ul>
+        {topic.weakParts.map((part) => (
+          <li key={part} class="weak">
+            {t(part)}
+          </li>
+        ))}
+        {topic.items.length === 0 && topic.weakParts.length === 0 && (
+          <li class="muted">ไม่มีข้อที่ได้คะแนนต่ำกว่า 85 คะแนน</li>
+        )}
         {topic.items.map((item) => (
           <li key={item.code} class={item.weak ? 'weak' : undefined}>
             {t(
@@ -188,6 +196,18 @@ export function AnalysisSheet({ report, onChange }: Props) {
       <h1>
         <Editable label="ชื่อรายงาน" value={report.title} onChange={(title) => set({ title })} />
       </h1>
+      {report.oitItem !== undefined && (
+        <p class="muted">
+          <Text
+            value={`ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`}
+          />
+        </p>
+      )}
+      {report.frameworkNotice !== undefined && (
+        <p class="muted" data-testid="framework-notice">
+          <Text value={report.frameworkNotice} />
+        </p>
+      )}
       <p>
         <Editable label="บทนำ" value={report.intro} onChange={(intro) => set({ intro })} />
       </p>
@@ -200,6 +220,14 @@ export function AnalysisSheet({ report, onChange }: Props) {
       <p>
         <Editable label="สรุปผลการประเมิน" value={report.summary} onChange={(summary) => set({ summary })} />
       </p>
+      <h3>เกณฑ์ระดับผลการประเมิน</h3>
+      <ul>
+        {report.levelCriteria.map((line) => (
+          <li key={line}>
+            <Text value={line} />
+          </li>
+        ))}
+      </ul>
       {(['IIT', 'EIT', 'OIT'] as const).map((k) => (
         <div key={k}>
           <h3>ข้อเสนอแนะสำหรับแบบวัด {k}</h3>

@@ -54,6 +54,36 @@ function NextLevel({ plan }: { plan: ScorecardData['whatItTakes'] }) {
   );
 }
 
+/** The one weakness of core weaknessOf: instruments and indicators below 85, the level's reason, the item count. */
+function Weakness({ card }: { card: ScorecardData }) {
+  const { weakness } = card;
+  const parts = [
+    ...weakness.instruments.map((w) => `${w.code} ${formatScore(w.score)}`),
+    ...weakness.indicators.map((w) => `ตัวชี้วัดที่ ${w.id} ${w.name} ${formatScore(w.score)}`),
+  ];
+  return (
+    <div class="weakness">
+      {weakness.levelReason !== null && <p>{weakness.levelReason}</p>}
+      {parts.length > 0 && (
+        <ul data-testid="weak-parts">
+          {parts.map((p) => (
+            <li key={p} class="weak">
+              {p}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!weakness.none && (
+        <p class="muted">
+          {card.weakCount > 0
+            ? `ข้อคำถามที่ต่ำกว่า 85 คะแนน ${card.weakCount} ข้อ (ตามประเด็นด้านล่าง)`
+            : 'ยังไม่มีคะแนนรายข้อของปีนี้ จึงแสดงจุดอ่อนตามแบบวัดและตัวชี้วัด'}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function ScoreCard({ card }: { card: ScorecardData }) {
   return (
     <div class="score-card">
@@ -65,12 +95,25 @@ export function ScoreCard({ card }: { card: ScorecardData }) {
           {card.agency.typeLabel}
           {card.agency.district !== null && ` · อำเภอ${card.agency.district}`} · ปีงบประมาณ พ.ศ. {card.year}
         </p>
+        {card.frameworkNotice !== null && (
+          <p class="muted small" data-testid="framework-notice">
+            {card.frameworkNotice}
+          </p>
+        )}
         <div class="total">
           <strong data-testid="total">{card.totalDisplay ?? '—'}</strong>
           <LevelBadge level={card.level} />
         </div>
         {card.missing.length > 0 && <p class="muted">ยังคำนวณคะแนนรวมไม่ได้ ขาด: {card.missing.join(', ')}</p>}
         <Change change={card.change} />
+        {(card.rank.national !== null || card.rank.inGroup !== null) && (
+          <p>
+            {card.rank.national !== null && `อันดับ ${card.rank.national} ของประเทศ`}
+            {card.rank.national !== null && card.rank.inGroup !== null && ' · '}
+            {card.rank.inGroup !== null && `อันดับ ${card.rank.inGroup} ในกลุ่มหน่วยงานประเภทเดียวกัน`}
+            <span class="muted"> (ตามที่ สำนักงาน ป.ป.ช. ประกาศ)</span>
+          </p>
+        )}
         {card.rank.province !== null && (
           <p>
             อันดับ {card.rank.province.rank} จาก {card.rank.province.of} หน่วยงานในจังหวัด
@@ -88,7 +131,9 @@ export function ScoreCard({ card }: { card: ScorecardData }) {
                 <td>
                   <strong>{i.code}</strong> <span class="muted small">{i.name}</span>
                 </td>
-                <td class={`num ${i.score !== null && i.score < 85 ? 'weak' : ''}`}>{show(i.score)}</td>
+                <td class={`num ${card.weakness.instruments.some((w) => w.code === i.code) ? 'weak' : ''}`}>
+                  {show(i.score)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -105,7 +150,9 @@ export function ScoreCard({ card }: { card: ScorecardData }) {
               <span>
                 {i.code}. {i.title}
               </span>
-              <span class={`num ${i.score !== null && i.score < 85 ? 'weak' : ''}`}>{show(i.score)}</span>
+              <span class={`num ${card.weakness.indicators.some((w) => w.id === i.id) ? 'weak' : ''}`}>
+                {show(i.score)}
+              </span>
             </li>
           ))}
         </ol>
@@ -117,8 +164,9 @@ export function ScoreCard({ card }: { card: ScorecardData }) {
         </section>
       )}
       <section class="card" aria-labelledby="sc-weak">
-        <h2 id="sc-weak">ข้อที่ต่ำกว่า 85 คะแนน ({card.weakCount} ข้อ)</h2>
-        <WeakTopics topics={card.weakTopics} />
+        <h2 id="sc-weak">จุดที่ได้คะแนนต่ำกว่า 85</h2>
+        <Weakness card={card} />
+        <WeakTopics topics={card.weakTopics} none={card.weakness.none} />
       </section>
       <section class="card" aria-labelledby="sc-next">
         <h2 id="sc-next">ต้องทำอย่างไรจึงจะขึ้นระดับถัดไป</h2>

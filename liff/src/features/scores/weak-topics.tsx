@@ -2,9 +2,11 @@
 import { formatScore } from '../../../../core/round.ts';
 import type { ScorecardData } from '../../lib/api-types.ts';
 
-export function WeakTopics({ topics }: { topics: ScorecardData['weakTopics'] }) {
+export function WeakTopics({ topics, none }: { topics: ScorecardData['weakTopics']; none: boolean }) {
   const withItems = topics.filter((t) => t.items.length > 0);
-  if (withItems.length === 0) return <p class="muted">ไม่มีข้อที่ต่ำกว่าเกณฑ์ หน่วยงานควรรักษามาตรฐานไว้</p>;
+  if (withItems.length === 0) {
+    return none ? <p class="muted">ไม่มีจุดที่ต่ำกว่าเกณฑ์ หน่วยงานควรรักษามาตรฐานไว้</p> : null;
+  }
   return (
     <div class="weak-topics">
       {withItems.map((topic) => (

@@ -1,16 +1,146 @@
-// Import scores (coordinator): a CSV/JSON file or pasted text, checked first, errors shown by line.
+// Import scores (coordinator): a CSV/XLSX/JSON file or pasted text, checked and previewed first (columns mapped,
+// agencies matched, published figures compared), errors shown by row in Thai; saved only after the preview.
 import { useState } from 'preact/hooks';
 import { formatScore } from '../../../../core/round.ts';
 import { fiscalYearOf } from '../../../../core/thai/era.ts';
 import { ok } from '../../lib/api.ts';
+import type { ImportOk } from '../../lib/api-types.ts';
 import { hrefOf } from '../../lib/router.ts';
+import { saveFile } from '../../lib/save-file.ts';
 import { useSession } from '../../lib/session.ts';
 import { toApiError, useLoad } from '../../lib/use-load.ts';
 import { ErrorState } from '../../ui/states.tsx';
 import { ImportErrors } from './import-errors.tsx';
 import { type ImportOutcome, importScores } from './score-import.ts';
 
-const EXAMPLE = 'agency_id,code,score\n# รหัสหน่วยงาน,รหัสข้อ (i1, e1, o1 หรือ IIT/EIT/OIT),คะแนน';
+const EXAMPLE =
+  'ชื่อหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ระดับผลการประเมิน,IIT,EIT,OIT\n# หรือ agency_id,code,score (รหัสหน่วยงาน,รหัสข้อ,คะแนน)';
+
+/** Fields a column can be mapped to, for headers the server did not recognise. */
+const FIELD_CHOICES: readonly [string, string][] = [
+  ['ignore', 'ไม่ใช้คอลัมน์นี้'],
+  ['itas_code', 'รหัส ITAS'],
+  ['agency_id', 'รหัสหน่วยงานในระบบ'],
+  ['name', 'ชื่อหน่วยงาน'],
+  ['year', 'ปีงบประมาณ'],
+  ['total', 'คะแนนรวม'],
+  ['level', 'ระดับผลการประเมิน'],
+  ['iit', 'คะแนน IIT'],
+  ['eit', 'คะแนน EIT'],
+  ['oit', 'คะแนน OIT'],
+  ...Array.from({ length: 10 }, (_, i): [string, string] => [`indicator_${i + 1}`, `ตัวชี้วัดที่ ${i + 1}`]),
+  ['rank_national', 'ลำดับระดับประเทศ'],
+  ['rank_in_group', 'ลำดับในกลุ่มหน่วยงาน'],
+];
+
+type Review = NonNullable<ImportOk['review']>;
+
+function base64Of(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function ReviewView({
+  review,
+  agencies,
+  mapping,
+  matches,
+  onMap,
+  onMatch,
+}: {
+  review: Review;
+  agencies: readonly { id: string; name: string }[];
+  mapping: Record<string, string>;
+  matches: Record<string, string>;
+  onMap(header: string, field: string): void;
+  onMatch(line: number, agencyId: string): void;
+}) {
+  return (
+    <div class="card" data-testid="import-review">
+      {review.unknownHeaders.length > 0 && (
+        <div>
+          <h3>คอลัมน์ที่ยังไม่รู้จัก: โปรดเลือกว่าเป็นข้อมูลใด</h3>
+          {review.unknownHeaders.map((h) => (
+            <label class="field" key={h}>
+              {h}
+              <select value={mapping[h] ?? ''} onChange={(e) => onMap(h, e.currentTarget.value)}>
+                <option value="">— เลือก —</option>
+                {FIELD_CHOICES.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      )}
+      {review.unmatched.length > 0 && (
+        <div>
+          <h3>ไม่พบหน่วยงานของแถวต่อไปนี้: โปรดเลือกหน่วยงาน หรือข้ามแถว</h3>
+          {review.unmatched.map((u) => (
+            <label class="field" key={u.line}>
+              แถว {u.line}: {u.ref}
+              <select
+                value={matches[String(u.line)] ?? ''}
+                onChange={(e) => onMatch(u.line, e.currentTarget.value)}
+              >
+                <option value="">— เลือก —</option>
+                <option value="skip">ข้ามแถวนี้</option>
+                {agencies.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      )}
+      {review.warnings.length > 0 && (
+        <div>
+          <h3>คำเตือน: ตัวเลขที่ประกาศต่างจากที่คำนวณได้เกิน 0.01 (ระบบใช้ตัวเลขที่ประกาศ)</h3>
+          <ul>
+            {review.warnings.map((w) => (
+              <li key={`${w.line}-${w.message}`}>
+                {w.line === null ? '' : `แถว ${w.line}: `}
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {review.rows.length > 0 && (
+        <table>
+          <caption>ตัวอย่างก่อนบันทึก ({review.rows.length} หน่วยงาน)</caption>
+          <thead>
+            <tr>
+              <th>แถว</th>
+              <th>หน่วยงาน</th>
+              <th class="num">คะแนนรวม</th>
+              <th>ระดับ</th>
+              <th class="num">ลำดับประเทศ</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.rows.map((r) => (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                <td>{r.agency.name}</td>
+                <td class="num">{r.totalDisplay ?? '–'}</td>
+                <td>{r.level ?? '–'}</td>
+                <td class="num">{r.rankNational ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
 
 export function ImportPage() {
   const { api } = useSession();
@@ -19,6 +149,11 @@ export function ImportPage() {
   const [agencyId, setAgencyId] = useState('');
   const [fileName, setFileName] = useState('scores.csv');
   const [content, setContent] = useState('');
+  const [xlsx, setXlsx] = useState<string | undefined>(undefined);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [matches, setMatches] = useState<Record<string, string>>({});
+  /** The preview the save button stands on: saving is offered only after a clean check. */
+  const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
@@ -28,8 +163,27 @@ export function ImportPage() {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
     if (file === undefined) return;
     setFileName(file.name);
-    setContent(await file.text());
+    if (/\.xlsx$/i.test(file.name)) {
+      setXlsx(base64Of(await file.arrayBuffer()));
+      setContent('');
+    } else {
+      setXlsx(undefined);
+      setContent(await file.text());
+    }
+    setMapping({});
+    setMatches({});
     setOutcome(undefined);
+    setChecked(false);
+  };
+
+  const template = async (format: 'csv' | 'xlsx') => {
+    setFailure(undefined);
+    try {
+      const res = await api.agencies.import.template.$get({ query: { format, year } });
+      await saveFile(res, `ita-results-template.${format}`);
+    } catch (error) {
+      setFailure(toApiError(error).message);
+    }
   };
 
   const run = async (dryRun: boolean) => {
@@ -37,15 +191,20 @@ export function ImportPage() {
     setFailure(undefined);
     try {
       const name = fileName.trim() === '' ? 'scores.csv' : fileName;
-      setOutcome(
-        await importScores(api, {
-          fileName: name,
-          content,
-          year,
-          dryRun,
-          ...(agencyId === '' ? {} : { agencyId }),
-        }),
-      );
+      const next = await importScores(api, {
+        fileName: name,
+        content,
+        ...(xlsx === undefined ? {} : { contentBase64: xlsx }),
+        year,
+        dryRun,
+        apply: !dryRun,
+        mapping,
+        matches,
+        ...(agencyId === '' ? {} : { agencyId }),
+      });
+      setOutcome(next);
+      // Saving is offered only after a check with nothing left to fix.
+      setChecked(dryRun && next.ok && next.result.review?.ready !== false);
     } catch (error) {
       setFailure(toApiError(error).message);
     } finally {
@@ -55,7 +214,18 @@ export function ImportPage() {
 
   return (
     <div>
-      <p class="lead">รูปแบบเดียวกับคำสั่ง ita score: CSV (code,score หรือ agency_id,code,score) หรือ JSON</p>
+      <p class="lead">
+        ผลคะแนนที่ประกาศ หนึ่งแถวต่อหน่วยงาน (CSV หรือ Excel หัวตารางภาษาไทยได้) หรือรูปแบบเดียวกับคำสั่ง ita score
+        ระบบจะตรวจและแสดงตัวอย่างก่อน แล้วจึงบันทึก
+      </p>
+      <div class="row">
+        <button type="button" class="secondary" onClick={() => template('csv')}>
+          ดาวน์โหลดแบบฟอร์ม CSV
+        </button>
+        <button type="button" class="secondary" onClick={() => template('xlsx')}>
+          ดาวน์โหลดแบบฟอร์ม Excel
+        </button>
+      </div>
       <div class="card">
         <div class="row">
           <label class="field grow">
@@ -93,7 +263,9 @@ export function ImportPage() {
             spellcheck={false}
             onInput={(e) => {
               setContent(e.currentTarget.value);
+              setXlsx(undefined);
               setOutcome(undefined);
+              setChecked(false);
             }}
           />
         </label>
@@ -103,39 +275,54 @@ export function ImportPage() {
             <input
               id="import-file"
               type="file"
-              accept=".csv,.json,text/csv,application/json"
+              accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               hidden
               onChange={onFile}
             />
           </label>
           <button
+            id="import-check"
             type="button"
             class="secondary"
-            disabled={busy || content.trim() === ''}
+            disabled={busy || (content.trim() === '' && xlsx === undefined)}
             onClick={() => run(true)}
           >
-            ตรวจสอบก่อน
+            ตรวจสอบและดูตัวอย่าง
           </button>
-          <button
-            id="import-run"
-            type="button"
-            disabled={busy || content.trim() === ''}
-            onClick={() => run(false)}
-          >
+          <button id="import-run" type="button" disabled={busy || !checked} onClick={() => run(false)}>
             {busy ? 'กำลังนำเข้า…' : 'นำเข้าและบันทึก'}
           </button>
         </div>
       </div>
       {failure !== undefined && <ErrorState message={failure} />}
+      {xlsx !== undefined && <p class="muted">เลือกไฟล์ Excel: {fileName}</p>}
       {outcome !== undefined && !outcome.ok && (
         <ImportErrors message={outcome.message} errors={outcome.errors} />
+      )}
+      {outcome?.ok === true && outcome.result.review != null && (
+        <ReviewView
+          review={outcome.result.review}
+          agencies={(agencies.data?.agencies ?? []).map((a) => ({ id: a.id, name: a.name }))}
+          mapping={mapping}
+          matches={matches}
+          onMap={(h, f) => {
+            setMapping({ ...mapping, [h]: f });
+            setChecked(false);
+          }}
+          onMatch={(line, id) => {
+            setMatches({ ...matches, [String(line)]: id });
+            setChecked(false);
+          }}
+        />
       )}
       {outcome?.ok === true && (
         <div class="card" role="status">
           <p>
-            {outcome.result.dryRun
-              ? `ตรวจแล้วไม่พบข้อผิดพลาด (${outcome.result.agencies.length} หน่วยงาน) กด "นำเข้าและบันทึก" เพื่อบันทึก`
-              : `บันทึกคะแนนแล้ว ${outcome.result.imported} รายการ จาก ${outcome.result.agencies.length} หน่วยงาน`}
+            {outcome.result.review?.ready === false
+              ? 'ยังบันทึกไม่ได้: เลือกคอลัมน์หรือหน่วยงานที่ยังไม่รู้จักข้างต้น แล้วกด "ตรวจสอบและดูตัวอย่าง" อีกครั้ง'
+              : outcome.result.dryRun
+                ? `ตรวจแล้วไม่พบข้อผิดพลาด (${outcome.result.agencies.length} หน่วยงาน) กด "นำเข้าและบันทึก" เพื่อบันทึก`
+                : `บันทึกคะแนนแล้ว ${outcome.result.imported} รายการ จาก ${outcome.result.agencies.length} หน่วยงาน`}
           </p>
           <ul>
             {outcome.result.agencies.map((a) => (

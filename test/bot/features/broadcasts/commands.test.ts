@@ -105,6 +105,8 @@ describe('ประกาศ / announce', () => {
   });
 
   it('names the agencies whose group could not be reached', async () => {
+    // The day's reminders and digest go first (the outbox sends announcements after them): out of the way.
+    await runScheduler(c.h.deps, NOW);
     const preview = await c.say('ประกาศ [อำเภอ: คลองหลวง] ทดสอบ', COORDINATOR);
     await c.press(sendButton(preview), COORDINATOR);
     c.h.fake.failNext(1, { status: 400, paths: ['/v2/bot/message/push'] });

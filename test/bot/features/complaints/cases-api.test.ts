@@ -152,6 +152,19 @@ describe('GET /api/cases/stats', () => {
     expect((await call('CITIZEN', forbidden)).status).toBe(403);
     expect((await call('COORDINATOR', '/cases/stats/download?year=2567&format=pdf')).status).toBe(400);
   });
+
+  it('gives the OIT table with exact counts (no "<3") under the same access rules', async () => {
+    const csv = await call('COORDINATOR', '/cases/stats/oit?year=2567&period=year&format=csv');
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain('O24 ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ');
+    expect(text).not.toContain('<3');
+    expect(text).toMatch(/รวมทั้งปีงบประมาณ \(ตุลาคม–กันยายน\),\d+,\d+,\d+/);
+    expect(text).not.toContain('เรียกรับเงิน');
+    const xlsx = await call('COORDINATOR', '/cases/stats/oit?year=2567&format=xlsx');
+    expect(new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    expect((await call('CITIZEN', '/cases/stats/oit?year=2567')).status).toBe(403);
+  });
 });
 
 describe('POST /api/cases/track/:code', () => {

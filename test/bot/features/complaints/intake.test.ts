@@ -10,6 +10,13 @@ import { checkAndClose } from '../../../support/harness.ts';
 import { buttons, NOW, readable } from '../../line/events/conversation.ts';
 import { CITIZEN, type Citizen, DESCRIPTION, fillUpToIdentity, startCitizen } from './citizen.ts';
 
+/** Bytes that start as a JPEG does (photos are accepted by their signature, issue 14 §4). */
+function jpegBytes(size: number, fill = 0): Uint8Array {
+  const bytes = new Uint8Array(size).fill(fill);
+  bytes.set([0xff, 0xd8, 0xff]);
+  return bytes;
+}
+
 const CODE_RE = /[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}/;
 
 let p: Citizen;
@@ -85,7 +92,7 @@ describe('complaint intake in 1:1 chat', () => {
     await p.choose('อบต.บึงบอน');
     expect(await p.step()).toBe('description');
     expect(readable(await p.say('สั้นไป'))).toContain('อย่างน้อย 10');
-    p.c.h.fake.setContent('early-photo', new Uint8Array(10), 'image/jpeg');
+    p.c.h.fake.setContent('early-photo', jpegBytes(10), 'image/jpeg');
     expect(readable(await p.photo('early-photo'))).toContain('ยังไม่รับรูปภาพ');
     expect(readable(await p.location())).toContain('ยังไม่รับตำแหน่ง');
     expect(readable(await p.say('ก'.repeat(5_001)))).toContain('5,000');
@@ -120,7 +127,7 @@ describe('complaint intake in 1:1 chat', () => {
     await p.choose('ไม่ทราบ');
     await p.say(DESCRIPTION);
     await p.choose('ข้าม');
-    p.c.h.fake.setContent('m-1', new Uint8Array(2_000).fill(7), 'image/jpeg');
+    p.c.h.fake.setContent('m-1', jpegBytes(2_000, 7), 'image/jpeg');
     expect(readable(await p.photo('m-1'))).toContain('ได้รับรูปที่ 1 แล้ว');
     expect(await draftPhotos(p)).toHaveLength(1);
     expect(readable(await p.say('cancel'))).toContain('ยกเลิกการแจ้งเรื่องแล้ว');
@@ -198,15 +205,15 @@ describe('complaint intake in 1:1 chat', () => {
     await p.say(DESCRIPTION);
     await p.location();
     expect(await p.step()).toBe('photos');
-    p.c.h.fake.setContent('big', new Uint8Array(1_000_001), 'image/jpeg');
+    p.c.h.fake.setContent('big', jpegBytes(1_000_001), 'image/jpeg');
     expect(readable(await p.photo('big'))).toContain('ใหญ่เกิน 1 MB');
     p.c.h.fake.setContent('pdf', new Uint8Array(10), 'application/pdf');
     expect(readable(await p.photo('pdf'))).toContain('รับเฉพาะรูปภาพ');
     for (let i = 1; i <= 5; i += 1) {
-      p.c.h.fake.setContent(`ok-${i}`, new Uint8Array(1_000_000).fill(i), 'image/jpeg');
+      p.c.h.fake.setContent(`ok-${i}`, jpegBytes(1_000_000, i), 'image/jpeg');
       expect(readable(await p.photo(`ok-${i}`))).toContain(`ได้รับแล้ว ${i}/5 รูป`);
     }
-    p.c.h.fake.setContent('sixth', new Uint8Array(10), 'image/jpeg');
+    p.c.h.fake.setContent('sixth', jpegBytes(10), 'image/jpeg');
     expect(readable(await p.photo('sixth'))).toContain('ครบ 5 รูปแล้ว');
     await p.choose('เสร็จ');
     await confirmWith(p, 'ไม่ระบุชื่อ+แจ้งผล');

@@ -23,17 +23,15 @@ describe('draftAnalysis', () => {
     const report = await analysis(PATHUM_THANI_OFFICE, 2562);
     expect(report.overall.score).toBeCloseTo(c.total, 2);
     expect(report.overall.level?.code).toBe(c.level);
-    expect(report.overall.rankInProvince).toBe(1);
+    // Only the provincial office has FY2562 scores on record: "ลำดับที่ 1 จาก 1" says nothing and is left out.
+    expect(report.overall.rankInProvince).toBeUndefined();
     for (const line of report.indicators) {
       expect(Math.abs((line.score ?? 0) - (c.indicators?.[String(line.id)] ?? -1))).toBeLessThanOrEqual(0.01);
     }
     const weak = report.topics.flatMap((t) => t.items.filter((i) => i.weak).map((i) => i.code));
     expect(weak.sort()).toEqual([...(c.weakItemsBelow85 ?? [])].sort());
-    expect(report.topics.find((t) => t.id === 4)?.items[0]).toMatchObject({
-      code: 'i20',
-      score: 88.87,
-      weak: false,
-    });
+    // Only weak items are listed under a topic: public property (i19–i24, lowest i20 88.87) has none.
+    expect(report.topics.find((t) => t.id === 4)?.items).toEqual([]);
     expect(report.recommendations.EIT).toContain('ตัวชี้วัดที่ 8 การปรับปรุงการทำงาน (78.94)');
   });
 
@@ -42,7 +40,8 @@ describe('draftAnalysis', () => {
     const report = await analysis(TAK_PAO, 2567);
     expect(Math.abs((report.overall.score ?? 0) - c.total)).toBeLessThanOrEqual(0.01);
     expect(report.overall.level?.label).toBe('ผ่านดีเยี่ยม');
-    expect(report.overall.rankInProvince).toBe(c.rankInProvince);
+    // Tak PAO is the only agency of Tak on record: its rank comes only from an imported published rank.
+    expect(report.overall.rankInProvince).toBeUndefined();
     expect(report.keepsStandard).toBe(true);
     expect(report.topics.every((t) => t.findings === KEEP_STANDARD_FINDING && t.measures.length === 1)).toBe(
       true,

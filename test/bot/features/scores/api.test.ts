@@ -47,6 +47,18 @@ describe('GET /api/province', () => {
     expect(view.districts).toContain('คลองหลวง');
   });
 
+  it('ranks no line office or district office: the province is assessed as one unit', async () => {
+    const view = await (await h.call('citizen', '/province')).json();
+    const ranked = view.agencies.filter(
+      (a: { rank: number | null }) => a.rank !== null && a.rank !== undefined,
+    );
+    expect(ranked.length).toBeGreaterThan(5);
+    for (const a of ranked) expect(['line_agency', 'district']).not.toContain(a.type);
+    const card = await h.call('citizen', '/agencies/pathum-thani-health/scorecard');
+    expect(card.status).toBe(404);
+    expect((await card.json()).message).toContain('รับการประเมิน ITA ร่วมกับจังหวัดปทุมธานีเป็นหน่วยเดียว');
+  });
+
   it('filters by type, district and text', async () => {
     const byType = await (await h.call('staff', '/province?type=sao')).json();
     expect(byType.agencies.length).toBeGreaterThan(0);
@@ -103,6 +115,37 @@ describe('GET /api/agencies/:id/scorecard', () => {
       for (const topic of card.weakTopics) {
         expect(topic.measures.length > 0).toBe(topic.items.length > 0);
       }
+    }
+  });
+
+  it('names the weak instrument of Phatthalung FY2566 and the reason for ผ่าน, as the analysis report does', async () => {
+    const card = await (await h.call('citizen', '/agencies/phatthalung-office/scorecard?year=2566')).json();
+    expect(card.level.code).toBe('ผ่าน');
+    expect(card.weakness.none).toBe(false);
+    expect(card.weakness.instruments).toEqual([
+      { code: 'EIT', name: 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก', score: 84.6 },
+    ]);
+    expect(card.weakness.levelReason).toContain('EIT ได้ 84.60 ต่ำกว่า 85');
+    const report = await (await h.call('coordinator', '/reports/analysis/phatthalung-office/2566')).json();
+    expect(report.weakInstruments.map((w: { instrument: string }) => w.instrument)).toEqual(['EIT']);
+    expect(report.keepsStandard).toBe(false);
+  });
+
+  it('marks red exactly what it counts as weak, and names unknown items by their indicator', async () => {
+    const rows = await listProvinceScores(h.deps.db, 'pathum-thani', 2569);
+    const ids = [...new Set(rows.map((r) => r.agencyId))];
+    for (const id of ids.slice(0, 8)) {
+      const card = await (await h.call('citizen', `/agencies/${id}/scorecard?year=2569`)).json();
+      const lowIndicators = card.indicators.filter((i: { score: number | null }) => (i.score ?? 100) < 85);
+      expect(card.weakness.indicators.map((w: { id: number }) => w.id)).toEqual(
+        lowIndicators.map((i: { id: number }) => i.id),
+      );
+      const items = card.weakTopics.flatMap((t: { items: { code: string; title: string }[] }) => t.items);
+      expect(card.weakCount).toBe(items.length);
+      for (const item of items) expect(item.title.startsWith(`ข้อ ${item.code}`)).toBe(false);
+      expect(card.weakness.none).toBe(
+        lowIndicators.length === 0 && items.length === 0 && card.weakness.instruments.length === 0,
+      );
     }
   });
 
@@ -187,12 +230,75 @@ describe('POST /api/agencies/import', () => {
       body: { fileName: 'bad.csv', content, year: 2570 },
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors).toMatchObject([{ line: 3, field: 'instruments.OIT' }]);
+    expect((await res.json()).errors).toMatchObject([{ line: 3, field: 'แบบวัด OIT' }]);
     const dry = await h.call('coordinator', '/agencies/import', {
       method: 'POST',
       body: { fileName: 'ok.csv', content: content.replace('120', '95'), year: 2570, dryRun: true },
     });
     expect(await dry.json()).toMatchObject({ imported: 0, dryRun: true });
     expect(await listScores(h.deps.db, 'bueng-bon-sao', 2570)).toEqual([]);
+  });
+
+  it('reviews a results table (Thai headers) before storing: every bad row at once, then preview, then apply', async () => {
+    const bad = ['ชื่อหน่วยงาน,คะแนนรวม,EIT', '"เทศบาลนครรังสิต",101,80', '"เทศบาลเมืองคูคต",90,abc'].join('\n');
+    const res = await h.call('coordinator', '/agencies/import', {
+      method: 'POST',
+      body: { fileName: 'results.csv', content: bad, year: 2571 },
+    });
+    expect(res.status).toBe(400);
+    const answer = await res.json();
+    expect(answer.errors).toEqual([
+      { line: 2, field: 'คะแนนรวม', message: 'คะแนนรวมต้องเป็นตัวเลข 0 ถึง 100 (ได้รับ "101")' },
+      { line: 3, field: 'EIT', message: 'คะแนน EITต้องเป็นตัวเลข 0 ถึง 100 (ได้รับ "abc")' },
+    ]);
+    const good = ['ชื่อหน่วยงาน,คะแนนรวม,ระดับ', '"เทศบาลนครรังสิต",91.5,ผ่าน'].join('\n');
+    const preview = await (
+      await h.call('coordinator', '/agencies/import', {
+        method: 'POST',
+        body: { fileName: 'results.csv', content: good, year: 2571 },
+      })
+    ).json();
+    expect(preview).toMatchObject({ imported: 0, dryRun: true, review: { ready: true } });
+    expect(preview.review.rows[0]).toMatchObject({
+      agency: { id: AGENCY },
+      totalDisplay: '91.50',
+      level: 'ผ่าน',
+    });
+    expect(await listScores(h.deps.db, AGENCY, 2571)).toEqual([]);
+    const applied = await (
+      await h.call('coordinator', '/agencies/import', {
+        method: 'POST',
+        body: { fileName: 'results.csv', content: good, year: 2571, apply: true },
+      })
+    ).json();
+    expect(applied).toMatchObject({ dryRun: false, imported: 1 });
+    const card = await (await h.call('citizen', `/agencies/${AGENCY}/scorecard?year=2571`)).json();
+    expect(card).toMatchObject({ totalDisplay: '91.50', level: { code: 'ผ่าน' } });
+  });
+
+  it('offers the template as CSV and XLSX, and reads an XLSX upload', async () => {
+    const csv = await h.call('coordinator', '/agencies/import/template?format=csv&year=2571');
+    expect(csv.status).toBe(200);
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toContain('ชื่อหน่วยงาน');
+    expect(text).toContain('เทศบาลนครรังสิต');
+    const xlsx = await h.call('coordinator', '/agencies/import/template?format=xlsx&year=2571');
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    const res = await h.call('coordinator', '/agencies/import', {
+      method: 'POST',
+      body: {
+        fileName: 't.xlsx',
+        content: '',
+        contentBase64: Buffer.from(bytes).toString('base64'),
+        year: 2571,
+      },
+    });
+    // The template has ids but no scores: every row says so, in Thai.
+    expect(res.status).toBe(400);
+    const answer = await res.json();
+    expect(answer.errors[0].message).toBe('แถวนี้ไม่มีคะแนนหรือระดับให้นำเข้า');
+    const staff = await h.call('staff', '/agencies/import/template?format=csv');
+    expect(staff.status).toBe(403);
   });
 });

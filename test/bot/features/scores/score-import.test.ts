@@ -10,6 +10,8 @@ const agency = (id: string, nameTh: string, shortName: string | null = null): Ag
   shortName,
   type: 'sao',
   district: null,
+  itasCode: null,
+  assessedUnitId: null,
   parentId: null,
   createdAt: '',
   updatedAt: '',
@@ -65,7 +67,7 @@ describe('checkScoreImport', () => {
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
     expect(outcome.sets.map((s) => s.agency.id)).toEqual(['a1', 'a2']);
     const orphan = check('o.json', '{"instruments": {"IIT": 90}}');
-    expect(orphan.ok ? [] : orphan.errors.map((e) => e.field)).toEqual(['agency']);
+    expect(orphan.ok ? [] : orphan.errors.map((e) => e.field)).toEqual(['หน่วยงาน']);
     const broken = check('b.json', '{\n  "instruments": {"IIT": 90,}\n}', 'a1');
     expect(broken.ok ? undefined : broken.errors[0]?.line).toBe(2);
   });

@@ -70,9 +70,9 @@ export function answerTo(h: Harness, replyToken: string): LineMessage[] {
 
 /** The harness with the demo province loaded at NOW (the clock stays at NOW unless `now` is given). */
 export async function startConversation(
-  options: { demo?: boolean; now?: () => Date } = {},
+  options: { demo?: boolean; now?: () => Date; databasePath?: string } = {},
 ): Promise<Conversation> {
-  const h = await startHarness({ now: options.now ?? (() => NOW) });
+  const h = await startHarness({ now: options.now ?? (() => NOW), databasePath: options.databasePath });
   if (options.demo !== false) {
     await loadDemo(h.deps.db, NOW);
     await setSetting(h.deps.db, HOME_PROVINCE_SETTING, 'pathum-thani', 'test', NOW);

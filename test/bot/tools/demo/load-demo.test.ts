@@ -72,9 +72,9 @@ describe('loadDemo', () => {
     await loadDemo(db, NOW);
     const years = (await listFiscalYears(db, 'pathum-thani')).map((y) => [y.year, y.frameworkId]);
     expect(years).toEqual([
-      [2570, 'ita-2567'],
-      [2569, 'ita-2567'],
-      [2568, 'ita-2567'],
+      [2570, 'ita-2568'],
+      [2569, 'ita-2568'],
+      [2568, 'ita-2568'],
       [2562, 'ita-2562'],
     ]);
     expect((await listFiscalYears(db, 'phatthalung')).map((y) => y.frameworkId)).toEqual([

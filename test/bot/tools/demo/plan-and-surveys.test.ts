@@ -26,9 +26,20 @@ describe('demo plan', () => {
     await loadDemo(db, NOW);
     const activities = await listActivities(db, DEMO_PROVINCE_ID, 2570);
     const { start, end } = fiscalYearRange(2570);
+    // ITAS registration (5) and OIT approval (11) go to the assessed units only — the provincial office and
+    // the local governments (seeds 000, 002) — never to the province's line or district offices.
     expect(activities.map((a) => [a.seq, a.titleTh, a.responsible])).toEqual(
-      DEFAULT_CALENDAR.map((t) => [t.seq, t.title, t.responsible]),
+      DEFAULT_CALENDAR.map((t) => [t.seq, t.title, t.seq === 5 || t.seq === 11 ? 'agencies' : t.responsible]),
     );
+    const assessed = PATHUM_THANI_AGENCIES.filter((a) => !a.assessedUnitId).map((a) => a.id);
+    for (const seq of [5, 11]) {
+      const ids = activities.find((a) => a.seq === seq)?.agencyIds ?? [];
+      expect([...ids].sort()).toEqual([...assessed].sort());
+      expect(ids).toContain(PROVINCIAL_OFFICE_ID);
+      expect(ids).not.toContain('pathum-thani-health');
+    }
+    // OIT answering opens in January.
+    expect(activities.find((a) => a.seq === 11)?.startsOn).toBe('2027-01-01');
     for (const a of activities) {
       expect(a.startsOn && a.startsOn >= day(start) && a.startsOn <= a.dueOn, a.titleTh).toBe(true);
       expect(a.dueOn <= '2027-09-30' && a.dueOn > day(start) && a.dueOn <= day(end)).toBe(true);
@@ -42,7 +53,7 @@ describe('demo plan', () => {
     await loadDemo(db, LATE);
     const activities = await listActivities(db, DEMO_PROVINCE_ID, 2570);
     const overdue = activities.filter((a) => a.responsible === 'all' && a.dueOn < '2027-05-12');
-    expect(overdue.length).toBeGreaterThanOrEqual(4);
+    expect(overdue.length).toBeGreaterThanOrEqual(3);
     const statuses = (await Promise.all(overdue.map((a) => listActivityStatuses(db, a.id)))).flat();
     const done = statuses.filter((s) => s.status === 'done').length;
     const possible = overdue.length * PATHUM_THANI_AGENCIES.length;

@@ -61,8 +61,14 @@ describe('published scores in the demo', () => {
 describe('generated scores', () => {
   const generated = demoScoreSets(2570).filter((set) => set.source === 'demo');
 
-  it('gives every Pathum Thani agency the two years before the current one', () => {
-    expect(generated).toHaveLength(PATHUM_THANI_AGENCIES.length * 2);
+  it('gives every assessed Pathum Thani agency the two years before the current one, and no line office any', () => {
+    const assessed = PATHUM_THANI_AGENCIES.filter((a) => (a.assessedUnitId ?? null) === null);
+    expect(assessed.map((a) => a.type)).not.toContain('line_agency');
+    expect(assessed.map((a) => a.type)).not.toContain('district');
+    expect(generated).toHaveLength(assessed.length * 2);
+    const contributing = new Set(PATHUM_THANI_AGENCIES.filter((a) => a.assessedUnitId).map((a) => a.id));
+    expect(contributing.size).toBe(16);
+    expect(generated.filter((s) => contributing.has(s.agencyId))).toEqual([]);
     expect(new Set(generated.map((s) => s.year))).toEqual(new Set([2568, 2569]));
   });
 

@@ -36,8 +36,8 @@ const BAD_IMPORT = {
   imported: 0,
   agencies: [],
   errors: [
-    { line: 7, field: 'items.i99', message: 'ไม่รู้จักข้อ i99' },
-    { line: 3, field: 'items.i1', message: 'คะแนนต้องอยู่ระหว่าง 0 ถึง 100' },
+    { line: 7, field: 'ข้อ i99', message: 'ไม่รู้จักข้อ i99' },
+    { line: 3, field: 'ข้อ i1', message: 'คะแนนต้องอยู่ระหว่าง 0 ถึง 100' },
   ],
 };
 
@@ -69,39 +69,41 @@ function withSession(fetcher: typeof fetch) {
 }
 
 describe('score import form', () => {
-  it('shows every error by line, in file order, after a rejected import', async () => {
+  it('shows every error by line, in file order and in Thai, after a rejected check', async () => {
     const { fetcher, imports } = fakeApiFetch({ status: 400, body: BAD_IMPORT });
     const root = mount(withSession(fetcher));
     await settle();
     await typeInto(find<HTMLTextAreaElement>(root, '#import-content'), 'agency_id,code,score\npt-01,i1,120');
-    await click(buttonNamed(root, 'นำเข้าและบันทึก'));
+    await click(buttonNamed(root, 'ตรวจสอบและดูตัวอย่าง'));
     expect(imports).toHaveLength(1);
     expect(imports[0]).toMatchObject({
       fileName: 'scores.csv',
-      dryRun: false,
+      dryRun: true,
       content: 'agency_id,code,score\npt-01,i1,120',
     });
     const alert = find(root, '[role="alert"]');
     expect(alert.textContent).toContain('ยังไม่ได้บันทึกคะแนนใด ๆ');
     const lines = [...alert.querySelectorAll('.import-errors li')].map((li) => li.textContent);
-    expect(lines).toEqual([
-      'บรรทัด 3 · items.i1: คะแนนต้องอยู่ระหว่าง 0 ถึง 100',
-      'บรรทัด 7 · items.i99: ไม่รู้จักข้อ i99',
-    ]);
+    expect(lines).toEqual(['บรรทัด 3 · ข้อ i1: คะแนนต้องอยู่ระหว่าง 0 ถึง 100', 'บรรทัด 7 · ข้อ i99: ไม่รู้จักข้อ i99']);
+    // Nothing can be saved while the check fails.
+    expect(find<HTMLButtonElement>(root, '#import-run').disabled).toBe(true);
   });
 
-  it('says what was stored after a good import, with a link to each card', async () => {
+  it('saves only after a clean preview, then says what was stored, with a link to each card', async () => {
     const ok = {
       imported: 3,
       dryRun: false,
       agencies: [{ id: 'pt-01', name: 'สำนักงานจังหวัด', rows: 3, total: 91.2, level: 'ผ่านดี', missing: [] }],
       errors: [],
     };
-    const { fetcher } = fakeApiFetch({ status: 200, body: ok });
+    const { fetcher, imports } = fakeApiFetch({ status: 200, body: ok });
     const root = mount(withSession(fetcher));
     await settle();
     await typeInto(find<HTMLTextAreaElement>(root, '#import-content'), 'IIT,90');
+    expect(find<HTMLButtonElement>(root, '#import-run').disabled).toBe(true);
+    await click(buttonNamed(root, 'ตรวจสอบและดูตัวอย่าง'));
     await click(buttonNamed(root, 'นำเข้าและบันทึก'));
+    expect(imports.map((b) => (b as { apply: boolean }).apply)).toEqual([false, true]);
     expect(find(root, '[role="status"]').textContent).toContain('บันทึกคะแนนแล้ว 3 รายการ จาก 1 หน่วยงาน');
     expect(find<HTMLAnchorElement>(root, '[role="status"] a').getAttribute('href')).toBe(
       '/liff/agency/pt-01',

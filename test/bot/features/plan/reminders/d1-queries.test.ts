@@ -4,6 +4,7 @@ import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../../../bot/deps.ts';
+import { type FakeLine, startFakeLine } from '../../../../../bot/dev/fake-line/index.ts';
 import { createComplaintCrypto } from '../../../../../bot/features/complaints/crypto.ts';
 import { HOME_PROVINCE_SETTING } from '../../../../../bot/line/chat/who.ts';
 import { createLineClient } from '../../../../../bot/line/client.ts';
@@ -31,9 +32,11 @@ const SETUP = bkk('2024-06-01 09:00');
 /** A Monday in working hours, 7 days before the activity's due date: every agency's d-7 slot is due. */
 const TICK = bkk('2024-06-24 08:30');
 const MAX_QUERIES = 50;
+const TOKEN = 'd1-queries-token';
 
 let miniflare: Miniflare;
 let raw: D1Database;
+let fake: FakeLine;
 
 async function seed(db: Db): Promise<void> {
   await upsertProvince(db, { id: PROVINCE, nameTh: 'ทดสอบใหญ่' }, SETUP);
@@ -95,11 +98,12 @@ async function seed(db: Db): Promise<void> {
 function depsOn(db: Db): Deps {
   return {
     db,
-    // Nothing is sent: the drain's budget is 0 so the tick's own queries are what is counted.
+    // The stand-in LINE API answers what the tick asks (groups' member counts, the quota), so the writes those
+    // answers cause are counted too. Nothing is sent: the drain's budget is 0, the tick's own queries are counted.
     line: createLineClient({
-      channelAccessToken: 't',
-      apiBaseUrl: 'http://127.0.0.1:9',
-      dataApiBaseUrl: 'http://127.0.0.1:9',
+      channelAccessToken: TOKEN,
+      apiBaseUrl: fake.url,
+      dataApiBaseUrl: fake.url,
     }),
     channelSecret: 's',
     now: () => TICK,
@@ -115,6 +119,7 @@ function depsOn(db: Db): Deps {
 }
 
 beforeAll(async () => {
+  fake = await startFakeLine({ channelAccessToken: TOKEN });
   miniflare = new Miniflare({
     modules: true,
     script: 'export default { fetch() { return new Response("") } }',
@@ -127,6 +132,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await miniflare?.dispose();
+  await fake?.close();
 });
 
 describe('a reminder-queueing tick on D1', () => {

@@ -22,6 +22,12 @@ describe('reminders in the demo province', () => {
     const queued = await runReminders(c.h.deps, TICK);
     await drainOutbox(c.h.deps, TICK);
     const pushes = c.h.fake.pushes();
+    const errors = await c.h.deps.db.kysely
+      .selectFrom('outbox')
+      .select(['last_error', 'state'])
+      .where('state', '!=', 'sent')
+      .execute();
+    expect(errors).toEqual([]);
     expect(pushes).toHaveLength(queued);
     const groups = new Set(PATHUM_THANI_AGENCIES.map((a) => demoGroupIdOf(a.id)));
     const toGroups = pushes.filter((p) => p.to.every((to) => groups.has(to)));

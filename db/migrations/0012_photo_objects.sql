@@ -1,4 +1,4 @@
--- 0009_photo_objects.sql: complaint photos in object storage (Workers: an R2 bucket, issue 18). D1 keeps the
+-- 0012_photo_objects.sql: complaint photos in object storage (Workers: an R2 bucket, issue 18). D1 keeps the
 -- metadata and an empty `bytes`; object_key names the object. Node keeps bytes in the row as before (key NULL).
 ALTER TABLE complaint_attachments ADD COLUMN object_key TEXT;
 

@@ -44,7 +44,8 @@ const DEFAULT_MAX_ATTEMPTS = 8;
 /**
  * The order rows are claimed in, most urgent first — what matters when sending resumes after the monthly quota
  * ran out and a backlog waits: complaint updates to citizens (and answers that fell back to a push), then
- * officers' cards and complaint deadlines, then reminders and digests, then announcements.
+ * officers' cards, complaint deadlines and coordinators' delivery reports, then reminders and digests, then
+ * announcements.
  */
 export const OUTBOX_PRIORITY = { citizen: 1, officers: 2, reminders: 3, announcements: 4, other: 5 } as const;
 
@@ -57,6 +58,8 @@ export function priorityOf(sourceKind: string | null | undefined, recipient: str
       return recipient.startsWith('U') ? OUTBOX_PRIORITY.citizen : OUTBOX_PRIORITY.officers;
     case 'complaint_sla':
     case 'complaint_retention':
+    // A coordinator's delivery report answers their own announcement: never behind the day's reminders (issue 18).
+    case 'broadcast_report':
       return OUTBOX_PRIORITY.officers;
     case 'reminder':
     case 'digest':

@@ -54,6 +54,31 @@ describe('a scheduler run and its message budget', () => {
     expect((await runScheduler(h.deps, new Date(NIGHT.getTime() + 60_000))).sent).toBe(80);
   }, 60_000);
 
+  it("sends a coordinator's delivery report before the day's reminders when the budget is short", async () => {
+    h = await startHarness({ now: () => NIGHT });
+    h.deps.drain = { concurrency: 6, maxMessages: 10 };
+    const coordinator = `U${'d'.repeat(31)}5`;
+    await enqueueMessages(
+      h.deps.db,
+      groups(40).map((to) => ({ kind: 'push' as const, to, messages: TEXT, sourceKind: 'reminder' })),
+      new Date(NIGHT.getTime() - 60_000),
+    );
+    await enqueueMessages(
+      h.deps.db,
+      [{ kind: 'push', to: coordinator, messages: TEXT, sourceKind: 'broadcast_report', sourceId: 'b-1' }],
+      NIGHT,
+    );
+    expect((await runScheduler(h.deps, NIGHT)).sent).toBe(10);
+    // Queued last, sent first: the report is not behind the 40 reminders.
+    expect(h.fake.pushes()[0]?.to).toEqual([coordinator]);
+    const report = await h.deps.db.kysely
+      .selectFrom('outbox')
+      .select('state')
+      .where('source_kind', '=', 'broadcast_report')
+      .executeTakeFirstOrThrow();
+    expect(report.state).toBe('sent');
+  }, 60_000);
+
   it('deletes sent messages after the retention setting and keeps the ledger that guarded them', async () => {
     h = await startHarness({ now: () => NIGHT });
     await setSetting(h.deps.db, SETTINGS_KEY, { outboxRetentionDays: 30 }, 'test', NIGHT);

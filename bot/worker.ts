@@ -155,27 +155,53 @@ async function prepare(b: Built): Promise<void> {
   }
 }
 
+/** The Worker's configuration, or a 503 naming what is wrong (a missing LINE variable, a bad value). */
+function buildOrExplain(env: Env): Built | Response {
+  try {
+    return build(env);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(message);
+    return Response.json({ error: 'misconfigured', message }, { status: 503 });
+  }
+}
+
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const b = build(env);
-    const keyProblem = await checkKey(b);
+    const b = buildOrExplain(env);
+    if (b instanceof Response) return b;
+    let keyProblem: string | undefined;
+    try {
+      keyProblem = await checkKey(b);
+    } catch (error) {
+      b.deps.log.error('complaint key check not read', { error: String(error) });
+      return Response.json(
+        { error: 'unavailable', message: 'the database did not answer the key check; try again' },
+        { status: 503 },
+      );
+    }
     if (keyProblem !== undefined)
       return Response.json({ error: 'unavailable', message: keyProblem }, { status: 503 });
     await prepare(b);
     return b.app.fetch(request, env, ctx);
   },
   scheduled(controller: { scheduledTime: number }, env: Env, ctx: ExecutionContext): void {
-    const b = build(env);
+    const b = buildOrExplain(env);
+    if (b instanceof Response) return;
     const at = new Date(controller.scheduledTime);
     ctx.waitUntil(
-      checkKey(b).then(async (keyProblem) => {
-        if (keyProblem !== undefined) {
-          b.deps.log.error('scheduler run refused', { tick: at.toISOString(), error: keyProblem });
-          return;
-        }
-        await prepare(b);
-        await runScheduledTick(b.deps, at);
-      }),
+      checkKey(b).then(
+        async (keyProblem) => {
+          if (keyProblem !== undefined) {
+            b.deps.log.error('scheduler run refused', { tick: at.toISOString(), error: keyProblem });
+            return;
+          }
+          await prepare(b);
+          await runScheduledTick(b.deps, at);
+        },
+        (error: unknown) =>
+          b.deps.log.error('scheduler run failed', { tick: at.toISOString(), error: String(error) }),
+      ),
     );
   },
 };

@@ -1,5 +1,5 @@
-// The Workers entry (bot/worker.ts) called as the runtime calls it, on a miniflare D1: ADMIN_LINE_USER_IDS granted
-// at the first invocation, the account's name read fresh, and a failing cron run caught and logged with its time.
+// The Workers entry (bot/worker.ts) called as the runtime calls it, on a miniflare D1: a missing LINE variable
+// named in a 503, ADMIN_LINE_USER_IDS granted at the first invocation, the account's name read fresh, and a failing cron run caught and logged with its time.
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import type { ExecutionContext } from 'hono';
 import { Miniflare } from 'miniflare';
@@ -66,6 +66,19 @@ afterAll(async () => {
 });
 
 describe('the Workers entry', () => {
+  // First: the entry keeps its configuration once it has built one.
+  it('answers 503 naming what is missing when the LINE variables are not set, not a bare 500', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await worker.fetch(
+      new Request('http://ita.test/healthz'),
+      { DB: d1, COMPLAINT_KEY } as never,
+      context(),
+    );
+    error.mockRestore();
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { message: string }).message).toMatch(/LINE_CHANNEL_SECRET/);
+  });
+
   it('grants ADMIN_LINE_USER_IDS coordinator at its first invocation, as Node does at start', async () => {
     const before = await listRoleHolders(openD1(d1), { provinceId: DEMO_PROVINCE_ID, role: 'coordinator' });
     expect(before.map((r) => r.userId)).not.toContain(ADMIN);

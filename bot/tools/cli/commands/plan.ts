@@ -77,7 +77,8 @@ function readDay(p: Parsed, name: 'due' | 'start'): string | undefined | { probl
 async function provinceOf(db: Db): Promise<{ id: string; name: string } | string> {
   const id = await homeProvinceId(db);
   const province = id === undefined ? undefined : await findProvinceById(db, id);
-  if (province === undefined) return 'ยังไม่มีจังหวัดในฐานข้อมูล (รัน npm run ita -- demo หรือตั้งค่าก่อน)';
+  if (province === undefined)
+    return 'ยังไม่มีจังหวัดในฐานข้อมูล (นำเข้ารายชื่อหน่วยงานก่อน: npm run ita -- agencies import FILE --apply)';
   return { id: province.id, name: province.nameTh };
 }
 

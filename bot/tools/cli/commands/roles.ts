@@ -66,7 +66,7 @@ async function placeOf(db: Db, options: Map<string, string>) {
       : { provinceId, agencyId: null };
   const home = await homeProvinceId(db);
   return home === undefined
-    ? 'ยังไม่มีจังหวัดในฐานข้อมูล (รัน npm run ita -- demo หรือตั้งค่าก่อน)'
+    ? 'ยังไม่มีจังหวัดในฐานข้อมูล (นำเข้ารายชื่อหน่วยงานก่อน: npm run ita -- agencies import FILE --apply)'
     : { provinceId: home, agencyId: null };
 }
 

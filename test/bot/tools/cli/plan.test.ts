@@ -189,7 +189,9 @@ describe('plan: bad input', () => {
     const { code, err } = await plan('create', '--year', '2568');
     expect({ code, err }).toEqual({
       code: 2,
-      err: ['ข้อผิดพลาด: ยังไม่มีจังหวัดในฐานข้อมูล (รัน npm run ita -- demo หรือตั้งค่าก่อน)'],
+      err: [
+        'ข้อผิดพลาด: ยังไม่มีจังหวัดในฐานข้อมูล (นำเข้ารายชื่อหน่วยงานก่อน: npm run ita -- agencies import FILE --apply)',
+      ],
     });
   });
 

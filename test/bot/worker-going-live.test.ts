@@ -3,14 +3,17 @@
 // (logged, and by `ita status --workers`) until the first coordinator uses it in chat, who then loads the agencies
 // and changes a setting in the mini-app's API — no SQL console. Webhook and /api bodies over their limits get 413,
 // and with a COMPLAINT_KEY that does not open the database's key check the Worker serves nothing — every request
-// 503 naming COMPLAINT_KEY, no scheduler run — while `ita status` reports the failed check.
+// 503 naming COMPLAINT_KEY, no scheduler run — while `ita status` reports the failed check; `keys rotate --workers`
+// re-seals it for a new key.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Config, parseConfig } from '../../bot/config.ts';
 import { type FakeLine, startFakeLine } from '../../bot/dev/fake-line/index.ts';
 import { signLineBody } from '../../bot/line/signature.ts';
 import { type DatabaseEnv, runMigrate } from '../../bot/tools/cli/commands/migrate.ts';
+import { runKeys } from '../../bot/tools/cli/commands/operate.ts';
 import { runStatus } from '../../bot/tools/cli/commands/status.ts';
 import { openWorkersDb, type WorkersDb } from '../../bot/tools/cli/workers-db.ts';
 import { makeCallback, makeFollowEvent, makeTextEvent, userSource } from '../support/events.ts';
@@ -26,6 +29,7 @@ const SECRET = 'going-live-secret';
 const TOKEN = 'going-live-token';
 const KEY = `${'B'.repeat(43)}=`;
 const WRONG_KEY = `${'C'.repeat(43)}=`;
+const NEW_KEY = `${'D'.repeat(43)}=`;
 const CITIZEN = `U${'f'.repeat(31)}4`;
 const COORDINATOR = `U${'e'.repeat(31)}6`;
 const LOGIN_CHANNEL = '1234567890';
@@ -254,6 +258,30 @@ describe('a Worker going live on an empty D1', () => {
       );
       expect(status.code).toBe(1);
       expect(status.out).toMatch(/COMPLAINT_KEY\): ไม่ผ่าน/);
+    },
+    STEP_MS * 2,
+  );
+
+  it(
+    'rotates the key with keys rotate --workers: the new key serves, the old one no longer opens the check',
+    async () => {
+      await worker?.stop();
+      const parsed = parseConfig({ ...varsWith(KEY), DATABASE_PATH: join(dir, 'unused.sqlite') });
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      const appConfig: Config = parsed.config;
+      const rotated = await cli((io) =>
+        runKeys(['rotate'], io, appConfig, { COMPLAINT_KEY_NEW: NEW_KEY }, database.workers),
+      );
+      expect(rotated.code, rotated.err).toBe(0);
+      expect(rotated.out).toMatch(/wrangler secret put COMPLAINT_KEY/);
+      worker = await startWranglerDev({ config, state, cwd: dir, vars: varsWith(NEW_KEY) });
+      const health = await fetch(`${worker.url}/healthz`);
+      expect(await health.json()).toMatchObject({ status: 'ok', complaintKey: 'ok' });
+      const old = await cli((io) =>
+        runStatus([], io, { ...database, adminLineUserIds: [], complaintKey: KEY }),
+      );
+      expect(old.code).toBe(1);
+      expect(old.out).toMatch(/COMPLAINT_KEY\): ไม่ผ่าน/);
     },
     STEP_MS * 2,
   );

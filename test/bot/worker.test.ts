@@ -12,6 +12,7 @@ import { type FakeLine, startFakeLine } from '../../bot/dev/fake-line/index.ts';
 import type { LineMessage } from '../../bot/dev/fake-line/types.ts';
 import { signLineBody } from '../../bot/line/signature.ts';
 import { runAgencies } from '../../bot/tools/cli/commands/agencies.ts';
+import { runDemo } from '../../bot/tools/cli/commands/demo.ts';
 import { type DatabaseEnv, runMigrate } from '../../bot/tools/cli/commands/migrate.ts';
 import { runHolidays, runSettings } from '../../bot/tools/cli/commands/settings.ts';
 import { runStatus } from '../../bot/tools/cli/commands/status.ts';
@@ -89,6 +90,7 @@ beforeAll(async () => {
   setup.dryRun = await cli((io) => runAgencies(['import', csv], io, database));
   setup.apply = await cli((io) => runAgencies(['import', csv, '--apply'], io, database));
   setup.list = await cli((io) => runAgencies(['list'], io, database));
+  setup.demo = await cli((io) => runDemo([], io, database));
   setup.setting = await cli((io) => runSettings(['set', 'complaintsPerHour', '5'], io, database));
   setup.badSetting = await cli((io) => runSettings(['set', 'complaintsPerHour', 'many'], io, database));
   setup.getSetting = await cli((io) => runSettings(['get', 'complaintsPerHour'], io, database));
@@ -176,6 +178,9 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
       expect(setup.apply?.out).toMatch(/บันทึกรายชื่อหน่วยงาน 3 แห่งแล้ว/);
       expect(setup.list?.out).toMatch(/ปทุมธานี \(pathum-thani\): 3 หน่วยงาน/);
       expect(setup.list?.out).toContain(LONG_NAME);
+      // `demo --workers` refuses a D1 that holds the province's own agencies.
+      expect(setup.demo?.code).toBe(2);
+      expect(setup.demo?.err).toMatch(/มีข้อมูลจริงอยู่แล้ว/);
       expect(setup.setting?.code, setup.setting?.err).toBe(0);
       expect(setup.badSetting?.code).toBe(2);
       expect(setup.badSetting?.err).toMatch(/complaintsPerHour/);

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { launchChromium, requireChromium, watchPage } from './chromium.ts';
 import { startLiffServer } from './liff-server.ts';
+import type { LocalApp } from './local-app.ts';
 
 export const SHOTS = resolve(import.meta.dirname, '../../test-results/liff');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,6 +21,8 @@ export interface PageOptions {
 
 export interface LiffBrowser {
   url: string;
+  /** The local-mode app behind it: its deps and the fake LINE API (to set LINE's quota, for one). */
+  local: LocalApp;
   /** Page errors and unexpected responses at 400 or more, of every page opened so far. */
   problems: string[];
   pageAs(userId: string, options: PageOptions): Promise<Page>;
@@ -45,6 +48,7 @@ export async function startLiffBrowser(): Promise<LiffBrowser> {
   };
   return {
     url: server.url,
+    local: server.local,
     problems,
     async pageAs(userId, options) {
       const context = await started().newContext({

@@ -109,9 +109,15 @@ export default {
   scheduled(controller: { scheduledTime: number }, env: Env, ctx: ExecutionContext): void {
     const { deps, named, keyCheck } = build(env);
     ctx.waitUntil(
-      Promise.all([named, keyCheck]).then(([, keyProblem]) =>
-        keyProblem === undefined ? runScheduler(deps, new Date(controller.scheduledTime)) : undefined,
-      ),
+      Promise.all([named, keyCheck])
+        .then(([, keyProblem]) =>
+          keyProblem === undefined ? runScheduler(deps, new Date(controller.scheduledTime)) : undefined,
+        )
+        .catch((error: unknown) => {
+          // For `wrangler tail`: what failed, then the run is reported as failed as before.
+          deps.log.error('scheduler run failed', { error: String(error), stack: (error as Error)?.stack });
+          throw error;
+        }),
     );
   },
 };

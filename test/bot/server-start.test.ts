@@ -179,7 +179,10 @@ describe('a first start with ADMIN_LINE_USER_IDS', () => {
     await stop(first);
     const db = openSqlite(databasePath);
     try {
-      const roles = await db.kysely.selectFrom('user_roles').select(['user_id', 'role', 'province_id']).execute();
+      const roles = await db.kysely
+        .selectFrom('user_roles')
+        .select(['user_id', 'role', 'province_id'])
+        .execute();
       expect(roles).toEqual([{ user_id: admin, role: 'coordinator', province_id: 'tak' }]);
       expect(await db.kysely.selectFrom('agencies').select('id').execute()).toEqual([]);
     } finally {

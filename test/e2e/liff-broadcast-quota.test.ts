@@ -29,7 +29,7 @@ async function previewOf(page: Page, text: string): Promise<{ groups: number; sh
   await page.getByRole('button', { name: 'ดูตัวอย่างและจำนวนผู้รับ' }).click();
   await page.locator('[data-testid="quota-cost"]').waitFor();
   const groups = Number(await page.locator('[data-testid="groups"]').textContent());
-  const shown = (await page.locator('[data-testid="quota-cost"]').innerText()).replace(/\s+/g, ' ');
+  const shown = ((await page.locator('[data-testid="quota-cost"]').textContent()) ?? '').replace(/\s+/g, ' ');
   return { groups, shown };
 }
 

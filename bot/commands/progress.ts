@@ -10,7 +10,7 @@ import { listSurveyLinks } from '../../db/queries/survey-links.ts';
 import { agenciesNotDone, listAgencyActivities } from '../broadcasts/recipients.ts';
 import type { Command } from '../chat/command.ts';
 import type { ChatContext } from '../chat/context.ts';
-import { trackByText } from '../complaints/commands.ts';
+import { myComplaints, trackByText } from '../complaints/commands.ts';
 import type { AgencyProgress, ProgressView } from '../messages/progress.ts';
 import { buildNothingToTrack, buildProgress, buildProgressHint } from '../messages/progress.ts';
 import { buildCoordinatorsOnly, buildUseUserChat } from '../messages/roles.ts';
@@ -82,6 +82,8 @@ async function progress(ctx: ChatContext, args: string): Promise<void> {
   // In 1:1 chat `ติดตาม <code>` (or any argument from someone who is not a coordinator) is complaint tracking.
   if (ctx.chat.kind === 'user' && !own && (provinceId === undefined || parseTrackingCode(args) !== undefined))
     return trackByText(ctx, args);
+  // `ติดตาม` alone from a citizen (or anyone who is not a coordinator) in 1:1: their own complaints.
+  if (provinceId === undefined && ctx.chat.kind === 'user') return myComplaints(ctx);
   if (provinceId === undefined)
     return ctx.answer(buildCoordinatorsOnly('การติดตามความคืบหน้างาน ITA ของทุกหน่วยงาน'));
   if (!own) return ctx.answer(buildProgressHint());

@@ -113,7 +113,10 @@ export function complaintRoutes(deps: Deps) {
           return c.json({ complaint: outcome.status }, 200);
         case 'malformed':
           return c.json(
-            { error: 'bad_request' as const, message: 'รหัสติดตามไม่ถูกรูปแบบ (15 ตัว เช่น K7QMX-2XPAR-9DRTW)' },
+            {
+              error: 'bad_request' as const,
+              message: 'รหัสติดตามไม่ถูกรูปแบบ: รหัสมี 15 ตัว (ไม่นับขีด) และไม่มีตัวอักษร I L O U หรือเลข 0 1',
+            },
             400,
           );
         case 'unknown':

@@ -47,7 +47,11 @@ describe('complaint intake in 1:1 chat', () => {
     const receipt = readable(p.last);
     expect(receipt).toContain('รับเรื่องเมื่อ: 10 มิ.ย. 2569 10:00 น.');
     expect(receipt).toContain('โปรดจดรหัสไว้');
-    expect(p.last.at(-1)).toEqual({ type: 'text', text: code });
+    expect(p.last.at(-1)).toMatchObject({ type: 'text', text: code });
+    // The receipt teaches the citizen's own code, never a made-up one, and has a button to follow it.
+    expect(receipt).toContain(`พิมพ์ "ติดตาม ${code}"`);
+    expect(receipt).not.toContain('K7QMX');
+    expect(readable(await p.choose('ติดตามเรื่องนี้'))).toContain(`เรื่องรหัส ${code}`);
     const [row] = await complaintRows(p);
     expect(row).toMatchObject({
       tracking_code: code,

@@ -16,6 +16,7 @@ import { listAgencies } from '../../../db/queries/agencies.ts';
 import { findAttachment, listAttachments } from '../../../db/queries/complaint-attachments.ts';
 import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
 import { type Complaint, findComplaintById } from '../../../db/queries/complaints.ts';
+import { findLineUser } from '../../../db/queries/line-users.ts';
 import { listHandledComplaints, mayHandleComplaint, readReporterIdentity } from '../../complaints/access.ts';
 import { applyComplaintAction, MAX_ACTION_TEXT } from '../../complaints/actions.ts';
 import { loadComplaintStatsInput, type StatsScope } from '../../complaints/stats-input.ts';
@@ -55,6 +56,16 @@ async function caseFor(deps: Deps, viewer: Viewer, id: string): Promise<Complain
  * What a queue row shows: no text, no identity; the deadlines officers work to now (after a reopening, those
  * counted from it) with whether each is late.
  */
+/** Taken and being worked on: the officer who pressed "รับเป็นผู้รับผิดชอบ" holds it. */
+const isHeld = (c: Complaint) => c.assignedTo !== null && c.status === 'in_progress';
+
+/** Who holds the case, by their LINE display name as last seen (a fallback when LINE never gave one). */
+async function holderOf(deps: Deps, c: Complaint, viewerId: string) {
+  if (c.assignedTo === null) return null;
+  const user = await findLineUser(deps.db, c.assignedTo);
+  return { name: user?.displayName ?? 'เจ้าหน้าที่รับเรื่องร้องเรียน', isYou: c.assignedTo === viewerId };
+}
+
 function summaryOf(c: Complaint, settings: SlaSettings, now: Date) {
   const deadlines = currentDeadlinesOf(c, settings);
   return {
@@ -105,115 +116,132 @@ async function statsFor(
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function complaintCaseRoutes(deps: Deps) {
-  return new Hono<ApiEnv>()
-    .route('/track', complaintTrackRoutes(deps))
-    .get(
-      '/',
-      queryOf(
-        z.object({ status: z.enum(COMPLAINT_STATUSES).optional(), agencyId: z.string().max(100).optional() }),
-      ),
-      async (c) => {
-        const viewer = c.var.viewer;
-        requireOfficer(viewer);
-        const q = c.req.valid('query');
-        const list = await listHandledComplaints(deps.db, viewer.who, {
-          statuses: q.status === undefined ? undefined : [q.status],
-          agencyId: q.agencyId,
-        });
-        const settings = await loadSettings(deps.db);
-        const now = deps.now();
-        return c.json({ complaints: list.map((x) => summaryOf(x, settings, now)) });
-      },
-    )
-    .get('/stats', queryOf(StatsQuery), async (c) =>
-      c.json(await statsFor(deps, c.var.viewer, c.req.valid('query'))),
-    )
-    .get(
-      '/stats/download',
-      queryOf(
-        StatsQuery.extend({
-          format: z.enum(['docx', 'html']),
-          digits: z.enum(['thai', 'arabic']).default('arabic'),
-        }),
-      ),
-      async (c) => {
-        const q = c.req.valid('query');
-        const { scope, stats } = await statsFor(deps, c.var.viewer, q);
-        const names = new Map((await listAgencies(deps.db, scope.provinceId)).map((a) => [a.id, a.nameTh]));
-        const doc = { scopeName: scope.name, stats, agencyNames: names };
-        const name = statsFileName(scope.agencyId ?? scope.provinceId, q.year, q.period, q.format);
-        const headers = {
-          'content-disposition': `attachment; filename="${name}"`,
-          'cache-control': 'no-store',
-        };
-        if (q.format === 'html')
-          return c.body(renderComplaintStatsHtml(doc, { digits: q.digits }), 200, {
-            ...headers,
-            'content-type': 'text/html; charset=utf-8',
+  return (
+    new Hono<ApiEnv>()
+      .route('/track', complaintTrackRoutes(deps))
+      .get(
+        '/',
+        queryOf(
+          z.object({
+            status: z.enum(COMPLAINT_STATUSES).optional(),
+            agencyId: z.string().max(100).optional(),
+          }),
+        ),
+        async (c) => {
+          const viewer = c.var.viewer;
+          requireOfficer(viewer);
+          const q = c.req.valid('query');
+          const list = await listHandledComplaints(deps.db, viewer.who, {
+            statuses: q.status === undefined ? undefined : [q.status],
+            agencyId: q.agencyId,
           });
-        const bytes = await renderComplaintStatsDocx(doc, { digits: q.digits });
-        return c.body(bytes, 200, { ...headers, 'content-type': DOCX_TYPE });
-      },
-    )
-    .get('/:id', paramOf(Id), async (c) => {
-      const viewer = c.var.viewer;
-      const complaint = await caseFor(deps, viewer, c.req.valid('param').id);
-      const settings = await loadSettings(deps.db);
-      const identity = await readReporterIdentity(deps, complaint, viewer, 'liff');
-      const photos = await listAttachments(deps.db, complaint.id);
-      const history = await listComplaintEvents(deps.db, complaint.id);
-      return c.json({
-        ...summaryOf(complaint, settings, deps.now()),
-        description: complaint.description,
-        occurredAt: complaint.occurredAt,
-        place: complaint.place,
-        lat: complaint.lat,
-        lng: complaint.lng,
-        referredTo: complaint.referredTo,
-        result: complaint.result,
-        rating: complaint.rating,
-        reopenedCount: complaint.reopenedCount,
-        identity: identity ?? null,
-        photos: photos.map((p) => ({ ...p, url: `/api/cases/${complaint.id}/photos/${p.id}` })),
-        history,
-        actions: officerActionsFor(complaint.status),
-      });
-    })
-    .get(
-      '/:id/photos/:photoId',
-      paramOf(z.object({ id: z.string().min(1).max(64), photoId: z.coerce.number().int().positive() })),
-      async (c) => {
-        const { id, photoId } = c.req.valid('param');
-        const complaint = await caseFor(deps, c.var.viewer, id);
-        const photo = await findAttachment(deps.db, complaint.id, photoId);
-        if (photo === undefined) throw new HTTPException(404, { message: 'ไม่พบรูปภาพนี้' });
-        return c.body(new Uint8Array(photo.bytes), 200, {
-          'content-type': photo.contentType,
-          'cache-control': 'private, no-store',
-        });
-      },
-    )
-    .post(
-      '/:id/actions',
-      paramOf(Id),
-      jsonOf(z.object({ action: z.enum(OFFICER_ACTIONS), text: z.string().max(MAX_ACTION_TEXT).optional() })),
-      async (c) => {
+          const settings = await loadSettings(deps.db);
+          const now = deps.now();
+          return c.json({ complaints: list.map((x) => summaryOf(x, settings, now)) });
+        },
+      )
+      .get('/stats', queryOf(StatsQuery), async (c) =>
+        c.json(await statsFor(deps, c.var.viewer, c.req.valid('query'))),
+      )
+      .get(
+        '/stats/download',
+        queryOf(
+          StatsQuery.extend({
+            format: z.enum(['docx', 'html']),
+            digits: z.enum(['thai', 'arabic']).default('arabic'),
+          }),
+        ),
+        async (c) => {
+          const q = c.req.valid('query');
+          const { scope, stats } = await statsFor(deps, c.var.viewer, q);
+          const names = new Map((await listAgencies(deps.db, scope.provinceId)).map((a) => [a.id, a.nameTh]));
+          const doc = { scopeName: scope.name, stats, agencyNames: names };
+          const name = statsFileName(scope.agencyId ?? scope.provinceId, q.year, q.period, q.format);
+          const headers = {
+            'content-disposition': `attachment; filename="${name}"`,
+            'cache-control': 'no-store',
+          };
+          if (q.format === 'html')
+            return c.body(renderComplaintStatsHtml(doc, { digits: q.digits }), 200, {
+              ...headers,
+              'content-type': 'text/html; charset=utf-8',
+            });
+          const bytes = await renderComplaintStatsDocx(doc, { digits: q.digits });
+          return c.body(bytes, 200, { ...headers, 'content-type': DOCX_TYPE });
+        },
+      )
+      .get('/:id', paramOf(Id), async (c) => {
         const viewer = c.var.viewer;
-        const body = c.req.valid('json');
+        const complaint = await caseFor(deps, viewer, c.req.valid('param').id);
         const settings = await loadSettings(deps.db);
-        const outcome = await applyComplaintAction(
-          deps,
-          {
-            complaintId: c.req.valid('param').id,
-            action: body.action as ComplaintAction,
-            actor: { userId: viewer.userId, who: viewer.who },
-            text: body.text,
-          },
-          settings,
-        );
-        if (!outcome.ok)
-          throw new HTTPException(FAILURE_STATUS[outcome.reason], { message: outcome.message });
-        return c.json(summaryOf(outcome.complaint, settings, deps.now()));
-      },
-    );
+        const photos = await listAttachments(deps.db, complaint.id);
+        const history = await listComplaintEvents(deps.db, complaint.id);
+        return c.json({
+          ...summaryOf(complaint, settings, deps.now()),
+          description: complaint.description,
+          occurredAt: complaint.occurredAt,
+          place: complaint.place,
+          lat: complaint.lat,
+          lng: complaint.lng,
+          referredTo: complaint.referredTo,
+          result: complaint.result,
+          rating: complaint.rating,
+          reopenedCount: complaint.reopenedCount,
+          // The name and phone come only from POST …/identity, when the officer asks (audited then).
+          identity: { mode: complaint.identityMode, revealable: complaint.identityMode === 'named' },
+          holder: await holderOf(deps, complaint, viewer.userId),
+          photos: photos.map((p) => ({ ...p, url: `/api/cases/${complaint.id}/photos/${p.id}` })),
+          history,
+          // A case someone has taken cannot be taken again (actions.ts refuses it): no button for it.
+          actions: officerActionsFor(complaint.status).filter((a) => a !== 'take' || !isHeld(complaint)),
+        });
+      })
+      // "แสดงข้อมูลผู้ร้องเรียน": the reporter's name and phone, each read in the audit log.
+      .post('/:id/identity', paramOf(Id), async (c) => {
+        const viewer = c.var.viewer;
+        const complaint = await caseFor(deps, viewer, c.req.valid('param').id);
+        const identity = await readReporterIdentity(deps, complaint, viewer, 'liff');
+        if (identity === undefined) throw new HTTPException(404, { message: 'ไม่พบข้อมูลผู้ร้องเรียนของเรื่องนี้' });
+        return c.json(identity);
+      })
+      .get(
+        '/:id/photos/:photoId',
+        paramOf(z.object({ id: z.string().min(1).max(64), photoId: z.coerce.number().int().positive() })),
+        async (c) => {
+          const { id, photoId } = c.req.valid('param');
+          const complaint = await caseFor(deps, c.var.viewer, id);
+          const photo = await findAttachment(deps.db, complaint.id, photoId);
+          if (photo === undefined) throw new HTTPException(404, { message: 'ไม่พบรูปภาพนี้' });
+          return c.body(new Uint8Array(photo.bytes), 200, {
+            'content-type': photo.contentType,
+            'cache-control': 'private, no-store',
+          });
+        },
+      )
+      .post(
+        '/:id/actions',
+        paramOf(Id),
+        jsonOf(
+          z.object({ action: z.enum(OFFICER_ACTIONS), text: z.string().max(MAX_ACTION_TEXT).optional() }),
+        ),
+        async (c) => {
+          const viewer = c.var.viewer;
+          const body = c.req.valid('json');
+          const settings = await loadSettings(deps.db);
+          const outcome = await applyComplaintAction(
+            deps,
+            {
+              complaintId: c.req.valid('param').id,
+              action: body.action as ComplaintAction,
+              actor: { userId: viewer.userId, who: viewer.who },
+              text: body.text,
+            },
+            settings,
+          );
+          if (!outcome.ok)
+            throw new HTTPException(FAILURE_STATUS[outcome.reason], { message: outcome.message });
+          return c.json(summaryOf(outcome.complaint, settings, deps.now()));
+        },
+      )
+  );
 }

@@ -7,6 +7,7 @@ import { ROLE_COMMANDS } from '../commands/roles.ts';
 import { SURVEY_ACTIONS, SURVEY_COMMANDS } from '../commands/surveys.ts';
 import { TASK_ACTIONS, TASK_COMMANDS } from '../commands/tasks.ts';
 import { COMPLAINT_ACTIONS, COMPLAINT_COMMANDS } from '../complaints/commands.ts';
+import { REPORT_COMMANDS } from '../features/reports/commands.ts';
 import { buildHelp } from '../messages/help.ts';
 import type { Command, PostbackAction } from './command.ts';
 
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   ...BROADCAST_COMMANDS,
   ...PROGRESS_COMMANDS,
   ...SURVEY_COMMANDS,
+  ...REPORT_COMMANDS,
   ...COMPLAINT_COMMANDS,
   ...COMPLAINT_CASE_COMMANDS,
 ];

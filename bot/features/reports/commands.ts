@@ -60,7 +60,7 @@ async function reportLinks(ctx: ChatContext, args: string): Promise<void> {
 
 export const REPORT_COMMANDS: Command[] = [
   {
-    keywords: ['รายงาน ITA', 'รายงาน OIT', 'report ITA', 'ita report'],
+    keywords: ['รายงาน ITA', 'report ITA', 'ita report'],
     help: {
       usage: 'รายงาน ITA [ชื่อหน่วยงาน]',
       text: 'เปิดรายงานการวิเคราะห์ผลและรายงานผลตามมาตรการของหน่วยงานสำหรับเผยแพร่ใน OIT',

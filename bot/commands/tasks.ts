@@ -79,7 +79,7 @@ async function showTasks(ctx: ChatContext, args: string): Promise<void> {
   const agencies = await agenciesOf(ctx);
   if (agencies.length === 0) return ctx.answer(buildTasksNotStaff());
   const [only] = agencies;
-  return answerTasks(ctx, agencies, agencies.length === 1 && only ? only.nameTh : 'หน่วยงานที่คุณรับผิดชอบ');
+  return answerTasks(ctx, agencies, agencies.length === 1 && only ? only.nameTh : 'หน่วยงานที่ท่านรับผิดชอบ');
 }
 
 async function markDone(ctx: ChatContext, params: URLSearchParams): Promise<void> {

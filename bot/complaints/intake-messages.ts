@@ -96,7 +96,7 @@ export function askPhotos(k: string, count: number, lead?: string): LineMessage 
   const max = INTAKE_RULES.maxPhotos;
   const head =
     lead ??
-    `ขั้นที่ 5 (ไม่บังคับ): แนบรูปภาพประกอบได้ไม่เกิน ${max} รูป รูปละไม่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} MB`;
+    `ขั้นที่ 5 (ไม่บังคับ): แนบรูปภาพประกอบได้ไม่เกิน ${max} รูป รูปละไม่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} เมกะไบต์`;
   const tail = count > 0 ? `ได้รับแล้ว ${count}/${max} รูป ส่งเพิ่มหรือกด "เสร็จ"` : 'ส่งรูปได้เลย หรือกด "ข้าม"';
   const items: Item[] =
     count < max

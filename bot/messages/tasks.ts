@@ -28,7 +28,7 @@ function planBubble(planUrl: string): messagingApi.FlexBubble {
 
 /**
  * Open tasks, soonest due first (the overdue ones lead): a line of summary and a carousel with a "เสร็จแล้ว"
- * button on each. `whose` names the agency (a group) or "ของหน่วยงานที่คุณรับผิดชอบ" (1:1 chat).
+ * button on each. `whose` names the agency (a group) or "ของหน่วยงานที่ท่านรับผิดชอบ" (1:1 chat).
  */
 export function buildTaskList(cards: readonly TaskCard[], whose: string, planUrl?: string): LineMessage[] {
   if (cards.length === 0) return [text(`${whose} ไม่มีงาน ITA ค้างอยู่ในปีงบประมาณนี้ค่ะ`)];
@@ -99,7 +99,7 @@ export function buildDoneNeedsUserId(): LineMessage[] {
 export function buildDoneNotAllowed(agencyName: string): LineMessage[] {
   return [
     text(
-      `ขออภัยค่ะ การบันทึกว่างานเสร็จทำได้เฉพาะเจ้าหน้าที่ ITA ของ${agencyName} หรือผู้ประสานงานจังหวัด หากคุณเป็นผู้รับผิดชอบ กรุณาขอสิทธิ์จากผู้ประสานงานจังหวัดค่ะ`,
+      `ขออภัยค่ะ การบันทึกว่างานเสร็จทำได้เฉพาะเจ้าหน้าที่ ITA ของ${agencyName} หรือผู้ประสานงานจังหวัด หากท่านเป็นผู้รับผิดชอบ กรุณาขอสิทธิ์จากผู้ประสานงานจังหวัดค่ะ`,
     ),
   ];
 }
@@ -128,7 +128,7 @@ export function buildTasksInRoom(): LineMessage[] {
 export function buildTasksNotStaff(): LineMessage[] {
   return [
     text(
-      'รายการงาน ITA มีไว้สำหรับเจ้าหน้าที่ผู้รับผิดชอบของหน่วยงานค่ะ หากคุณเป็นผู้รับผิดชอบ ให้ผู้ประสานงานจังหวัดให้สิทธิ์ก่อน (พิมพ์ "สิทธิ์ของฉัน" เพื่อดูรหัสผู้ใช้ของคุณ)',
+      'รายการงาน ITA มีไว้สำหรับเจ้าหน้าที่ผู้รับผิดชอบของหน่วยงานค่ะ หากท่านเป็นผู้รับผิดชอบ ให้ผู้ประสานงานจังหวัดให้สิทธิ์ก่อน (พิมพ์ "สิทธิ์ของฉัน" เพื่อดูรหัสผู้ใช้ของท่าน)',
     ),
   ];
 }

@@ -63,7 +63,7 @@ export async function renderMenuImages(
       await page.close();
       if (png.length > MAX_IMAGE_BYTES)
         throw new RichMenuImageError(
-          `รูปริชเมนู "${design.name}" ใหญ่ ${png.length} ไบต์ เกินขีดจำกัด 1 MB ของ LINE`,
+          `รูปริชเมนู "${design.name}" ใหญ่ ${png.length} ไบต์ เกินขีดจำกัด 1 เมกะไบต์ของ LINE`,
         );
       images.push(png);
     }

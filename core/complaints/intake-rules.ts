@@ -82,7 +82,7 @@ export function validatePhoto(contentType: string, size: number): Check<string> 
   if (size > INTAKE_RULES.maxPhotoBytes)
     return {
       ok: false,
-      message: `รูปนี้ใหญ่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} MB โปรดส่งรูปที่เล็กลง (เช่น ถ่ายหน้าจอหรือส่งแบบไม่ใช่ต้นฉบับ)`,
+      message: `รูปนี้ใหญ่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} เมกะไบต์ โปรดส่งรูปที่เล็กลง (เช่น ถ่ายหน้าจอหรือส่งแบบไม่ใช่ต้นฉบับ)`,
     };
   return { ok: true, value: type };
 }

@@ -20,7 +20,7 @@ const Photo = z.object({
   contentType: z.string().max(100),
   data: z
     .string()
-    .max(MAX_BASE64, `รูปใหญ่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} MB`)
+    .max(MAX_BASE64, `รูปใหญ่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} เมกะไบต์`)
     // Whole 4-character groups only: atob refuses anything else, and that must be a 400, not a 500.
     .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'ข้อมูลรูปต้องเป็น base64'),
 });

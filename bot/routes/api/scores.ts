@@ -15,7 +15,7 @@ import { jsonOf, paramOf, queryOf } from './validate.ts';
 
 const ImportBody = z.object({
   fileName: z.string().trim().min(1, 'ต้องมีชื่อไฟล์').max(200),
-  content: z.string().min(1, 'ไฟล์ว่าง').max(2_000_000, 'ไฟล์ใหญ่เกิน 2 MB'),
+  content: z.string().min(1, 'ไฟล์ว่าง').max(2_000_000, 'ไฟล์ใหญ่เกิน 2 เมกะไบต์'),
   year: z.number({ message: 'ต้องระบุปีงบประมาณ พ.ศ.' }).int().min(2562, 'ปีงบประมาณต้องตั้งแต่ 2562').max(2700),
   /** The agency a one-agency file (the CLI's format) is for; files with an agency column name their own. */
   agencyId: z.string().min(1).optional(),

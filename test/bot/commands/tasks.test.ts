@@ -114,7 +114,7 @@ describe('งาน / tasks', () => {
 
   it('lists a staff member’s tasks across their agencies in 1:1 chat', async () => {
     const answer = await c.say('งาน', { user: DEMO_STAFF_ID });
-    expect(readable(answer)).toMatch(/^หน่วยงานที่คุณรับผิดชอบ มีงาน ITA ที่ยังไม่เสร็จ \d+ งาน/);
+    expect(readable(answer)).toMatch(/^หน่วยงานที่ท่านรับผิดชอบ มีงาน ITA ที่ยังไม่เสร็จ \d+ งาน/);
     expect(readable(answer)).toContain('เทศบาลนครรังสิต');
     expect(presses(answer)).toContain(done(iit, RANGSIT));
   });

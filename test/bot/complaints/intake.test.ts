@@ -203,7 +203,7 @@ describe('complaint intake in 1:1 chat', () => {
     await p.location();
     expect(await p.step()).toBe('photos');
     p.c.h.fake.setContent('big', new Uint8Array(1_000_001), 'image/jpeg');
-    expect(readable(await p.photo('big'))).toContain('ใหญ่เกิน 1 MB');
+    expect(readable(await p.photo('big'))).toContain('ใหญ่เกิน 1 เมกะไบต์');
     p.c.h.fake.setContent('pdf', new Uint8Array(10), 'application/pdf');
     expect(readable(await p.photo('pdf'))).toContain('รับเฉพาะรูปภาพ');
     for (let i = 1; i <= 5; i += 1) {

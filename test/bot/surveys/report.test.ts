@@ -172,7 +172,7 @@ describe('รายงาน in 1:1 chat', () => {
     for (const user of [DEMO_CITIZEN_ID, DEMO_OFFICER_ID])
       expect(readable(await c.say('รายงาน IIT 45', { user }))).toContain('ทำได้เฉพาะเจ้าหน้าที่ ITA');
     expect(readable(await c.say('รายงาน IIT 45', { user: DEMO_COORDINATOR_ID }))).toContain(
-      'รายงานแทนหน่วยงานได้ในกลุ่มไลน์ของหน่วยงานนั้น',
+      'รายงานแทนหน่วยงานได้ในกลุ่ม LINE ของหน่วยงานนั้น',
     );
   });
 

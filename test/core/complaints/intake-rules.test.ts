@@ -82,12 +82,12 @@ describe('intake validators', () => {
     expect(validateWhenWhere('ก'.repeat(501)).ok).toBe(false);
   });
 
-  it('takes JPEG, PNG and WebP photos up to 1 MB', () => {
+  it('takes JPEG, PNG and WebP photos up to 1 เมกะไบต์', () => {
     expect(validatePhoto('image/jpeg', 1_000_000)).toEqual({ ok: true, value: 'image/jpeg' });
     expect(validatePhoto('image/png; charset=binary', 10)).toEqual({ ok: true, value: 'image/png' });
     expect(validatePhoto('image/jpeg', 1_000_001)).toMatchObject({
       ok: false,
-      message: expect.stringContaining('1 MB'),
+      message: expect.stringContaining('1 เมกะไบต์'),
     });
     expect(validatePhoto('application/pdf', 10).ok).toBe(false);
   });

@@ -18,14 +18,14 @@ export default defineConfig({
         // 45 KB budget (issue 17), which bench/liff.ts measures by this name.
         // The pages after the first screen come in three chunks by who uses them, not one per page: each chunk
         // costs its own gzip dictionary and imports, which made a third of the app's bytes (bench/liff.ts).
-        // The score card stays its own small chunk: it is the first screen most links open.
+        // The overview and the score card are in the entry: they are the first screen most links open.
         codeSplitting: {
           groups: [
             { name: 'liff-sdk', test: /node_modules[\\/]@line[\\/]/, priority: 4 },
             // What every page needs stays with the shell, ahead of the groups below that would take it along.
             {
               name: 'app',
-              test: /node_modules[\\/](?:preact|hono)[\\/]|src[\\/](?:lib|ui)[\\/]|src[\\/](?:app|routes|main)\.tsx|src[\\/](?:pages|features[\\/]province)[\\/]province|src[\\/]components[\\/](?:states|lazy-page|level-badge|nav|identity-switcher|year-select)/,
+              test: /node_modules[\\/](?:preact|hono)[\\/]|src[\\/](?:lib|ui)[\\/]|src[\\/](?:app|routes|main)\.tsx|src[\\/](?:pages|features[\\/](?:province|scores))[\\/](?:province|agency)|src[\\/]components[\\/](?:states|lazy-page|level-badge|nav|identity-switcher|year-select|score-card|radar-chart|trend-chart|weak-topics)|[\\/]core[\\/]/,
               priority: 3,
             },
             {
@@ -36,7 +36,6 @@ export default defineConfig({
               name: 'ita-work',
               test: /src[\\/](?:features[\\/](?:plan|surveys|reports|tools|broadcasts)|pages[\\/](?:plan|surveys|report|tools)|components[\\/](?:report|timeline|broadcast|share-link|import-errors))/,
             },
-            { name: 'core', test: /[\\/]core[\\/]/, priority: 2 },
           ],
         },
       },

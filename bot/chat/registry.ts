@@ -7,6 +7,7 @@ import { ROLE_COMMANDS } from '../commands/roles.ts';
 import { SURVEY_ACTIONS, SURVEY_COMMANDS } from '../commands/surveys.ts';
 import { TASK_ACTIONS, TASK_COMMANDS } from '../commands/tasks.ts';
 import { COMPLAINT_ACTIONS, COMPLAINT_COMMANDS } from '../complaints/commands.ts';
+import { REMIND_ACTIONS } from '../features/plan/remind-overdue.ts';
 import { REPORT_COMMANDS } from '../features/reports/commands.ts';
 import { buildHelp } from '../messages/help.ts';
 import type { Command, PostbackAction } from './command.ts';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
 
 export const ACTIONS: readonly PostbackAction[] = [
   ...TASK_ACTIONS,
+  ...REMIND_ACTIONS,
   ...BROADCAST_ACTIONS,
   ...SURVEY_ACTIONS,
   ...COMPLAINT_ACTIONS,

@@ -67,9 +67,9 @@ describe('the LIFF mini-app in Chromium', () => {
     expect(tabs[0]?.left).toBeGreaterThanOrEqual(8);
     expect(tabs.at(-1)?.right).toBeLessThanOrEqual(390 - 8);
     // The year is in the address, carried from the list to the card, and kept by back.
-    const years = await page.locator('select').first().locator('option').allTextContents();
+    const years = await page.getByLabel('ปีงบประมาณ').locator('option').allTextContents();
     const older = years.at(-1) ?? '';
-    await page.locator('select').first().selectOption(older);
+    await page.getByLabel('ปีงบประมาณ').selectOption(older);
     await expect.poll(() => new URL(page.url()).search).toBe(`?year=${older}`);
     await page.locator('.ranked a').first().click();
     await page.locator('svg.radar').waitFor();
@@ -187,7 +187,7 @@ describe('the LIFF mini-app in Chromium', () => {
     const page = await pageAs(DEMO_COORDINATOR_ID);
     await page.goto(`${liff.url}/liff/agency/${STAFF_AGENCY}`);
     await page.locator('svg.radar').waitFor();
-    const year = (await page.locator('select').first().locator('option').allTextContents()).at(-1) ?? '';
+    const year = (await page.getByLabel('ปีงบประมาณ').locator('option').allTextContents()).at(-1) ?? '';
     const target = encodeURIComponent(`/agency/${STAFF_AGENCY}?year=${year}`);
     await page.goto(`${liff.url}/liff/?liff.state=${target}`);
     await page.locator('svg.radar').waitFor();

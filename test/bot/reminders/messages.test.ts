@@ -129,7 +129,7 @@ describe('buildDigest', () => {
       '• ข้อ 2 จัดทำแผนปฏิบัติการป้องกันการทุจริต (กำหนด 31 ธ.ค. 2566)\n  ยังไม่เสร็จ 2 หน่วยงาน: ทน.รังสิต, อบจ.ปทุมธานี',
     );
     const labels =
-      message?.type === 'text' ? (message.quickReply?.items ?? []).map((i) => i.action.label) : [];
+      message?.type === 'text' ? (message.quickReply?.items ?? []).map((i) => i.action?.label) : [];
     expect(labels).toEqual(['ดูแผนงาน', 'เตือนหน่วยงาน', 'ติดตาม']);
   });
 

@@ -95,7 +95,6 @@ describe('the LIFF mini-app in Chromium', () => {
       ['plan', 'coordinator-plan'],
       ['surveys', 'coordinator-surveys'],
       ['tools', 'coordinator-tools'],
-      [`reports/measures/${STAFF_AGENCY}/2568`, 'coordinator-report-measures'],
       ['tools/import', 'coordinator-import'],
       ['tools/links', 'coordinator-links'],
       ['tools/plan', 'coordinator-plan-edit'],

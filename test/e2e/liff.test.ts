@@ -95,6 +95,7 @@ describe('the LIFF mini-app in Chromium', () => {
       ['plan', 'coordinator-plan'],
       ['surveys', 'coordinator-surveys'],
       ['tools', 'coordinator-tools'],
+      ['tools/import', 'coordinator-import'],
       ['tools/links', 'coordinator-links'],
       ['tools/plan', 'coordinator-plan-edit'],
       ['tools/broadcast', 'coordinator-broadcast'],

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { BatchResult, Db } from './db.ts';
@@ -17,6 +17,18 @@ import {
   RECORD_MIGRATION,
 } from './migrator.ts';
 import type { Database as Schema } from './schema.ts';
+
+/**
+ * better-sqlite3 13 (Node-API, prebuilt for every platform) on Node 22 and later; 12 only on Node 20, where 13
+ * crashes. 12 cannot stay on Node 24: from 24.19 a statement or database it frees in an idle garbage collection
+ * aborts the process (`RemoveEnvironmentCleanupHook` … `(env) != nullptr`; 13 no longer derives from
+ * node::ObjectWrap). package.json installs 12 as the optional `better-sqlite3-node20`.
+ */
+const SQLITE_MODULE =
+  Number(process.versions.node.split('.')[0]) >= 22 ? 'better-sqlite3' : 'better-sqlite3-node20';
+const require = createRequire(import.meta.url);
+const Database: typeof BetterSqlite3 = require(SQLITE_MODULE);
+type Database = BetterSqlite3.Database;
 
 export interface SqliteOptions {
   /** Defaults to the files of db/migrations/. */
@@ -99,7 +111,7 @@ function startCheckpointer(path: string, onFailure: () => void): Worker {
     {
       eval: true,
       workerData: {
-        module: createRequire(import.meta.url).resolve('better-sqlite3'),
+        module: require.resolve(SQLITE_MODULE),
         path,
         intervalMs: CHECKPOINT_INTERVAL_MS,
       },
@@ -114,7 +126,7 @@ function startCheckpointer(path: string, onFailure: () => void): Worker {
  * The same bookkeeping as `wrangler d1 migrations apply`: each pending file and its d1_migrations row in one
  * transaction. IMMEDIATE takes the write lock first, so two processes starting at once cannot both apply a file.
  */
-function applyMigrations(sqlite: Database.Database, files: readonly MigrationFile[]): string[] {
+function applyMigrations(sqlite: Database, files: readonly MigrationFile[]): string[] {
   sqlite.exec(CREATE_MIGRATIONS_TABLE);
   const listApplied = sqlite.prepare<[], string>(`SELECT name FROM ${MIGRATIONS_TABLE}`).pluck();
   const record = sqlite.prepare(RECORD_MIGRATION);
@@ -138,8 +150,8 @@ const STATEMENT_CACHE_SIZE = 500;
  * better-sqlite3's prepare was the largest single cost of a webhook request under load (bench/webhook,
  * profiled); its statements are reusable, so the app's few hundred distinct queries are prepared once.
  */
-function createStatementCache(sqlite: Database.Database) {
-  const cache = new Map<string, Database.Statement<unknown[], Record<string, unknown>>>();
+function createStatementCache(sqlite: Database) {
+  const cache = new Map<string, BetterSqlite3.Statement<unknown[], Record<string, unknown>>>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
@@ -159,7 +171,7 @@ function createStatementCache(sqlite: Database.Database) {
 
 /** One IMMEDIATE transaction: a failing statement throws and rolls back every statement before it. */
 function runBatch(
-  sqlite: Database.Database,
+  sqlite: Database,
   statements: ReturnType<typeof createStatementCache>,
   queries: readonly CompiledQuery<unknown>[],
 ): BatchResult[] {

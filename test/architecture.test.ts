@@ -96,3 +96,55 @@ describe('architecture', () => {
     expect(readers).toEqual([]);
   });
 });
+
+// The repository stands on its own: a clone with nothing beside it installs, tests and runs. Every file that
+// code, a script or a config could read a path from is scanned for relative paths that climb out of it.
+const SCANNED = /\.(ts|tsx|mts|mjs|js|cjs|json|toml|sh|yml|yaml)$|^run$/;
+const NOT_SCANNED = new Set([...SKIP, '.git', 'data', 'coverage', 'package-lock.json']);
+
+function listRepoFiles(dir = ''): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    if (NOT_SCANNED.has(entry.name)) return [];
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return listRepoFiles(path);
+    return SCANNED.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Quoted relative paths that resolve above the repository's root, and every mention of the shared/ folder beside it. */
+function pathsOutside(file: string, text: string): string[] {
+  const shared = `${'..'}/shared`;
+  const found = text.includes(shared) ? [`${file} names ${shared}`] : [];
+  for (const m of text.matchAll(/['"`]((?:\.\.?\/)+[^'"`\s]*)['"`]/g)) {
+    const spec = m[1] ?? '';
+    if (relative(ROOT, resolve(ROOT, file, '..', spec)).startsWith('..')) found.push(`${file} reads ${spec}`);
+  }
+  return found;
+}
+
+describe('a repository that stands on its own', () => {
+  it('scans the sources, tests, scripts and configs', () => {
+    const files = listRepoFiles();
+    for (const f of ['package.json', '.ci/run', 'test/architecture.test.ts', 'bot/node.ts', 'wrangler.toml'])
+      expect(files).toContain(f);
+  });
+
+  it('finds a path that climbs above the root, and names of the shared folder, when there are some', () => {
+    // Built from pieces, so that this file's own text holds no such path.
+    const up = (n: number, rest: string) => `${'../'.repeat(n)}${rest}`;
+    const quote = (path: string) => `new URL('${path}', import.meta.url)`;
+    expect(pathsOutside('test/core/x.test.ts', quote(up(3, 'shared/a.json')))).toEqual([
+      `test/core/x.test.ts names ${up(1, 'shared')}`,
+      `test/core/x.test.ts reads ${up(3, 'shared/a.json')}`,
+    ]);
+    expect(pathsOutside('test/core/x.test.ts', quote(up(2, 'core/index.ts')))).toEqual([]);
+    expect(pathsOutside('bench/a.ts', quote(up(2, 'outside.txt')))).toEqual([
+      `bench/a.ts reads ${up(2, 'outside.txt')}`,
+    ]);
+  });
+
+  it('reads nothing outside the repository', () => {
+    const offenders = listRepoFiles().flatMap((f) => pathsOutside(f, readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

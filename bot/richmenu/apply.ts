@@ -9,7 +9,7 @@ import type { LineClient } from '../line/client.ts';
 import { LineApiError } from '../line/errors.ts';
 import { checkMenu, richMenuRequest } from './layout.ts';
 import type { MenuDesign, MenuKey } from './menus.ts';
-import type { RenderMenuImages } from './screenshot.ts';
+import type { RenderMenuImages } from './render.ts';
 import type { UploadMenuImage } from './upload.ts';
 
 /** app_settings key holding the live menus' ids: {"citizen": "richmenu-…", "staff": "richmenu-…"}. */

@@ -1,5 +1,4 @@
 // Frameworks as data: which year gets which, their items, indicators, weights and topic mapping.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ANALYSIS_TOPICS,
@@ -9,8 +8,12 @@ import {
   frameworkFor,
   INDICATOR_NAMES,
 } from '../../core/index.ts';
+import { DESIGN_NAMES, itReadsFixture, readFixture } from '../support/fixtures.ts';
 
-const DESIGN = readFileSync(new URL('../../../shared/DESIGN.md', import.meta.url), 'utf8');
+const design = readFixture<{
+  indicators: Record<string, string>;
+  analysisTopics: { id: number; title: string }[];
+}>(DESIGN_NAMES);
 
 function framework(year: number): Framework {
   const found = frameworkFor(year);
@@ -40,12 +43,15 @@ describe('frameworkFor', () => {
 });
 
 describe('frameworks', () => {
+  itReadsFixture(design);
+
   it.each(FRAMEWORKS.map((f) => [f.id, f] as const))(
-    '%s weighs IIT 30, EIT 30, OIT 40 and names indicators as DESIGN.md',
+    '%s weighs IIT 30, EIT 30, OIT 40 and names indicators as the design does',
     (_, f) => {
       expect(f.weights).toEqual({ IIT: 0.3, EIT: 0.3, OIT: 0.4 });
       expect(f.indicators.map((i) => i.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-      for (const indicator of f.indicators) expect(DESIGN).toContain(`(${indicator.name})`);
+      for (const indicator of f.indicators)
+        expect(indicator.name).toBe(design.data?.indicators[indicator.id]);
       expect(f.indicators.map((i) => i.instrument).join('')).toBe('IITIITIITIITIITEITEITEITOITOIT');
     },
   );
@@ -92,9 +98,8 @@ describe('frameworks', () => {
     expect(f.topicOf.o13).toBe(2);
   });
 
-  it('titles the seven analysis topics exactly as DESIGN.md §3', () => {
-    const listed = [...DESIGN.matchAll(/^(\d)\. (.+)$/gm)].map((m) => ({ id: Number(m[1]), title: m[2] }));
-    expect(ANALYSIS_TOPICS).toEqual(listed);
+  it('titles the seven analysis topics exactly as the design does', () => {
+    expect(ANALYSIS_TOPICS).toEqual(design.data?.analysisTopics);
     expect(INDICATOR_NAMES[4]).toBe('การใช้ทรัพย์สินของราชการ');
   });
 });

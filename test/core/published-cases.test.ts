@@ -1,5 +1,4 @@
-// Every published case in shared/fixtures/published-results.json, reproduced by score() to ±0.01.
-import { readFileSync } from 'node:fs';
+// Every published case in bot/demo/published-results.json, reproduced by score() to ±0.01.
 import { describe, expect, it } from 'vitest';
 import {
   compareYears,
@@ -10,23 +9,9 @@ import {
   type ScoreResult,
   score,
 } from '../../core/index.ts';
+import { itReadsFixture, type PublishedCase, readPublishedCases } from '../support/fixtures.ts';
 
-interface PublishedCase {
-  id: string;
-  fiscalYear: number;
-  agency: string;
-  items?: Record<string, number>;
-  indicators?: Record<string, number>;
-  instruments?: Record<Instrument, number>;
-  weighted?: Record<Instrument, number>;
-  total: number;
-  level: string;
-  weakItemsBelow85?: string[];
-  changeFromPreviousYear?: number;
-}
-
-const FIXTURE = new URL('../../../shared/fixtures/published-results.json', import.meta.url);
-const cases = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { cases: PublishedCase[] }).cases;
+const { fixture: published, cases } = readPublishedCases();
 
 /** Published figures are rounded to 2 decimals, so recomputed ones may differ by 0.01 (ita-framework.md). */
 function expectNear(actual: number | undefined, published: number, what: string): void {
@@ -64,6 +49,8 @@ function scored(c: PublishedCase): ScoreResult {
 }
 
 describe('published cases', () => {
+  itReadsFixture(published);
+
   it('reads a non-empty case list from the shared fixture', () => {
     expect(cases.length).toBeGreaterThanOrEqual(4);
   });

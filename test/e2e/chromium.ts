@@ -1,9 +1,26 @@
-// Debian's Chromium, headless, driven by playwright-core, for the browser tests: one launch with one set of
-// flags, and one watch over a page for the errors and failed responses a test must not leave behind.
+// Chromium, headless, driven by playwright-core, for the browser tests and bench/liff: found through
+// CHROMIUM_PATH (default: Debian's /usr/bin/chromium, else the browser playwright-core would use); one launch
+// with one set of flags, and one watch over a page for the errors and failed responses a test must not leave.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page, type Response } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/** The Chromium to drive, or why there is none (naming CHROMIUM_PATH). */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): { path?: string; problem?: string } {
+  const chosen = env.CHROMIUM_PATH;
+  if (chosen !== undefined && chosen !== '') {
+    return existsSync(chosen) ? { path: chosen } : { problem: `CHROMIUM_PATH=${chosen} does not exist` };
+  }
+  if (existsSync(DEBIAN_CHROMIUM)) return { path: DEBIAN_CHROMIUM };
+  const playwrights = chromium.executablePath();
+  if (playwrights !== '' && existsSync(playwrights)) return { path: playwrights };
+  return {
+    problem:
+      `no Chromium: set CHROMIUM_PATH to a Chromium or Chrome binary (none at ${DEBIAN_CHROMIUM}, ` +
+      `nor at ${playwrights || "playwright-core's browser folder"}; on Debian: apt-get install -y chromium)`,
+  };
+}
 
 // What headless Chromium needs in a container or CI, and nothing that phones home.
 const FLAGS = [
@@ -14,10 +31,10 @@ const FLAGS = [
   '--disable-component-update',
 ];
 
-/** No skipping: CI installs Debian's Chromium (.ci/run); without it every browser test fails and says why. */
+/** No skipping: CI installs Debian's Chromium (.ci/run); without one every browser test fails and says why. */
 export function requireChromium(): void {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+  const { problem } = findChromium();
+  if (problem !== undefined) throw new Error(problem);
 }
 
 /**
@@ -25,8 +42,9 @@ export function requireChromium(): void {
  * test then fails on requireChromium() with the reason.
  */
 export async function launchChromium(): Promise<Browser | undefined> {
-  if (!existsSync(CHROMIUM)) return undefined;
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const { path } = findChromium();
+  if (path === undefined) return undefined;
+  return chromium.launch({ executablePath: path, args: FLAGS });
 }
 
 export interface WatchOptions {

@@ -9,7 +9,7 @@ import { createNodeDeps } from '../../node-deps.ts';
 import { applyRichMenus, type RichMenuDeps } from '../../richmenu/apply.ts';
 import { richMenuRequest } from '../../richmenu/layout.ts';
 import { citizenMenu, liffUrlOf, staffMenu } from '../../richmenu/menus.ts';
-import { type RenderMenuImages, RichMenuImageError, renderMenuImages } from '../../richmenu/screenshot.ts';
+import { type RenderMenuImages, RichMenuImageError, renderMenuImages } from '../../richmenu/render.ts';
 import { createMenuImageUploader } from '../../richmenu/upload.ts';
 import type { CommandIo } from './migrate.ts';
 
@@ -19,7 +19,7 @@ const USAGE = [
   '  npm run ita -- richmenu --out DIR    เขียนรูป PNG และ JSON ของริชเมนูไว้ในโฟลเดอร์ DIR เท่านั้น',
 ].join('\n');
 
-/** What the command needs; `render` defaults to Chromium screenshots, `writeFile` to the file system. */
+/** What the command needs; `render` defaults to resvg's pictures, `writeFile` to the file system. */
 export interface RichMenuCliDeps extends Omit<RichMenuDeps, 'render'> {
   publicBaseUrl: string;
   liffId?: string;

@@ -1,6 +1,6 @@
 // `ita richmenu` against the fake LINE API (which checks the rich-menu bodies and image uploads), the menus'
 // limits, and the real picture renderer with Debian's Chromium (CI installs it: `apt-get install -y chromium`).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,8 +11,9 @@ import { type FakeLine, startFakeLine } from '../../../bot/dev/fake-line/index.t
 import { createLineClient } from '../../../bot/line/client.ts';
 import { RICH_MENU_SETTING, syncUserMenu } from '../../../bot/richmenu/apply.ts';
 import { checkMenu, richMenuRequest } from '../../../bot/richmenu/layout.ts';
-import { citizenMenu, type MenuDesign, staffMenu } from '../../../bot/richmenu/menus.ts';
-import { CHROMIUM_PATH, RichMenuImageError, renderMenuImages } from '../../../bot/richmenu/screenshot.ts';
+import { citizenMenu, staffMenu } from '../../../bot/richmenu/menus.ts';
+import { RichMenuImageError, renderMenuImages } from '../../../bot/richmenu/render.ts';
+import { fitSize, svgText } from '../../../bot/richmenu/svg.ts';
 import { createMenuImageUploader } from '../../../bot/richmenu/upload.ts';
 import { qrPng } from '../../../bot/surveys/qr-png.ts';
 import { getSetting } from '../../../db/queries/app-settings.ts';
@@ -155,11 +156,12 @@ describe('ita richmenu', () => {
     },
   );
 
-  it('tells the operator to install Chromium when it is missing (exit 2)', async () => {
-    const missing = (designs: readonly MenuDesign[]) => renderMenuImages(designs, '/nonexistent/chromium');
-    expect(await runRichMenu([], io, depsFor({ render: missing }))).toBe(2);
-    expect(err.join('\n')).toContain('apt-get install chromium');
-    await expect(renderMenuImages([], '/nonexistent/chromium')).rejects.toBeInstanceOf(RichMenuImageError);
+  it('says in Thai what went wrong when the pictures cannot be drawn (exit 2)', async () => {
+    const failing = async () => {
+      throw new RichMenuImageError('อ่านฟอนต์ Sarabun สำหรับรูปริชเมนูไม่สำเร็จ');
+    };
+    expect(await runRichMenu([], io, depsFor({ render: failing }))).toBe(2);
+    expect(err.join('\n')).toContain('อ่านฟอนต์ Sarabun');
   });
 });
 
@@ -179,15 +181,28 @@ describe('the menus', () => {
     ]);
   });
 
-  it('are drawn by Chromium as 2500 × 1686 PNGs under 1 MB, in Sarabun', async () => {
-    // CI installs Debian's chromium; a machine without it must fail here rather than skip the renderer.
-    expect(existsSync(CHROMIUM_PATH), `${CHROMIUM_PATH} is missing: apt-get install -y chromium`).toBe(true);
+  it('are drawn without a browser as 2500 × 1686 PNGs under 1 MB', async () => {
     const images = await renderMenuImages([citizenMenu(`${BASE}/liff/`), staffMenu(`${BASE}/liff/`)]);
     expect(images).toHaveLength(2);
     for (const png of images) {
       const { header } = decodePng(png);
       expect([header.width, header.height]).toEqual([2500, 1686]);
       expect(png.length).toBeLessThanOrEqual(1024 * 1024);
+      // Tiles, icons and text: far more than the few colours of an empty or blank picture.
+      expect(png.length).toBeGreaterThan(50_000);
     }
   }, 60_000);
+
+  it('give the renderer SARA AM as NIKHAHIT + SARA AA, before a tone mark, and escape XML', () => {
+    expect(svgText('คำ')).toBe('ค\u0E4D\u0E32');
+    expect(svgText('น้ำ')).toBe('น\u0E4D\u0E49\u0E32');
+    expect(svgText('<a & b>')).toBe('&#60;a &#38; b&#62;');
+  });
+
+  it('shrink a text that would not fit its tile, never below 20 px', () => {
+    const measure = (text: string, size: number) => text.length * size * 0.5;
+    expect(fitSize('สั้น', 100, 1000, measure)).toBe(100);
+    expect(fitSize('ยาวมากเกินไป', 100, 300, measure)).toBe(50);
+    expect(fitSize('ยาวมากเกินไปจนต้องตัด', 100, 10, measure)).toBe(20);
+  });
 });

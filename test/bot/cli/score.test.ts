@@ -1,24 +1,13 @@
 // The `score` CLI command: published cases from fixture files, the Thai table, --json, every error path.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, runScore } from '../../../bot/cli/commands/score.ts';
+import { itReadsFixture, readPublishedCases } from '../../support/fixtures.ts';
 
 const FIXTURES = new URL('../../fixtures/score/', import.meta.url);
-const PUBLISHED = new URL('../../../../shared/fixtures/published-results.json', import.meta.url);
 
-interface PublishedCase {
-  id: string;
-  fiscalYear: number;
-  indicators?: Record<string, number>;
-  instruments?: Record<string, number>;
-  weighted?: Record<string, number>;
-  total: number;
-  level: string;
-  weakItemsBelow85?: string[];
-}
-
-const cases = (JSON.parse(readFileSync(PUBLISHED, 'utf8')) as { cases: PublishedCase[] }).cases;
+const { fixture: published, cases } = readPublishedCases();
 
 function fixture(name: string): string {
   return new URL(name, FIXTURES).pathname;
@@ -44,6 +33,8 @@ function expectNear(actual: unknown, published: number, what: string): void {
 }
 
 describe('score command', () => {
+  itReadsFixture(published);
+
   it.each(cases)('reproduces $id from its fixture file with --json', async (c) => {
     const file = [`${c.id}.json`, `${c.id}.csv`].map(fixture).find((path) => existsSync(path));
     expect(file, `a fixture file for ${c.id}`).toBeDefined();

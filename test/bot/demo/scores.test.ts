@@ -1,6 +1,5 @@
 // Demo scores: published cases read back from the db match the fixture; generated sets score, land in their
 // band, are the same on every run, and show weak items.
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PATHUM_THANI_AGENCIES, PROVINCIAL_OFFICE_ID } from '../../../bot/demo/agencies.ts';
 import { generateScores } from '../../../bot/demo/generated-scores.ts';
@@ -9,24 +8,16 @@ import { PUBLISHED_SETS } from '../../../bot/demo/published-scores.ts';
 import { demoScoreSets, scoreDemoSet, scoreInputOf } from '../../../bot/demo/score-sets.ts';
 import { score } from '../../../core/index.ts';
 import { listScores } from '../../../db/queries/scores.ts';
-import { closeAll, NOW, openDb, PUBLISHED_FIXTURE } from './support.ts';
+import { itReadsFixture, readPublishedCases } from '../../support/fixtures.ts';
+import { closeAll, NOW, openDb } from './support.ts';
 
-interface PublishedCase {
-  id: string;
-  fiscalYear: number;
-  items?: Record<string, number>;
-  indicators?: Record<string, number>;
-  weighted?: Record<string, number>;
-  total: number;
-  level: string;
-  weakItemsBelow85?: string[];
-}
-
-const cases = (JSON.parse(readFileSync(PUBLISHED_FIXTURE, 'utf8')) as { cases: PublishedCase[] }).cases;
+const { fixture: published, cases } = readPublishedCases();
 
 afterEach(closeAll);
 
 describe('published scores in the demo', () => {
+  itReadsFixture(published);
+
   it('covers every case of the fixture', () => {
     expect(PUBLISHED_SETS.map((s) => s.caseId).sort()).toEqual(cases.map((c) => c.id).sort());
   });
@@ -59,7 +50,7 @@ describe('published scores in the demo', () => {
         : (c.indicators ?? {});
       for (const [id, value] of Object.entries(indicators)) expect(stored[`indicator:${id}`], id).toBe(value);
       // Weighted parts are stored (as instrument scores) only where nothing finer is published.
-      const weighted = c.items || c.indicators ? {} : (c.weighted ?? {});
+      const weighted: Record<string, number> = c.items || c.indicators ? {} : (c.weighted ?? {});
       for (const [code, value] of Object.entries(weighted)) {
         expect((stored[`instrument:${code}`] ?? 0) * (code === 'OIT' ? 0.4 : 0.3)).toBeCloseTo(value, 9);
       }

@@ -8,11 +8,6 @@ export const NOW = new Date('2026-11-23T09:00:00.000Z');
 /** Late in FY2570: surveys open, OIT approval overdue. */
 export const LATE = new Date('2027-05-12T03:00:00.000Z');
 
-export const PUBLISHED_FIXTURE = new URL(
-  '../../../../shared/fixtures/published-results.json',
-  import.meta.url,
-);
-
 export const DEMO_TABLES = [
   'provinces',
   'agencies',

@@ -1,8 +1,10 @@
 // Helpers for the report tests: a demo database, the seeds' published figures and their agencies.
-import { readFileSync } from 'node:fs';
 import { loadDemo } from '../../../bot/demo/load.ts';
 import type { Db } from '../../../db/db.ts';
 import { openSqlite } from '../../../db/sqlite.ts';
+import { type PublishedCase, readPublishedCases } from '../../support/fixtures.ts';
+
+export type { PublishedCase };
 
 /** A Monday in FY2570, as the demo tests use. */
 export const NOW = new Date('2026-11-23T09:00:00.000Z');
@@ -10,20 +12,9 @@ export const NOW = new Date('2026-11-23T09:00:00.000Z');
 export const PATHUM_THANI_OFFICE = 'pathum-thani-office';
 export const TAK_PAO = 'tak-pao';
 
-export interface PublishedCase {
-  id: string;
-  fiscalYear: number;
-  indicators?: Record<string, number>;
-  total: number;
-  level: string;
-  weakItemsBelow85?: string[];
-  rankInProvince?: number;
-}
-
-const FIXTURE = new URL('../../../../shared/fixtures/published-results.json', import.meta.url);
-
 export function publishedCase(id: string): PublishedCase {
-  const cases = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { cases: PublishedCase[] }).cases;
+  const { fixture, cases } = readPublishedCases();
+  if (fixture.problem !== undefined) throw new Error(fixture.problem);
   const found = cases.find((c) => c.id === id);
   if (found === undefined) throw new Error(`fixture case ${id} is missing`);
   return found;

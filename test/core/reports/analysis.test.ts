@@ -1,22 +1,11 @@
 // buildAnalysis on the seeds' published figures: Pathum Thani FY2562's weak items and measures (seed 001) and
 // Tak PAO FY2567's "keeps its standard" report (seed 003).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { frameworkFor, type ScoreResult, score } from '../../../core/index.ts';
 import { buildAnalysis, KEEP_STANDARD_FINDING } from '../../../core/reports/index.ts';
+import { itReadsFixture, type PublishedCase, readPublishedCases } from '../../support/fixtures.ts';
 
-interface PublishedCase {
-  id: string;
-  fiscalYear: number;
-  items?: Record<string, number>;
-  indicators?: Record<string, number>;
-  total: number;
-  level: string;
-  weakItemsBelow85?: string[];
-}
-
-const FIXTURE = new URL('../../../../shared/fixtures/published-results.json', import.meta.url);
-const cases = (JSON.parse(readFileSync(FIXTURE, 'utf8')) as { cases: PublishedCase[] }).cases;
+const { fixture: published, cases } = readPublishedCases();
 
 function caseOf(id: string): PublishedCase {
   const found = cases.find((c) => c.id === id);
@@ -47,6 +36,8 @@ function analysisOf(id: string) {
 }
 
 describe('buildAnalysis', () => {
+  itReadsFixture(published);
+
   it('lists exactly the seed 001 weak items of Pathum Thani FY2562 under the topics, lowest first', () => {
     const report = analysisOf('pathumthani-2562');
     const weak = report.topics.flatMap((t) => t.items.filter((i) => i.weak).map((i) => i.code));

@@ -16,7 +16,7 @@ function Change({ change }: { change: ScorecardData['change'] }) {
   const word = change.total > 0 ? 'เพิ่มขึ้น' : change.total < 0 ? 'ลดลง' : 'เท่าเดิม';
   return (
     <p class={`change ${tone}`}>
-      {/* The word says which way: "ลดลง 1.17 คะแนน", never "ลดลง -1.17". */}
+      {/* The word says which way; the amount has no sign (ลดลง 1.17 คะแนน). */}
       {word} {change.total === 0 ? '' : `${formatScore(Math.abs(change.total))} คะแนน `}จากปี{' '}
       {change.previousYear}
       {change.level !== null && <span class="muted"> (ปีก่อน: {change.level})</span>}

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
-import { DEMO_STAFF_AGENCY_IDS } from '../bot/demo/index.ts';
+import { DEMO_STAFF_AGENCY_IDS } from '../bot/tools/demo/index.ts';
 import { launchChromium, requireChromium } from '../test/e2e/chromium.ts';
 import { LIFF_DIST, startLiffServer } from '../test/e2e/liff-server.ts';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LineClient } from '../bot/line/client.ts';
 import { createLineClient } from '../bot/line/client.ts';
-import type { SendLimiters } from '../bot/outbox/index.ts';
-import { createRateLimiter, drainOutbox } from '../bot/outbox/index.ts';
+import type { SendLimiters } from '../bot/line/outbox/index.ts';
+import { createRateLimiter, drainOutbox } from '../bot/line/outbox/index.ts';
 import { countOutboxByState, enqueueMessages } from '../db/queries/outbox.ts';
 import { openSqlite } from '../db/sqlite.ts';
 import { startFakeLineProcess } from './support/fake-line-process.ts';
@@ -16,7 +16,7 @@ const PUSHES = 10_000;
 const KILL_AT = 5_000;
 /** LINE's push limit, which the fake enforces over an exact sliding second (PLATFORM-NOTES §1.6). */
 const LINE_PER_SECOND = 2_000;
-/** 1,950 + burst 1 + 16 in flight = 1,967 in any second at worst: under 2,000 (bot/outbox/rate-limiter.ts). */
+/** 1,950 + burst 1 + 16 in flight = 1,967 in any second at worst: under 2,000 (bot/line/outbox/rate-limiter.ts). */
 const PACE = { perSecond: 1_950, burst: 1, maxInFlight: 16 };
 const CONCURRENCY = 32;
 const LEASE_MS = 30_000;

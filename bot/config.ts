@@ -32,6 +32,11 @@ const lineUserIds = z
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z
+    .string()
+    .trim()
+    .refine((v) => /^[0-9A-Za-z.:[\]-]+$/.test(v), 'must be an interface address or host name, e.g. 0.0.0.0')
+    .optional(),
   DATABASE_PATH: optionalText,
   LINE_CHANNEL_SECRET: optionalText,
   LINE_CHANNEL_ACCESS_TOKEN: optionalText,
@@ -50,10 +55,30 @@ const EnvSchema = z.object({
   COMPLAINT_KEY: base64Key.optional(),
   ADMIN_LINE_USER_IDS: lineUserIds.optional(),
   PUBLIC_BASE_URL: httpUrl.optional(),
+  PROVINCE_ID: z
+    .string()
+    .trim()
+    .refine(
+      (v) => /^[a-z][a-z0-9-]{1,62}$/.test(v),
+      'must be a short id in lower-case letters, digits and -, e.g. tak',
+    )
+    .optional(),
+  PROVINCE_NAME_TH: z
+    .string()
+    .trim()
+    .refine((v) => /^[\u0E00-\u0E7F ]{2,60}$/.test(v), "must be the province's name in Thai, e.g. ตาก")
+    .optional(),
 });
 
 export interface Config {
   port: number;
+  /**
+   * The interface Node listens on: HOST, else 127.0.0.1 in local mode (its simulator hands out ID tokens to
+   * whoever asks) and every interface with real credentials.
+   */
+  host: string;
+  /** HOST was set: in local mode the entry point warns that the simulator is reachable from elsewhere. */
+  hostFromEnv: boolean;
   databasePath: string;
   /** Without channel credentials the app runs in local mode: fake LINE API and the /dev simulator. */
   localMode: boolean;
@@ -67,6 +92,8 @@ export interface Config {
   liff: { liffId?: string; loginChannelId?: string };
   complaintKey?: string;
   adminLineUserIds: string[];
+  /** The province this deployment serves, created on the first start of an empty database (real credentials). */
+  province?: { id: string; nameTh: string };
   /** In local mode without PUBLIC_BASE_URL: LOCAL_PUBLIC_BASE_URL, which the /dev simulator maps back. */
   publicBaseUrl: string;
 }
@@ -119,11 +146,17 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (e.LIFF_ID !== undefined && e.LINE_LOGIN_CHANNEL_ID === undefined) {
     errors.push('LINE_LOGIN_CHANNEL_ID: required when LIFF_ID is set (ID tokens are verified against it)');
   }
+  if ((e.PROVINCE_ID === undefined) !== (e.PROVINCE_NAME_TH === undefined)) {
+    const missing = e.PROVINCE_ID === undefined ? 'PROVINCE_ID' : 'PROVINCE_NAME_TH';
+    errors.push(`${missing}: required with the other (the province's id and its Thai name)`);
+  }
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     config: {
       port: e.PORT,
+      host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+      hostFromEnv: e.HOST !== undefined,
       databasePath: e.DATABASE_PATH ?? './data/ita.sqlite',
       localMode,
       line: {
@@ -139,6 +172,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       complaintKey: e.COMPLAINT_KEY,
       adminLineUserIds: e.ADMIN_LINE_USER_IDS ?? [],
       publicBaseUrl: e.PUBLIC_BASE_URL ?? LOCAL_PUBLIC_BASE_URL,
+      ...(e.PROVINCE_ID !== undefined && e.PROVINCE_NAME_TH !== undefined
+        ? { province: { id: e.PROVINCE_ID, nameTh: e.PROVINCE_NAME_TH } }
+        : {}),
     },
   };
 }

@@ -1,6 +1,6 @@
 // What createApp and the scheduler are handed: built by an entry point (bot/node.ts, bot/worker.ts) or a test.
 import type { Db } from '../db/db.ts';
-import type { ComplaintCrypto } from './complaints/crypto.ts';
+import type { ComplaintCrypto } from './features/complaints/crypto.ts';
 import type { LineClient } from './line/client.ts';
 
 export interface Logger {

@@ -3,10 +3,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openSqlite } from '../db/sqlite.ts';
-import { createComplaintCrypto, generateComplaintKey } from './complaints/crypto.ts';
 import type { Config } from './config.ts';
 import type { Deps, Logger } from './deps.ts';
-import { type FakeLine, startFakeLine } from './dev/fake-line/index.ts';
+import type { FakeLine } from './dev/fake-line/index.ts';
+import { createComplaintCrypto, generateComplaintKey } from './features/complaints/crypto.ts';
 import { createLineClient } from './line/client.ts';
 import { VERSION } from './version.ts';
 
@@ -36,8 +36,12 @@ function complaintKeyOf(config: Config, log: Logger): string {
 export async function createNodeDeps(config: Config, log: Logger): Promise<NodeDeps> {
   const db = openSqlite(config.databasePath);
   // Local mode can run for weeks: the fake keeps only its latest requests (the simulator has its own history).
+  // Imported on demand: with real LINE credentials bot/dev is never loaded.
   const fake = config.localMode
-    ? await startFakeLine({ channelAccessToken: config.line.channelAccessToken, maxRecorded: 2000 })
+    ? await (await import('./dev/fake-line/index.ts')).startFakeLine({
+        channelAccessToken: config.line.channelAccessToken,
+        maxRecorded: 2000,
+      })
     : undefined;
   const line = createLineClient({
     channelAccessToken: config.line.channelAccessToken,

@@ -7,11 +7,11 @@ import { createApp } from './app.ts';
 import { createBackground } from './background.ts';
 import { parseConfig } from './config.ts';
 import { createJsonLogger } from './deps.ts';
+import { ComplaintKeyError, verifyComplaintKey } from './features/complaints/key-check.ts';
 import { createNodeDeps } from './node-deps.ts';
 import { compressLiff, serveLiff } from './node-liff.ts';
-import type { DevOptions } from './routes/dev.ts';
 import { runScheduler } from './scheduler.ts';
-import { ensureSetUp } from './setup.ts';
+import { ensureSetUp, nextStepLines } from './setup.ts';
 import { VERSION } from './version.ts';
 
 const SCHEDULER_INTERVAL_MS = 60_000;
@@ -26,34 +26,56 @@ async function main(): Promise<void> {
   const config = parsed.config;
   const log = createJsonLogger((line) => console.log(line));
   const { deps, fake, close } = await createNodeDeps(config, log);
-  const setup = await ensureSetUp(deps, config.adminLineUserIds);
-  deps.accountName = setup.accountName;
-  if (setup.claimCode !== undefined) {
-    // Printed, not logged as data: the operator reads it once and types it to the bot in 1:1 chat.
-    console.log(
-      `\nยังไม่มีผู้ประสานงานจังหวัด: พิมพ์ "ผู้ประสานงาน ${setup.claimCode}" ในแชตส่วนตัวกับบัญชี LINE เพื่อรับสิทธิ์ผู้ประสานงานคนแรก\n`,
-    );
+  try {
+    if ((await verifyComplaintKey(deps.db, deps.complaintCrypto, deps.now())) === 'recorded')
+      log.info('complaint key check recorded');
+  } catch (error) {
+    if (!(error instanceof ComplaintKeyError)) throw error;
+    console.error(`start-up failed: ${error.message}`);
+    await close();
+    process.exit(3);
   }
+  const setup = await ensureSetUp(deps, config.adminLineUserIds, config.province);
+  deps.accountName = setup.accountName;
+  // Printed, not logged as data: the operator reads the claim code once and types it to the bot in 1:1 chat.
+  if (!config.localMode || setup.claimCode !== undefined)
+    console.log(`\n${nextStepLines(setup).join('\n')}\n`);
 
   const background = createBackground((error) =>
     log.error('background task failed', { error: String(error) }),
   );
   // Local mode: the /dev chat simulator posts signed events to this same app and shows what the fake LINE got.
-  const dev: DevOptions | undefined =
+  // Imported here, on demand, so no production entry point (bot/worker.ts, bot/app.ts) reaches bot/dev.
+  const dev =
     fake === undefined
       ? undefined
-      : {
+      : (await import('./dev/routes.ts')).devRoutes(deps, {
           fake,
           fetch: (request, ctx) => app.fetch(request, {}, ctx),
           runScheduler: (at) => runScheduler(deps, at),
-        };
+        });
   const app = createApp(deps, { assets: existsSync(LIFF_DIST) ? serveLiff(LIFF_DIST) : undefined, dev });
   const fetchCompressed = compressLiff((req, ctx) => app.fetch(req, {}, ctx));
   const server = serve(
-    { fetch: (req) => fetchCompressed(req, background.ctx), port: config.port },
+    { fetch: (req) => fetchCompressed(req, background.ctx), port: config.port, hostname: config.host },
     (info) => {
+      if (
+        config.localMode &&
+        config.hostFromEnv &&
+        config.host !== '127.0.0.1' &&
+        config.host !== 'localhost'
+      ) {
+        log.warn('local mode listens beyond this machine', {
+          host: config.host,
+          warning:
+            'the /dev simulator hands out ID tokens for the demo coordinator and officers to anyone who can reach it',
+        });
+        console.error(
+          `คำเตือน: โหมดทดลองเปิดรับการเชื่อมต่อที่ ${config.host} — หน้า /dev ออกโทเคนเข้าสู่ระบบของผู้ประสานงานและเจ้าหน้าที่ตัวอย่างให้ทุกคนที่เข้าถึงได้`,
+        );
+      }
       log.info('listening', {
-        url: `http://localhost:${info.port}`,
+        url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`,
         localMode: config.localMode,
         version: VERSION,
         ...(fake === undefined ? {} : { simulator: `http://localhost:${info.port}/dev` }),

@@ -1,29 +1,24 @@
-// First start on Node: demo data into an empty database, the home province, and the first coordinator.
-import { bootstrapCoordinators } from './bootstrap.ts';
-import { accountNameOf, homeProvinceId } from './chat/who.ts';
-import { loadDemoIfEmpty } from './demo/load.ts';
+// First start on Node: in local mode the demo province goes into an empty database; with real LINE credentials
+// the demo is never loaded (issue 14 §1): the province and first coordinator come from features/setup.
 import type { Deps } from './deps.ts';
+import { nextStepLines, type SetupOutcome, setUpProvince } from './features/setup/first-start.ts';
+import { loadDemoIfEmpty } from './tools/demo/load.ts';
 
-export interface SetupOutcome {
-  accountName: string;
-  /** A one-time code for the first coordinator, when nobody is one yet (printed at start). */
-  claimCode?: string;
-}
+export { nextStepLines, type SetupOutcome };
 
-/** An empty database gets the demo province (which becomes the home province) on first start. */
-async function loadDemoOnFirstStart(deps: Deps, now: Date): Promise<void> {
-  const demo = await loadDemoIfEmpty(deps.db, now);
-  if (demo !== undefined) {
-    deps.log.info('demo data loaded into the new database', { fiscalYear: demo.fiscalYear, ...demo.counts });
-  }
-}
-
-export async function ensureSetUp(deps: Deps, adminLineUserIds: readonly string[]): Promise<SetupOutcome> {
+export async function ensureSetUp(
+  deps: Deps,
+  adminLineUserIds: readonly string[],
+  province?: { id: string; nameTh: string },
+): Promise<SetupOutcome> {
   const now = deps.now();
-  await loadDemoOnFirstStart(deps, now);
-  const provinceId = await homeProvinceId(deps.db);
-  const accountName = await accountNameOf(deps.db);
-  if (provinceId === undefined) return { accountName };
-  const boot = await bootstrapCoordinators(deps, { adminLineUserIds, provinceId }, now);
-  return { accountName, claimCode: boot.claimCode };
+  if (deps.localMode) {
+    const demo = await loadDemoIfEmpty(deps.db, now);
+    if (demo !== undefined)
+      deps.log.info('demo data loaded into the new database', {
+        fiscalYear: demo.fiscalYear,
+        ...demo.counts,
+      });
+  }
+  return setUpProvince(deps, adminLineUserIds, province, now);
 }

@@ -2,10 +2,11 @@
 import type { D1Database } from '@cloudflare/workers-types/index.ts';
 import { openD1 } from '../db/d1.ts';
 import { createApp } from './app.ts';
-import { accountNameOf } from './chat/who.ts';
-import { createComplaintCrypto } from './complaints/crypto.ts';
 import { parseConfig } from './config.ts';
 import { createJsonLogger, type Deps } from './deps.ts';
+import { createComplaintCrypto } from './features/complaints/crypto.ts';
+import { verifyComplaintKey } from './features/complaints/key-check.ts';
+import { nextStepLines, setUpProvince } from './features/setup/first-start.ts';
 import { createLineClient } from './line/client.ts';
 import { runScheduler } from './scheduler.ts';
 import { VERSION } from './version.ts';
@@ -26,6 +27,8 @@ interface Built {
   app: ReturnType<typeof createApp>;
   /** Settles once the account's name is read from D1 (Node reads it at start-up; a Worker has no start). */
   named: Promise<void>;
+  /** Settles with why the complaint key check failed, or undefined when it passed. */
+  keyCheck: Promise<string | undefined>;
 }
 
 let built: Built | undefined;
@@ -69,25 +72,47 @@ function build(env: Env): Built {
   const app = createApp(deps, {
     assets: assets === undefined ? undefined : [async (c) => assets.fetch(c.req.raw)],
   });
-  const named = accountNameOf(deps.db).then(
-    (name) => {
-      deps.accountName = name;
+  // A Worker has no start: its first request sets up a new database's province and first coordinator (never
+  // the demo) and logs the claim code and next steps for `wrangler tail`.
+  const named = setUpProvince(deps, config.adminLineUserIds, config.province, new Date()).then(
+    (setup) => {
+      deps.accountName = setup.accountName;
+      if (setup.claimCode !== undefined || setup.needsProvince === true)
+        console.log(nextStepLines(setup).join('\n'));
     },
-    (error: unknown) => deps.log.warn('account name not read; using the default', { error: String(error) }),
+    (error: unknown) =>
+      deps.log.warn('set-up not read; using the default account name', { error: String(error) }),
   );
-  built = { deps, app, named };
+  // A Worker has no start: its first request opens the key check (recording it on a new database). A key
+  // that does not open it refuses every request and scheduler run, so nothing is sealed with the wrong key.
+  const keyCheck = verifyComplaintKey(deps.db, deps.complaintCrypto, new Date()).then(
+    () => undefined,
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.log.error('complaint key check failed', { error: message });
+      return message.includes('COMPLAINT_KEY') ? message : `COMPLAINT_KEY could not be checked: ${message}`;
+    },
+  );
+  built = { deps, app, named, keyCheck };
   return built;
 }
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const { app, named } = build(env);
+    const { app, named, keyCheck } = build(env);
     await named;
+    const keyProblem = await keyCheck;
+    if (keyProblem !== undefined)
+      return Response.json({ error: 'unavailable', message: keyProblem }, { status: 503 });
     return app.fetch(request, env, ctx);
   },
   scheduled(controller: { scheduledTime: number }, env: Env, ctx: ExecutionContext): void {
-    const { deps, named } = build(env);
-    ctx.waitUntil(named.then(() => runScheduler(deps, new Date(controller.scheduledTime))));
+    const { deps, named, keyCheck } = build(env);
+    ctx.waitUntil(
+      Promise.all([named, keyCheck]).then(([, keyProblem]) =>
+        keyProblem === undefined ? runScheduler(deps, new Date(controller.scheduledTime)) : undefined,
+      ),
+    );
   },
 };
 

@@ -11,3 +11,28 @@ export function describeMissing(entry: string): string {
   if (entry === 'IIT' || entry === 'EIT' || entry === 'OIT') return `คะแนน ${entry}`;
   return `ข้อ ${entry}`;
 }
+
+/** A score field path in Thai, for people who never saw the JSON: 'instruments.EIT' → 'แบบวัด EIT'. */
+export function describeField(field: string): string {
+  const [head = '', rest = ''] = field.replace(/^\[\d+\]\./, '').split(/\.(.*)/s);
+  switch (head) {
+    case 'items':
+      return `ข้อ ${rest}`;
+    case 'indicators':
+      return `ตัวชี้วัดที่ ${rest}`;
+    case 'instruments':
+      return `แบบวัด ${rest}`;
+    case 'eitParts':
+      return rest === 'part1' ? 'EIT ส่วนที่ 1' : rest === 'part2' ? 'EIT ส่วนที่ 2' : `EIT ${rest}`;
+    case 'fiscalYear':
+      return 'ปีงบประมาณ';
+    case 'published':
+      return rest === 'total' ? 'คะแนนรวม' : rest === 'level' ? 'ระดับผลการประเมิน' : rest;
+    case 'agency':
+      return 'หน่วยงาน';
+    case 'scores':
+      return 'คะแนน';
+    default:
+      return field;
+  }
+}

@@ -1,7 +1,7 @@
 // The public face of core/: scoring, frameworks, comparisons, score-file parsing and Thai helpers.
 
 export { compareYears, type YearChange } from './compare.ts';
-export { describeMissing } from './describe.ts';
+export { describeField, describeMissing } from './describe.ts';
 export {
   INDICATOR_IDS,
   INDICATOR_NAMES,
@@ -26,12 +26,15 @@ export {
   findItem,
   frameworkById,
   frameworkFor,
+  frameworkNotice,
+  isAssumedFor,
   withLevelOverrides,
 } from './frameworks/registry.ts';
 export { ANALYSIS_TOPICS, type AnalysisTopic, topicTitle } from './frameworks/topics.ts';
 export { fieldOfCode } from './input/parse-csv.ts';
 export { formatOfFileName, parseScoreFile, type ScoreFileFormat } from './input/parse-score-file.ts';
 export type { ParseError, ParseOutcome } from './input/score-fields.ts';
+export { PUBLISHED_TOLERANCE, type PublishedDifference, publishedDifferences } from './published.ts';
 export { type RankEntry, type Ranked, rankAgencies, rankInType } from './rank.ts';
 export { formatChange, formatScore, round2 } from './round.ts';
 export { score, WEAK_ITEM_THRESHOLD } from './score.ts';
@@ -43,7 +46,6 @@ export {
   THAI_WEEKDAYS,
   type ThaiDateOptions,
 } from './thai/date-format.ts';
-
 export { parseThaiNumber, toArabicDigits, toThaiDigits } from './thai/digits.ts';
 export {
   BUDDHIST_ERA_OFFSET,
@@ -55,6 +57,18 @@ export {
 } from './thai/era.ts';
 export { padThai, thaiDisplayWidth } from './thai/text-width.ts';
 export type * from './types.ts';
+export { findLevelRule } from './validate-input.ts';
+export {
+  describeWeakParts,
+  hasKnownTitle,
+  itemDisplayTitle,
+  levelCriteria,
+  levelReason,
+  type WeakIndicator,
+  type WeakInstrument,
+  type Weakness,
+  weaknessOf,
+} from './weakness.ts';
 export {
   type InstrumentPlan,
   type PartPlan,

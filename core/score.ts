@@ -139,19 +139,45 @@ function compute(input: CheckedInput, weakThreshold: number): ScoreResult {
     missing,
   };
   if (input.eitParts !== undefined) result.eitParts = input.eitParts;
+  let total: number | undefined;
   if (missing.length === 0) {
-    let total = 0;
+    total = 0;
     for (const instrument of framework.instruments) total += weighted[instrument] ?? 0;
-    result.total = total;
-    result.totalDisplay = formatScore(total);
-    const level = decideLevel(
-      framework.levels,
-      total,
-      levelScores(framework.instruments, instruments, input.eitParts),
-    );
-    if (level !== undefined) result.level = level;
   }
+  const published = input.published;
+  if (published === undefined) {
+    if (total !== undefined) setTotal(result, total, framework, instruments, input);
+    return result;
+  }
+  // Published figures win; recomputation fills only what was not published.
+  if (published.total !== undefined)
+    setTotal(result, published.total, framework, instruments, input, total !== undefined);
+  else if (total !== undefined) setTotal(result, total, framework, instruments, input);
+  if (published.total !== undefined && total !== undefined) result.recomputedTotal = total;
+  if (published.level !== undefined)
+    result.level = { code: published.level.code, label: published.level.label };
+  result.published = { total: published.total !== undefined, level: published.level !== undefined };
   return result;
+}
+
+function setTotal(
+  result: ScoreResult,
+  total: number,
+  framework: Framework,
+  instruments: Partial<Record<Instrument, number>>,
+  input: CheckedInput,
+  allInstruments = true,
+): void {
+  result.total = total;
+  result.totalDisplay = formatScore(total);
+  // Without every instrument the per-instrument floors cannot be checked: no level unless one was published.
+  if (!allInstruments) return;
+  const level = decideLevel(
+    framework.levels,
+    total,
+    levelScores(framework.instruments, instruments, input.eitParts),
+  );
+  if (level !== undefined) result.level = level;
 }
 
 /**

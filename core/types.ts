@@ -29,6 +29,8 @@ export interface ItemDef {
   subIndicator?: string;
   /** False when the wording or grouping is a best guess (ita-framework.md [unconfirmed]). */
   confirmed: boolean;
+  /** Where the code, wording and grouping come from ('seed 003', 'agency OIT pages FY2568 (medium)'). */
+  source?: string;
 }
 
 export interface IndicatorDef {
@@ -65,6 +67,22 @@ export interface Framework {
   /** Default item → analysis topic mapping (editable data, ita-framework.md "Analysis topics"). */
   topicOf: Readonly<Record<ItemCode, TopicId>>;
   levels: readonly LevelRule[];
+  /** False when the framework as a whole is not the NACC's published one (FY2568 from agencies' pages). */
+  confirmed?: boolean;
+  /** Where it comes from, in a few words. */
+  source?: string;
+  /** The OIT items the product's documents fulfil that year (complaint statistics, the analysis report). */
+  documents?: { complaintStats?: ItemCode; analysis?: ItemCode; measureResults?: ItemCode };
+  /** EIT part 1 minimum sample per agency group (ita-framework.md, a table that looks like the manual's). */
+  eitMinSample?: readonly EitMinSample[];
+}
+
+export interface EitMinSample {
+  /** The agency group in Thai ('อบต. ขนาดใหญ่'). */
+  group: string;
+  min: number;
+  confirmed: boolean;
+  source: string;
 }
 
 export interface EitParts {
@@ -80,6 +98,14 @@ export interface ScoreInput {
   instruments?: Partial<Record<Instrument, number>>;
   /** EIT part 1 (service users) and part 2 (NACC assessors): used only by the five-level rule. */
   eitParts?: EitParts;
+  /** Figures the NACC published: they win over recomputation (instrument and indicator figures go above). */
+  published?: PublishedFigures;
+}
+
+export interface PublishedFigures {
+  total?: number;
+  /** A level code or label of the year's scheme ('A', 'ผ่านดีเยี่ยม'). */
+  level?: string;
 }
 
 export interface ScoreOptions {
@@ -115,6 +141,10 @@ export interface ScoreResult {
   total?: number;
   /** The total rounded to 2 decimals, as published ("92.69"). */
   totalDisplay?: string;
+  /** The total from the instruments when a published total was given and used instead. */
+  recomputedTotal?: number;
+  /** Which of total and level are the published figures rather than computed. */
+  published?: { total: boolean; level: boolean };
   level?: Level;
   /** Items below the weak threshold, lowest score first. */
   weakItems: WeakItem[];

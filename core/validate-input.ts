@@ -2,7 +2,15 @@
 import { INDICATOR_IDS, INSTRUMENTS } from './frameworks/common.ts';
 import { type FrameworkIndex, indexOf } from './frameworks/framework-index.ts';
 import { FIRST_FISCAL_YEAR, frameworkFor } from './frameworks/registry.ts';
-import type { EitParts, Framework, IndicatorId, InputError, Instrument, ScoreInput } from './types.ts';
+import type {
+  EitParts,
+  Framework,
+  IndicatorId,
+  InputError,
+  Instrument,
+  LevelRule,
+  ScoreInput,
+} from './types.ts';
 
 export interface CheckedInput {
   framework: Framework;
@@ -13,6 +21,7 @@ export interface CheckedInput {
   indicators: Partial<Record<IndicatorId, number>>;
   instruments: Partial<Record<Instrument, number>>;
   eitParts?: EitParts;
+  published?: { total?: number; level?: LevelRule };
 }
 
 type Checked = { ok: true; input: CheckedInput } | { ok: false; errors: InputError[] };
@@ -169,6 +178,38 @@ function checkEitParts(input: ScoreInput, errors: InputError[]): EitParts | unde
   return parts.part1 === undefined && parts.part2 === undefined ? undefined : parts;
 }
 
+/** A level as published: a rule's code or label, spaces and case aside ("a" = "A", "ระดับ A (ผ่าน)"). */
+export function findLevelRule(framework: Framework, text: string): LevelRule | undefined {
+  const norm = (x: string) => x.replace(/\s+/g, '').replace(/^ระดับ/, '').toUpperCase();
+  const wanted = norm(text);
+  return framework.levels.find((rule) => norm(rule.code) === wanted || norm(rule.label) === wanted);
+}
+
+function checkPublished(
+  input: ScoreInput,
+  framework: Framework,
+  errors: InputError[],
+): CheckedInput['published'] {
+  const given = input.published;
+  if (given === undefined) return undefined;
+  const out: NonNullable<CheckedInput['published']> = {};
+  if (given.total !== undefined) {
+    const total = checkScore(given.total, 'published.total', 'คะแนนรวม', errors);
+    if (total !== undefined) out.total = total;
+  }
+  if (given.level !== undefined && given.level.trim() !== '') {
+    const rule = findLevelRule(framework, given.level);
+    if (rule === undefined) {
+      const names = framework.levels.map((r) => r.code).join(', ');
+      errors.push({
+        field: 'published.level',
+        message: `ไม่รู้จักระดับ "${given.level}" ของปีงบประมาณ ${framework.fromYear} ขึ้นไป (มี ${names})`,
+      });
+    } else out.level = rule;
+  }
+  return out;
+}
+
 /** All problems at once, so the person fixes the file in one go. */
 export function checkInput(input: ScoreInput, framework?: Framework): Checked {
   const errors: InputError[] = [];
@@ -185,5 +226,7 @@ export function checkInput(input: ScoreInput, framework?: Framework): Checked {
   };
   const eitParts = checkEitParts(input, errors);
   if (eitParts !== undefined) checked.eitParts = eitParts;
+  const published = checkPublished(input, chosen, errors);
+  if (published !== undefined) checked.published = published;
   return errors.length > 0 ? { ok: false, errors } : { ok: true, input: checked };
 }

@@ -45,6 +45,11 @@ export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: Dialect;
   batch<const Q extends readonly BatchQuery[]>(queries: Q): Promise<BatchResults<Q>>;
+  /**
+   * After erasing content (a handled webhook event): SQLite files checkpoint the WAL and truncate it soon after,
+   * so no old frame keeps what was erased (issue 14 §4). D1 has no such file: absent there.
+   */
+  checkpointAfterErase?(): void;
   close(): Promise<void>;
 }
 

@@ -47,8 +47,13 @@ export interface AgenciesTable {
   type: AgencyType;
   district: string | null;
   parent_id: string | null;
+  /** The assessed unit it contributes to; null when assessed on its own (migration 0011). */
+  assessed_unit_id: string | null;
   created_at: IsoTime;
   updated_at: IsoTime;
+  /** Staff count and the NACC's ITAS code from the province's own agency list (0010); null for the demo's. */
+  staff_count: number | null;
+  itas_code: string | null;
 }
 
 export interface FiscalYearsTable {
@@ -66,6 +71,24 @@ export interface ScoresTable {
   code: string;
   score: number;
   source: ScoreSource;
+  source_by: string | null;
+  recorded_at: IsoTime;
+}
+
+export interface PublishedResultsTable {
+  agency_id: string;
+  year: number;
+  level: string | null;
+  rank_national: number | null;
+  rank_in_group: number | null;
+  source: ScoreSource;
+  source_by: string | null;
+  recorded_at: IsoTime;
+}
+
+export interface FrameworksTable {
+  year: number;
+  json: string;
   source_by: string | null;
   recorded_at: IsoTime;
 }
@@ -175,6 +198,22 @@ export interface LineGroupsTable {
   bound_at: IsoTime | null;
   bound_by: string | null;
   left_at: IsoTime | null;
+  /** Members as LINE last counted them: what one push into the group costs in the monthly quota. */
+  member_count: Generated<number | null>;
+  member_count_at: Generated<IsoTime | null>;
+}
+
+export interface ImageSetPhotosTable {
+  set_id: string;
+  line_message_id: string;
+  intake_key: string;
+  stored: number;
+  created_at: IsoTime;
+}
+
+export interface ImageSetAcksTable {
+  set_id: string;
+  created_at: IsoTime;
 }
 
 export interface BindCodesTable {
@@ -235,6 +274,8 @@ export interface OutboxTable {
   request_id: string | null;
   created_at: IsoTime;
   sent_at: IsoTime | null;
+  /** 1 first … 5 last when claiming (db/queries/outbox.ts OUTBOX_PRIORITY). */
+  priority: Generated<number>;
 }
 
 export interface ReminderLogTable {
@@ -353,6 +394,8 @@ export interface Database {
   agencies: AgenciesTable;
   fiscal_years: FiscalYearsTable;
   scores: ScoresTable;
+  published_results: PublishedResultsTable;
+  frameworks: FrameworksTable;
   plan_activities: PlanActivitiesTable;
   activity_agencies: ActivityAgenciesTable;
   activity_status: ActivityStatusTable;
@@ -372,6 +415,8 @@ export interface Database {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
   complaint_attachments: ComplaintAttachmentsTable;
+  image_set_photos: ImageSetPhotosTable;
+  image_set_acks: ImageSetAcksTable;
   audit_log: AuditLogTable;
   app_settings: AppSettingsTable;
   rate_limits: RateLimitsTable;

@@ -81,6 +81,9 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteDb 
     kysely,
     dialect: 'sqlite',
     migrationsApplied,
+    checkpointAfterErase() {
+      checkpointer?.postMessage('erased');
+    },
     batch: makeBatch(async (queries) => runBatch(sqlite, statements, queries)),
     async close() {
       await checkpointer?.terminate();
@@ -105,8 +108,22 @@ function startCheckpointer(path: string, onFailure: () => void): Worker {
     const Database = require(workerData.module);
     const db = new Database(workerData.path);
     db.pragma('busy_timeout = 1000');
+    const { parentPort } = require('node:worker_threads');
+    let erased = false;
+    parentPort.on('message', () => { erased = true; });
     setInterval(() => {
-      try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} // busy: the next round catches up
+      try {
+        if (erased) {
+          // Erased content must not survive in the WAL's old frames: copy everything back and empty the file.
+          // A short busy wait: when readers are busy it is tried again on the next round, never blocking long.
+          db.pragma('busy_timeout = 50');
+          const [result] = db.pragma('wal_checkpoint(TRUNCATE)');
+          db.pragma('busy_timeout = 1000');
+          if (result && result.busy === 0) erased = false;
+        } else {
+          db.pragma('wal_checkpoint(PASSIVE)');
+        }
+      } catch {} // busy: the next round catches up
     }, workerData.intervalMs);`,
     {
       eval: true,
@@ -187,4 +204,19 @@ function runBatch(
     }),
   );
   return run.immediate();
+}
+
+/**
+ * SQLite's online backup (https://sqlite.org/backup.html) of the file at `path` into `out`: a consistent copy
+ * taken page by page from its own read-only connection while other connections keep writing. Returns the pages.
+ */
+export async function backupSqliteFile(path: string, out: string): Promise<number> {
+  const source = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    source.pragma('busy_timeout = 5000');
+    const { totalPages } = await source.backup(out);
+    return totalPages;
+  } finally {
+    source.close();
+  }
 }

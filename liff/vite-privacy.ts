@@ -14,7 +14,7 @@ export interface PrivacyPage {
   lang: 'th' | 'en';
 }
 
-/** The Thai page first: bot/routes/privacy.ts redirects /privacy to it. */
+/** The Thai page first: bot/http/privacy.ts redirects /privacy to it. */
 export const PRIVACY_PAGES: readonly PrivacyPage[] = [
   { doc: 'threat-model.th.md', fileName: 'privacy.html', lang: 'th' },
   { doc: 'threat-model.md', fileName: 'privacy.en.html', lang: 'en' },

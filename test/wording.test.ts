@@ -4,18 +4,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_STAFF_AGENCY_IDS } from '../bot/demo/agencies.ts';
+import { runReminders } from '../bot/features/plan/reminders.ts';
+import { drainOutbox } from '../bot/line/outbox/index.ts';
+import { DEMO_STAFF_AGENCY_IDS } from '../bot/tools/demo/agencies.ts';
 import {
   DEMO_CITIZEN_ID,
   DEMO_COORDINATOR_ID,
   DEMO_OFFICER_ID,
   DEMO_STAFF_ID,
   demoGroupIdOf,
-} from '../bot/demo/line.ts';
-import { drainOutbox } from '../bot/outbox/index.ts';
-import { runReminders } from '../bot/reminders/index.ts';
+} from '../bot/tools/demo/line.ts';
 import { bangkokTime } from '../core/index.ts';
-import { buttons, type Conversation, readable, startConversation } from './bot/events/conversation.ts';
+import { buttons, type Conversation, readable, startConversation } from './bot/line/events/conversation.ts';
 import { checkAndClose } from './support/harness.ts';
 
 /** "คุณ" as a pronoun: not ขอบคุณ (thank you), คุณธรรม (integrity), คุณภาพ (quality), คุณค่า, คุณสมบัติ. */

@@ -2,7 +2,7 @@
 // without the inbox, to show what the inbox costs on top of the HTTP edge. Not a product server.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { CallbackBody } from '../../bot/events/callback.ts';
+import { CallbackBody } from '../../bot/line/events/callback.ts';
 import { verifyLineSignature } from '../../bot/line/signature.ts';
 
 const secret = process.env.LINE_CHANNEL_SECRET ?? '';

@@ -14,6 +14,10 @@ export interface LineClientOptions {
 }
 
 export interface IdTokenClaims {
+  /** Who issued it: LINE Login, https://access.line.me. */
+  iss?: string;
+  /** The LINE Login channel it was issued to. */
+  aud?: string | string[];
   sub: string;
   name?: string;
   picture?: string;
@@ -26,7 +30,14 @@ export interface LineClient {
   multicast(to: string[], messages: LineMessage[], retryKey: string): Promise<{ requestId?: string }>;
   getProfile(userId: string): Promise<messagingApi.UserProfileResponse>;
   getGroupMemberProfile(groupId: string, userId: string): Promise<messagingApi.GroupUserProfileResponse>;
+  getRoomMemberProfile(roomId: string, userId: string): Promise<messagingApi.RoomUserProfileResponse>;
   getGroupSummary(groupId: string): Promise<messagingApi.GroupSummaryResponse>;
+  /** GET /v2/bot/group/{groupId}/members/count: what one push into the group costs in the monthly quota. */
+  getGroupMemberCount(groupId: string): Promise<number>;
+  /** GET /v2/bot/message/quota: the month's target limit; undefined when the plan sets none. */
+  getMessageQuota(): Promise<{ limit: number | undefined }>;
+  /** GET /v2/bot/message/quota/consumption: messages counted this month (replies are free and not counted). */
+  getMessageQuotaConsumption(): Promise<number>;
   getContent(messageId: string): Promise<{ bytes: Uint8Array; contentType: string }>;
   /** POST /v2/bot/richmenu/{id}/content on the data host: a PNG or JPEG body, not JSON. */
   uploadRichMenuImage(richMenuId: string, image: Uint8Array, contentType?: string): Promise<void>;
@@ -118,6 +129,24 @@ export function createLineClient(options: LineClientOptions): LineClient {
     async getGroupMemberProfile(groupId, userId) {
       const path = `/v2/bot/group/${encodeURIComponent(groupId)}/member/${encodeURIComponent(userId)}`;
       return json(await botRequest('GET', path));
+    },
+    async getRoomMemberProfile(roomId, userId) {
+      const path = `/v2/bot/room/${encodeURIComponent(roomId)}/member/${encodeURIComponent(userId)}`;
+      return json(await botRequest('GET', path));
+    },
+    async getGroupMemberCount(groupId) {
+      const path = `/v2/bot/group/${encodeURIComponent(groupId)}/members/count`;
+      return (await json<messagingApi.GroupMemberCountResponse>(await botRequest('GET', path))).count;
+    },
+    async getMessageQuota() {
+      const quota = await json<messagingApi.MessageQuotaResponse>(
+        await botRequest('GET', '/v2/bot/message/quota'),
+      );
+      return { limit: quota.type === 'limited' ? quota.value : undefined };
+    },
+    async getMessageQuotaConsumption() {
+      const path = '/v2/bot/message/quota/consumption';
+      return (await json<messagingApi.QuotaConsumptionResponse>(await botRequest('GET', path))).totalUsage;
     },
     async getGroupSummary(groupId) {
       return json(await botRequest('GET', `/v2/bot/group/${encodeURIComponent(groupId)}/summary`));

@@ -75,11 +75,25 @@ export function validateWhenWhere(text: string): Check<string | null> {
   return { ok: true, value };
 }
 
-export function validatePhoto(contentType: string, size: number): Check<string> {
-  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!INTAKE_RULES.photoTypes.includes(type))
+/**
+ * The image type a photo's bytes are, by their signature (magic numbers), never by the type a sender declared:
+ * JPEG (FF D8 FF), PNG (89 50 4E 47 0D 0A 1A 0A) or WebP (RIFF….WEBP); anything else is undefined.
+ */
+export function sniffImageType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | undefined {
+  const at = (i: number, ...values: number[]) => values.every((v, k) => bytes[i + k] === v);
+  if (at(0, 0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (bytes.length >= 12 && at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50))
+    return 'image/webp';
+  return undefined;
+}
+
+/** A photo's bytes: its detected type (what it is stored and served as), or why it is refused. */
+export function validatePhoto(bytes: Uint8Array): Check<string> {
+  const type = sniffImageType(bytes);
+  if (type === undefined || !INTAKE_RULES.photoTypes.includes(type))
     return { ok: false, message: 'รับเฉพาะรูปภาพ (JPEG, PNG หรือ WebP)' };
-  if (size > INTAKE_RULES.maxPhotoBytes)
+  if (bytes.byteLength > INTAKE_RULES.maxPhotoBytes)
     return {
       ok: false,
       message: `รูปนี้ใหญ่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} เมกะไบต์ โปรดส่งรูปที่เล็กลง (เช่น ถ่ายหน้าจอหรือส่งแบบไม่ใช่ต้นฉบับ)`,

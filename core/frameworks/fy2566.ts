@@ -179,4 +179,5 @@ export const FRAMEWORK_2566: Framework = {
     ['o42', 'o43', 7],
   ]),
   levels: FIVE_LEVELS,
+  documents: { complaintStats: 'o29', analysis: 'o42', measureResults: 'o43' },
 };

@@ -1,4 +1,4 @@
-// Framework FY2567–FY2568: the shortened questionnaires — IIT i1–i15, EIT by indicator, OIT o1–o33.
+// Framework FY2567 (FY2568 renumbered the OIT: fy2568.ts): the shortened questionnaires — IIT i1–i15, EIT by indicator, OIT o1–o33.
 import type { Framework, IndicatorId, ItemDef } from '../types.ts';
 import { genericTitle, INSTRUMENTS, ITA_WEIGHTS, indicatorsOf, topicsOf } from './common.ts';
 import { FIVE_LEVELS } from './levels.ts';
@@ -61,7 +61,7 @@ const items: ItemDef[] = [
 export const FRAMEWORK_2567: Framework = {
   id: 'ita-2567',
   fromYear: 2567,
-  toYear: 2568,
+  toYear: 2567,
   instruments: INSTRUMENTS,
   weights: ITA_WEIGHTS,
   // EIT has no item codes here (its codes are [unconfirmed]): indicators 6–8 are scored whole.
@@ -85,4 +85,6 @@ export const FRAMEWORK_2567: Framework = {
     ['o22', 'o33', 7],
   ]),
   levels: FIVE_LEVELS,
+  source: 'seed 002, 003; หน้า OIT ของหน่วยงาน',
+  documents: { complaintStats: 'o24', analysis: 'o27', measureResults: 'o27' },
 };

@@ -12,16 +12,22 @@ import { indexOf } from './framework-index.ts';
 import { FRAMEWORK_2562 } from './fy2562.ts';
 import { FRAMEWORK_2566 } from './fy2566.ts';
 import { FRAMEWORK_2567 } from './fy2567.ts';
+import { FRAMEWORK_2568 } from './fy2568.ts';
 import { type LevelOverrides, overrideLevels } from './levels.ts';
 
 /** Oldest first. FY2562 is the first year the seeds document; earlier years had another framework. */
-export const FRAMEWORKS: readonly Framework[] = [FRAMEWORK_2562, FRAMEWORK_2566, FRAMEWORK_2567];
+export const FRAMEWORKS: readonly Framework[] = [
+  FRAMEWORK_2562,
+  FRAMEWORK_2566,
+  FRAMEWORK_2567,
+  FRAMEWORK_2568,
+];
 
 export const FIRST_FISCAL_YEAR: FiscalYear = 2562;
 
 /**
- * The framework of a Buddhist-era fiscal year; a year after the last published one reuses the latest
- * framework (the NACC keeps one until it announces the next); before FY2562 there is none.
+ * The framework of a Buddhist-era fiscal year; a year after the last known one reuses the latest known
+ * structure — never silently: frameworkNotice() says so wherever it is used; before FY2562 there is none.
  */
 export function frameworkFor(fiscalYear: FiscalYear): Framework | undefined {
   if (!Number.isInteger(fiscalYear)) return undefined;
@@ -56,4 +62,23 @@ export function indicatorsOfInstrument(
 
 export function findIndicator(framework: Framework, id: IndicatorId): IndicatorDef | undefined {
   return framework.indicators.find((indicator) => indicator.id === id);
+}
+
+/** True when `year` is past the framework's own years: its structure is reused, not known for that year. */
+export function isAssumedFor(framework: Framework, year: FiscalYear): boolean {
+  return year > framework.toYear;
+}
+
+/**
+ * The one line every view and document computed on an unconfirmed framework shows; undefined when the
+ * framework of `year` is the NACC's published one.
+ */
+export function frameworkNotice(framework: Framework, year: FiscalYear): string | undefined {
+  if (isAssumedFor(framework, year)) {
+    return `กรอบการประเมินปี ${year} ยังไม่ยืนยัน: ใช้โครงสร้างของปี ${framework.fromYear === framework.toYear ? framework.fromYear : `${framework.fromYear}–${framework.toYear}`} ไปก่อน จนกว่าสำนักงาน ป.ป.ช. จะประกาศคู่มือ (ผู้ประสานงานนำเข้ากรอบของปีได้)`;
+  }
+  if (framework.confirmed === false) {
+    return `กรอบการประเมินปี ${year} ยังไม่ยืนยัน: รหัสและชื่อข้อมาจากหลักฐานที่ยังไม่ใช่คู่มือของสำนักงาน ป.ป.ช.${framework.source === undefined ? '' : ` (${framework.source})`}`;
+  }
+  return undefined;
 }

@@ -123,7 +123,8 @@ export const DEFAULT_CALENDAR: readonly CalendarTemplate[] = [
     title: 'ตอบแบบวัด OIT และผู้บริหารอนุมัติในระบบ ITAS',
     kind: 'oit',
     responsible: 'all',
-    starts: d(4, 1),
+    // Answering opens with the assessment in January (seed 000); approval is due by the end of April.
+    starts: d(1, 1),
     due: d(4, 30),
   },
   {

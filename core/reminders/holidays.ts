@@ -150,3 +150,8 @@ export const THAI_PUBLIC_HOLIDAYS: readonly Holiday[] = [
 
 /** The built-in holidays as a set of days, for lookups. */
 export const THAI_PUBLIC_HOLIDAY_DAYS: ReadonlySet<string> = new Set(THAI_PUBLIC_HOLIDAYS.map((h) => h.date));
+
+/** The last Christian-era year the built-in list covers: from 60 days before it ends, coordinators are reminded. */
+export const LAST_SHIPPED_HOLIDAY_YEAR = Math.max(
+  ...THAI_PUBLIC_HOLIDAYS.map((h) => Number(h.date.slice(0, 4))),
+);

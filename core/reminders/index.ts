@@ -10,7 +10,12 @@ export {
   parseIsoDay,
   weekdayOf,
 } from './days.ts';
-export { type Holiday, THAI_PUBLIC_HOLIDAY_DAYS, THAI_PUBLIC_HOLIDAYS } from './holidays.ts';
+export {
+  type Holiday,
+  LAST_SHIPPED_HOLIDAY_YEAR,
+  THAI_PUBLIC_HOLIDAY_DAYS,
+  THAI_PUBLIC_HOLIDAYS,
+} from './holidays.ts';
 export {
   type DigestSlot,
   daysUntilDue,

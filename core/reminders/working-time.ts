@@ -18,6 +18,8 @@ export interface WorkingTimeSettings {
   workEnd: string;
   /** Holidays on top of the built-in Thai public holidays ('YYYY-MM-DD'). */
   extraHolidays: readonly string[];
+  /** Built-in holidays a coordinator removed (the cabinet moved or cancelled a day), 'YYYY-MM-DD'. */
+  removedHolidays?: readonly string[];
   /** Working weekdays, 0 = Sunday … 6 = Saturday; Monday to Friday when absent. */
   workDays?: readonly number[];
 }
@@ -35,6 +37,7 @@ interface Calendar {
   end: number;
   workDays: ReadonlySet<number>;
   extra: ReadonlySet<string>;
+  removed: ReadonlySet<string>;
   /** Working day of each day asked about, since one scheduler tick asks about the same days many times. */
   memo: Map<IsoDay, boolean>;
 }
@@ -57,6 +60,7 @@ function calendarOf(settings: WorkingTimeSettings): Calendar {
     end,
     workDays: new Set(days.length > 0 ? days : MONDAY_TO_FRIDAY),
     extra: new Set(settings.extraHolidays.filter(isIsoDay)),
+    removed: new Set((settings.removedHolidays ?? []).filter(isIsoDay)),
     memo: new Map(),
   };
   compiled.set(settings, calendar);
@@ -69,7 +73,8 @@ export function workStartMinute(settings: WorkingTimeSettings): number {
 }
 
 export function isHoliday(day: IsoDay, settings: WorkingTimeSettings): boolean {
-  return THAI_PUBLIC_HOLIDAY_DAYS.has(day) || calendarOf(settings).extra.has(day);
+  const calendar = calendarOf(settings);
+  return (THAI_PUBLIC_HOLIDAY_DAYS.has(day) && !calendar.removed.has(day)) || calendar.extra.has(day);
 }
 
 export function isWorkingDay(day: IsoDay, settings: WorkingTimeSettings): boolean {

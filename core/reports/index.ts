@@ -17,6 +17,7 @@ export {
   type MeasureActivity,
   type MeasureResultsInput,
   type MeasureStatus,
+  measureInstrument,
 } from './measure-results.ts';
 export { MEASURE_TEMPLATES, type MeasurePeriod, type MeasureTemplate } from './measure-templates.ts';
 export {

@@ -3,7 +3,7 @@ import { INDICATOR_NAMES, INSTRUMENT_NAMES, INSTRUMENTS, instrumentOf } from '..
 import { instantOn } from '../reminders/days.ts';
 import { formatScore } from '../round.ts';
 import { formatThaiDate } from '../thai/date-format.ts';
-import type { IndicatorId, Instrument, ScoreResult } from '../types.ts';
+import type { Framework, IndicatorId, Instrument, ScoreResult } from '../types.ts';
 import { joinThai } from './analysis-text.ts';
 import type { MeasureResultRow, MeasureResultsReport, ReportAgency } from './types.ts';
 
@@ -17,6 +17,8 @@ export interface MeasureActivity {
   startsOn: string | null;
   dueOn: string;
   indicators: readonly IndicatorId[];
+  /** The instrument of the items the measure answers, when known (measureInstrument()); else its first indicator's. */
+  instrument?: Instrument;
   /** The agency's current status; absent when nobody has reported on it. */
   status?: MeasureStatus;
   /** Notes and evidence links reported over time, oldest first. */
@@ -103,8 +105,33 @@ function rowOf(activity: MeasureActivity, input: MeasureResultsInput): MeasureRe
   };
 }
 
-/** A measure belongs to the instrument of its first indicator; one without indicators to OIT (disclosure). */
+/**
+ * The instrument most of the items a measure answers belong to: the topic's items of the framework it was
+ * drawn up on (seed 003's Tak PAO: topics 1–3 and 5–7 draw on OIT items, 4 on IIT's public-property items);
+ * ties go to the measure's first indicator. Undefined when the topic has no items.
+ */
+export function measureInstrument(
+  framework: Framework,
+  topic: number,
+  indicators: readonly IndicatorId[],
+): Instrument | undefined {
+  const counts = new Map<Instrument, number>();
+  for (const item of framework.items) {
+    if (framework.topicOf[item.code] !== topic) continue;
+    const instrument = instrumentOf(item.indicator);
+    counts.set(instrument, (counts.get(instrument) ?? 0) + 1);
+  }
+  const best = Math.max(0, ...counts.values());
+  if (best === 0) return undefined;
+  const leaders = INSTRUMENTS.filter((i) => counts.get(i) === best);
+  const first = indicators[0];
+  const preferred = first === undefined ? undefined : instrumentOf(first);
+  return preferred !== undefined && leaders.includes(preferred) ? preferred : leaders[0];
+}
+
+/** A measure belongs to the instrument of the items it answers; else its first indicator's; else OIT (disclosure). */
 function instrumentOfMeasure(activity: MeasureActivity): Instrument {
+  if (activity.instrument !== undefined) return activity.instrument;
   const first = activity.indicators[0];
   return first === undefined ? 'OIT' : instrumentOf(first);
 }

@@ -35,7 +35,10 @@ export interface TopicAnalysis {
   title: string;
   /** The items the analysis used: weak ones first (lowest first), then the lowest of the rest. */
   items: TopicItem[];
+  /** Items below the threshold (with a score). */
   weakCount: number;
+  /** Weak indicators or instruments bearing on the topic that no scored item details ("EIT (84.60 คะแนน)"). */
+  weakParts: string[];
   findings: string;
   measures: ReportMeasure[];
 }
@@ -64,6 +67,9 @@ export interface OverallResult {
   rankInProvince?: number;
   /** How many agencies of the province were ranked that year. */
   rankedInProvince?: number;
+  /** Published national rank, overall and within the agency's group. */
+  rankNational?: number;
+  rankInGroup?: number;
   previousFiscalYear?: FiscalYear;
   previousScore?: number;
   change?: number;
@@ -76,13 +82,23 @@ export interface AnalysisReport {
   fiscalYear: FiscalYear;
   measuresYear: FiscalYear;
   frameworkId: string;
+  /** One line when the year's framework is unconfirmed; shown in every rendering. */
+  frameworkNotice?: string;
+  /** The OIT item this report fulfils in that year's framework ("o27 มาตรการส่งเสริม…"), when known. */
+  oitItem?: { code: string; title: string; forYear: number };
   weakThreshold: number;
   overall: OverallResult;
   instruments: InstrumentLine[];
   indicators: IndicatorLine[];
-  /** True when no item is weak: the report says the agency keeps its standard (seed 003). */
+  /** True when nothing — item, indicator or instrument — is weak: the agency keeps its standard (seed 003). */
   keepsStandard: boolean;
   weakItemCount: number;
+  weakInstruments: { instrument: Instrument; score: number }[];
+  weakIndicators: { id: IndicatorId; name: string; score: number }[];
+  /** Why the level is what it is (core weaknessOf). */
+  levelReason?: string;
+  /** The level scheme of the year's framework, one Thai line per level. */
+  levelCriteria: string[];
   /** Staff-editable prose. */
   title: string;
   intro: string;

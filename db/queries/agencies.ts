@@ -13,6 +13,10 @@ export interface Agency {
   type: AgencyType;
   district: string | null;
   parentId: string | null;
+  /** The NACC's ITAS code, when known. */
+  itasCode: string | null;
+  /** The assessed unit it contributes to (a province's line office → the provincial office); null: assessed itself. */
+  assessedUnitId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -25,6 +29,8 @@ export interface AgencyInput {
   type: AgencyType;
   district?: string | null;
   parentId?: string | null;
+  itasCode?: string | null;
+  assessedUnitId?: string | null;
 }
 
 export interface AgencyFilter {
@@ -41,6 +47,8 @@ function toAgency(row: Selectable<AgenciesTable>): Agency {
     type: row.type,
     district: row.district,
     parentId: row.parent_id,
+    itasCode: row.itas_code,
+    assessedUnitId: row.assessed_unit_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -49,7 +57,8 @@ function toAgency(row: Selectable<AgenciesTable>): Agency {
 // Every column but created_at follows the input on conflict.
 const UPSERT = sql`ON CONFLICT (id) DO UPDATE SET province_id = excluded.province_id, name_th = excluded.name_th,
   short_name = excluded.short_name, type = excluded.type, district = excluded.district,
-  parent_id = excluded.parent_id, updated_at = excluded.updated_at`;
+  parent_id = excluded.parent_id, itas_code = excluded.itas_code, assessed_unit_id = excluded.assessed_unit_id,
+  updated_at = excluded.updated_at`;
 
 /** Creates or updates many agencies in one batch; parents may come after their children in the list. */
 export async function upsertAgencies(db: Db, agencies: readonly AgencyInput[], now: Date): Promise<void> {
@@ -61,6 +70,8 @@ export async function upsertAgencies(db: Db, agencies: readonly AgencyInput[], n
     type: a.type,
     district: a.district ?? null,
     parent_id: a.parentId ?? null,
+    itas_code: a.itasCode ?? null,
+    assessed_unit_id: a.assessedUnitId ?? null,
     created_at: iso(now),
     updated_at: iso(now),
   }));
@@ -74,8 +85,10 @@ function parentsFirst(agencies: readonly AgencyInput[]): AgencyInput[] {
   const placed = new Set<string>();
   const place = (a: AgencyInput, depth: number): void => {
     if (placed.has(a.id) || depth > agencies.length) return;
-    const parent = a.parentId ? byId.get(a.parentId) : undefined;
-    if (parent) place(parent, depth + 1);
+    for (const ref of [a.parentId, a.assessedUnitId]) {
+      const parent = ref ? byId.get(ref) : undefined;
+      if (parent) place(parent, depth + 1);
+    }
     placed.add(a.id);
     ordered.push(a);
   };
@@ -139,4 +152,15 @@ export async function findAgencyByGroupId(db: Db, groupId: string): Promise<Agen
     .where('line_groups.left_at', 'is', null)
     .executeTakeFirst();
   return row && toAgency(row);
+}
+
+/** Every agency on record, of every province (a national results file is matched against them all). */
+export async function listAllAgencies(db: Db): Promise<Agency[]> {
+  const rows = await db.kysely
+    .selectFrom('agencies')
+    .selectAll()
+    .orderBy('province_id')
+    .orderBy('name_th')
+    .execute();
+  return rows.map(toAgency);
 }

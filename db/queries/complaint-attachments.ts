@@ -1,4 +1,5 @@
 // Queries on `complaint_attachments`: photos of a complaint, stored while its draft is open and kept with it.
+import { sql } from 'kysely';
 import type { Db } from '../db.ts';
 import { iso } from '../json.ts';
 
@@ -45,6 +46,36 @@ export async function addAttachment(db: Db, a: NewAttachment, now: Date): Promis
     .returning('id')
     .executeTakeFirst();
   return row?.id;
+}
+
+/** What became of a draft photo: stored now, stored before (a redelivery), or refused because the cap is reached. */
+export type CappedAdd = { kind: 'stored'; id: number } | { kind: 'already' } | { kind: 'full' };
+
+/**
+ * Stores a draft's photo only while the draft holds fewer than `max`: the count and the insert are one
+ * statement, so photos delivered at once (LINE sends each photo of a multi-photo send as its own event,
+ * concurrently) can never take the draft past the cap.
+ */
+export async function addDraftPhotoUnderCap(
+  db: Db,
+  a: { intakeKey: string; lineMessageId: string; contentType: string; bytes: Uint8Array },
+  max: number,
+  now: Date,
+): Promise<CappedAdd> {
+  const result = await sql<{ id: number }>`
+    INSERT INTO complaint_attachments (intake_key, complaint_id, line_message_id, content_type, bytes, size, created_at)
+    SELECT ${a.intakeKey}, NULL, ${a.lineMessageId}, ${a.contentType}, ${a.bytes}, ${a.bytes.byteLength}, ${iso(now)}
+    WHERE (SELECT count(*) FROM complaint_attachments WHERE intake_key = ${a.intakeKey} AND complaint_id IS NULL) < ${max}
+    ON CONFLICT (line_message_id) DO NOTHING
+    RETURNING id`.execute(db.kysely);
+  const id = result.rows[0]?.id;
+  if (id !== undefined) return { kind: 'stored', id };
+  const before = await db.kysely
+    .selectFrom('complaint_attachments')
+    .select('id')
+    .where('line_message_id', '=', a.lineMessageId)
+    .executeTakeFirst();
+  return before === undefined ? { kind: 'full' } : { kind: 'already' };
 }
 
 /** The complaint's photos without their bytes, in upload order. */

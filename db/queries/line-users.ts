@@ -58,7 +58,7 @@ export async function findLineUser(db: Db, userId: string): Promise<LineUser | u
 }
 
 /**
- * For follow and unfollow events (bot/events): pushes to an unfollowed user fail, so senders (the digest)
+ * For follow and unfollow events (bot/line/events): pushes to an unfollowed user fail, so senders (the digest)
  * check unfollowedAt. Only users on record are marked; false when the user is unknown.
  */
 export async function setFollowing(db: Db, userId: string, following: boolean, now: Date): Promise<boolean> {

@@ -41,6 +41,35 @@ export interface SendOutcome {
 
 const DEFAULT_MAX_ATTEMPTS = 8;
 
+/**
+ * The order rows are claimed in, most urgent first — what matters when sending resumes after the monthly quota
+ * ran out and a backlog waits: complaint updates to citizens (and answers that fell back to a push), then
+ * officers' cards and complaint deadlines, then reminders and digests, then announcements.
+ */
+export const OUTBOX_PRIORITY = { citizen: 1, officers: 2, reminders: 3, announcements: 4, other: 5 } as const;
+
+/** A row's priority from what it is about and where it goes (a `U…` recipient is a person in 1:1 chat). */
+export function priorityOf(sourceKind: string | null | undefined, recipient: string): number {
+  switch (sourceKind) {
+    case 'reply':
+      return OUTBOX_PRIORITY.citizen;
+    case 'complaint':
+      return recipient.startsWith('U') ? OUTBOX_PRIORITY.citizen : OUTBOX_PRIORITY.officers;
+    case 'complaint_sla':
+    case 'complaint_retention':
+      return OUTBOX_PRIORITY.officers;
+    case 'reminder':
+    case 'digest':
+    case 'survey_nudge':
+    case 'quota':
+      return OUTBOX_PRIORITY.reminders;
+    case 'broadcast':
+      return OUTBOX_PRIORITY.announcements;
+    default:
+      return OUTBOX_PRIORITY.other;
+  }
+}
+
 function toClaimed(row: Selectable<OutboxTable>): ClaimedMessage {
   const recipient: Recipient =
     row.kind === 'push'
@@ -77,6 +106,7 @@ export function buildEnqueue(
     source_id: m.sourceId ?? null,
     next_attempt_at: iso(m.notBefore ?? now),
     created_at: iso(now),
+    priority: priorityOf(m.sourceKind, m.kind === 'push' ? m.to : ''),
   }));
   return jsonInsert(db, 'outbox', rows, {
     where,
@@ -134,13 +164,14 @@ export async function claimDue(
             o.and([o('o.state', '=', 'sending'), o('o.locked_until', '<=', at)]),
           ]),
         )
+        .orderBy('o.priority')
         .orderBy('o.next_attempt_at')
         .orderBy('o.id')
         .limit(limit),
     )
     .returningAll();
   const [, claimed] = await db.batch([fail, claim]);
-  return claimed.rows.map(toClaimed).sort((a, b) => a.id - b.id);
+  return claimed.rows.sort((a, b) => a.priority - b.priority || a.id - b.id).map(toClaimed);
 }
 
 function finish(db: Db, outcome: SendOutcome) {

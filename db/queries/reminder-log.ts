@@ -72,6 +72,46 @@ export async function reserveSlotWithMessages(
   return { reserved, outboxIds: reserved ? outboxIds.sort((a, b) => a - b) : [] };
 }
 
+/** Keys bundled into one send: D1 binds at most 100 parameters a statement, 4 a key (and one carousel is 12). */
+export const MAX_BUNDLED_SLOTS = 12;
+
+/**
+ * Reserves several slots that go out as one send (an agency's reminders of a day, as one carousel push per
+ * group) with their messages, in one batch: the messages only when none of the slots was taken, and every
+ * slot links to the first message. Returns the outbox ids inserted (none when another run was first).
+ */
+export async function reserveSlotsWithMessages(
+  db: Db,
+  keys: readonly SlotKey[],
+  plannedFor: Date,
+  messages: readonly OutboxMessage[],
+  now: Date,
+): Promise<{ reserved: boolean; outboxIds: number[] }> {
+  if (keys.length > MAX_BUNDLED_SLOTS) throw new RangeError(`at most ${MAX_BUNDLED_SLOTS} slots in one send`);
+  const [only] = keys;
+  if (keys.length === 1 && only !== undefined)
+    return reserveSlotWithMessages(db, only, plannedFor, messages, now);
+  const anyTaken = sql.join(
+    keys.map((k) => sql`(${slotIs(k)})`),
+    sql` OR `,
+  );
+  const free = sql`NOT EXISTS (SELECT 1 FROM reminder_log WHERE ${anyTaken})`;
+  const withKeys = messages.map((m) => ({ ...m, retryKey: m.retryKey ?? newToken() }));
+  const first = withKeys[0]?.retryKey ?? null;
+  const enqueue = buildEnqueue(db, withKeys, now, free);
+  const reserve = keys.map((key) =>
+    sql<{
+      id: number;
+    }>`INSERT INTO reminder_log (kind, subject_id, target_id, slot, planned_for, reserved_at, outbox_id)
+      VALUES (${key.kind}, ${key.subjectId}, ${key.targetId}, ${key.slot}, ${iso(plannedFor)}, ${iso(now)},
+        (SELECT id FROM outbox WHERE retry_key = ${first}))
+      ON CONFLICT DO NOTHING RETURNING id`.compile(db.kysely),
+  );
+  const results = await db.batch([...enqueue, ...reserve]);
+  const outboxIds = results.slice(0, enqueue.length).flatMap((r) => r.rows.map((row) => row.id));
+  return { reserved: outboxIds.length > 0, outboxIds: outboxIds.sort((a, b) => a - b) };
+}
+
 /** The slots reserved for one subject (e.g. an activity), with whether each went out. */
 export async function listSlots(db: Db, kind: string, subjectId: string): Promise<ReminderSlot[]> {
   const rows = await db.kysely

@@ -1,8 +1,9 @@
 // Queries on `scores`: an agency's scores per fiscal year at item, indicator, instrument or total level.
 import type { Selectable } from 'kysely';
-import type { Db } from '../db.ts';
+import type { BatchQuery, Db } from '../db.ts';
 import { iso, jsonInsert } from '../json.ts';
 import type { ScoreLevel, ScoreSource, ScoresTable } from '../schema.ts';
+import { replacePublishedStatements } from './published-results.ts';
 
 export interface Score {
   agencyId: string;
@@ -28,6 +29,8 @@ export interface ScoreSet {
   source: ScoreSource;
   sourceBy?: string | null;
   scores: readonly ScoreValue[];
+  /** The published level and national ranks (the published total is a 'total' row of `scores`). */
+  published?: { level: string | null; rankNational: number | null; rankInGroup: number | null };
 }
 
 function toScore(row: Selectable<ScoresTable>): Score {
@@ -52,8 +55,14 @@ export async function replaceScores(db: Db, set: ScoreSet, now: Date): Promise<n
 }
 
 /** Several agencies' sets in one batch: an import of a whole province lands whole or not at all. */
-export async function replaceScoreSets(db: Db, sets: readonly ScoreSet[], now: Date): Promise<number> {
-  const statements = sets.flatMap((set) => replaceStatements(db, set, now));
+export async function replaceScoreSets(
+  db: Db,
+  sets: readonly ScoreSet[],
+  now: Date,
+  /** More statements for the same batch (an audit entry). */
+  extra: readonly BatchQuery[] = [],
+): Promise<number> {
+  const statements = [...sets.flatMap((set) => replaceStatements(db, set, now)), ...extra];
   if (statements.length > 0) await db.batch(statements);
   return sets.reduce((n, set) => n + set.scores.length, 0);
 }
@@ -73,7 +82,22 @@ function replaceStatements(db: Db, set: ScoreSet, now: Date) {
     .deleteFrom('scores')
     .where('agency_id', '=', set.agencyId)
     .where('year', '=', set.year);
-  return [clear, ...jsonInsert(db, 'scores', rows)];
+  const published = replacePublishedStatements(
+    db,
+    [
+      {
+        agencyId: set.agencyId,
+        year: set.year,
+        level: set.published?.level ?? null,
+        rankNational: set.published?.rankNational ?? null,
+        rankInGroup: set.published?.rankInGroup ?? null,
+        source: set.source,
+        sourceBy: set.sourceBy ?? null,
+      },
+    ],
+    now,
+  );
+  return [clear, ...(rows.length === 0 ? [] : jsonInsert(db, 'scores', rows)), ...published];
 }
 
 /** The agency's scores for one year, by level then code. */

@@ -4,7 +4,20 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../db.ts';
 import { iso, isoPlus, jsonInsert } from '../json.ts';
 import type { InboxState } from '../schema.ts';
-import type { InboxEvent } from './webhook-inbox.ts';
+
+/** A webhook event as the inbox records it. */
+export interface InboxEvent {
+  webhookEventId: string;
+  eventType: string;
+  /** The user, group or room id the event came from. */
+  sourceId: string | null;
+  payload: unknown;
+  /**
+   * Nothing to handle (group chatter, standby, kinds the bot ignores): the webhook records it done at once,
+   * its content and sender not kept, only its webhookEventId to drop redeliveries.
+   */
+  ignored?: boolean;
+}
 
 /** One webhook request's events, received at the same instant. */
 export interface ReceivedEvents {

@@ -5,20 +5,10 @@ import type { Db } from '../db.ts';
 import { newToken } from '../db.ts';
 import { iso, isoPlus, jsonInsert, parseJson } from '../json.ts';
 import type { InboxState, WebhookInboxTable } from '../schema.ts';
-import { buildMarkEventsDone } from './webhook-inbox-claimed.ts';
+import { buildMarkEventsDone, type InboxEvent } from './webhook-inbox-claimed.ts';
 
-export interface InboxEvent {
-  webhookEventId: string;
-  eventType: string;
-  /** The user, group or room id the event came from. */
-  sourceId: string | null;
-  payload: unknown;
-  /**
-   * Nothing to handle (group chatter, standby, kinds the bot ignores): the webhook records it done at once,
-   * its content and sender not kept, only its webhookEventId to drop redeliveries.
-   */
-  ignored?: boolean;
-}
+// Declared with the hot path's statements, which need it too; every caller reads it from here.
+export type { InboxEvent } from './webhook-inbox-claimed.ts';
 
 export interface ClaimedEvent extends InboxEvent {
   id: number;

@@ -2,15 +2,15 @@
 // and nav. On a phone every round trip before the first screen costs ~150 ms+, so sign-in is one fetch after
 // the preloaded config, the page's data starts alongside /api/me, and liff-mock loads only after the first screen.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { IdentitySwitcher } from './components/identity-switcher.tsx';
-import { Nav } from './components/nav.tsx';
-import { ApiErrorState, ErrorState, Loading } from './components/states.tsx';
 import { type Api, ApiError, createClients, ok } from './lib/api.ts';
 import { fetchLiffConfig, rememberDemoUser, type Session, signIn, startMock } from './lib/liff.ts';
 import { currentPath, liffStateTarget, matchPath, navigate, usePath } from './lib/router.ts';
 import { mayOpen, type Role, rolesOf, SessionContext, type SessionValue } from './lib/session.ts';
 import type { Loaded } from './lib/use-load.ts';
 import { ROUTES, type RouteDef } from './routes.tsx';
+import { IdentitySwitcher } from './ui/identity-switcher.tsx';
+import { Nav } from './ui/nav.tsx';
+import { ApiErrorState, ErrorState, Loading } from './ui/states.tsx';
 
 const APP_NAME = 'ITA จังหวัด';
 /** "ITA จังหวัดปทุมธานี" once /api/me has said which province. */

@@ -1,11 +1,11 @@
 // The route table of the mini-app: path pattern (under /liff/), Thai title, page, who may open it, nav label.
 // Other parts add their entries here (complaints, cases, reports); the bot links to these paths (liffUrlOf).
-import { lazyPage, type Page } from './components/lazy-page.tsx';
+import { ProvincePage } from './features/scores/province-page.tsx';
 import type { Api } from './lib/api.ts';
 import type { Params } from './lib/router.ts';
 import type { Role } from './lib/session.ts';
 import { yearInUrl } from './lib/use-year-param.ts';
-import { ProvincePage } from './pages/province.tsx';
+import { lazyPage, type Page } from './ui/lazy-page.tsx';
 
 export interface RouteDef {
   /** 'agency/:id' style; '' is the home page. */
@@ -43,7 +43,7 @@ export const ROUTES: RouteDef[] = [
   {
     path: 'agency/:id',
     title: 'ผลคะแนนหน่วยงาน',
-    page: lazyPage(() => import('./pages/agency.tsx').then((m) => m.AgencyPage)),
+    page: lazyPage(() => import('./features/scores/agency-page.tsx').then((m) => m.AgencyPage)),
     prefetch: (api, p) =>
       api.agencies[':id'].scorecard.$get({ param: { id: p.id ?? '' }, query: yearQueryOf(location.search) }),
   },
@@ -51,7 +51,7 @@ export const ROUTES: RouteDef[] = [
     path: 'plan',
     purpose: 'ใช้ดูกำหนดการและบันทึกงานที่เสร็จแล้ว',
     title: 'แผนการดำเนินงาน ITA',
-    page: lazyPage(() => import('./pages/plan.tsx').then((m) => m.PlanPage)),
+    page: lazyPage(() => import('./features/plan/plan-page.tsx').then((m) => m.PlanPage)),
     roles: ITA,
     nav: 'แผนงาน',
   },
@@ -59,7 +59,7 @@ export const ROUTES: RouteDef[] = [
     path: 'surveys',
     purpose: 'ใช้ดูจำนวนผู้ตอบแบบสำรวจ IIT และ EIT เทียบเป้า',
     title: 'ความคืบหน้าแบบสำรวจ',
-    page: lazyPage(() => import('./pages/surveys.tsx').then((m) => m.SurveysPage)),
+    page: lazyPage(() => import('./features/surveys/surveys-page.tsx').then((m) => m.SurveysPage)),
     roles: ITA,
     nav: 'แบบสำรวจ',
   },
@@ -67,29 +67,29 @@ export const ROUTES: RouteDef[] = [
   {
     path: 'complaints',
     title: 'ร้องเรียน',
-    page: lazyPage(() => import('./pages/complaint-home.tsx').then((m) => m.ComplaintHomePage)),
+    page: lazyPage(() => import('./features/complaints/home-page.tsx').then((m) => m.ComplaintHomePage)),
     nav: 'ร้องเรียน',
   },
   {
     path: 'complaints/new',
     title: 'แจ้งเรื่องร้องเรียน',
-    page: lazyPage(() => import('./pages/complaint-new.tsx').then((m) => m.ComplaintNewPage)),
+    page: lazyPage(() => import('./features/complaints/new-page.tsx').then((m) => m.ComplaintNewPage)),
   },
   {
     path: 'complaints/mine',
     title: 'เรื่องร้องเรียนของฉัน',
-    page: lazyPage(() => import('./pages/complaint-mine.tsx').then((m) => m.ComplaintMinePage)),
+    page: lazyPage(() => import('./features/complaints/mine-page.tsx').then((m) => m.ComplaintMinePage)),
   },
   {
     path: 'complaints/track',
     title: 'ติดตามเรื่องร้องเรียน',
-    page: lazyPage(() => import('./pages/complaint-track.tsx').then((m) => m.ComplaintTrackPage)),
+    page: lazyPage(() => import('./features/complaints/track-page.tsx').then((m) => m.ComplaintTrackPage)),
   },
   {
     path: 'cases',
     purpose: 'ใช้รับและดำเนินการเรื่องร้องเรียนของหน่วยงาน',
     title: 'เรื่องร้องเรียนที่รับผิดชอบ',
-    page: lazyPage(() => import('./pages/case-queue.tsx').then((m) => m.CaseQueuePage)),
+    page: lazyPage(() => import('./features/cases/queue-page.tsx').then((m) => m.CaseQueuePage)),
     roles: ['officer'],
     nav: 'รับเรื่อง',
   },
@@ -97,28 +97,28 @@ export const ROUTES: RouteDef[] = [
     path: 'cases/stats',
     purpose: 'ใช้ดูสถิติเรื่องร้องเรียนสำหรับรายงาน OIT',
     title: 'สถิติเรื่องร้องเรียน',
-    page: lazyPage(() => import('./pages/case-stats.tsx').then((m) => m.CaseStatsPage)),
+    page: lazyPage(() => import('./features/cases/stats-page.tsx').then((m) => m.CaseStatsPage)),
     roles: ['officer', 'coordinator'],
   },
   {
     path: 'cases/:id',
     purpose: 'ใช้ดำเนินการเรื่องร้องเรียนของหน่วยงาน',
     title: 'รายละเอียดเรื่องร้องเรียน',
-    page: lazyPage(() => import('./pages/case-detail.tsx').then((m) => m.CaseDetailPage)),
+    page: lazyPage(() => import('./features/cases/detail-page.tsx').then((m) => m.CaseDetailPage)),
     roles: ['officer'],
   },
   // Reports (issue 6): the OIT analysis and measure-results reports of an agency, optionally for a given year.
   ...(['reports/analysis/:agencyId', 'reports/analysis/:agencyId/:year'] as const).map((path) => ({
     path,
     title: 'รายงานการวิเคราะห์ผลการประเมิน ITA',
-    page: lazyPage(() => import('./pages/report.tsx').then((m) => m.AnalysisReportPage)),
+    page: lazyPage(() => import('./features/reports/report-page.tsx').then((m) => m.AnalysisReportPage)),
     roles: ITA,
     purpose: 'ใช้จัดทำรายงานการวิเคราะห์ผลสำหรับเผยแพร่ใน OIT',
   })),
   ...(['reports/measures/:agencyId', 'reports/measures/:agencyId/:year'] as const).map((path) => ({
     path,
     title: 'รายงานผลการดำเนินการตามมาตรการ',
-    page: lazyPage(() => import('./pages/report.tsx').then((m) => m.MeasuresReportPage)),
+    page: lazyPage(() => import('./features/reports/report-page.tsx').then((m) => m.MeasuresReportPage)),
     roles: ITA,
     purpose: 'ใช้จัดทำรายงานผลตามมาตรการสำหรับเผยแพร่ใน OIT',
   })),
@@ -126,7 +126,7 @@ export const ROUTES: RouteDef[] = [
     path: 'tools',
     purpose: 'ใช้ตั้งค่าและนำเข้าข้อมูลของทั้งจังหวัด',
     title: 'เครื่องมือผู้ประสานงาน',
-    page: lazyPage(() => import('./pages/tools/index.tsx').then((m) => m.ToolsPage)),
+    page: lazyPage(() => import('./features/tools/tools-page.tsx').then((m) => m.ToolsPage)),
     roles: COORDINATOR,
     nav: 'เครื่องมือ',
   },
@@ -134,28 +134,49 @@ export const ROUTES: RouteDef[] = [
     path: 'tools/import',
     purpose: 'ใช้นำเข้าผลคะแนนของหน่วยงานในจังหวัด',
     title: 'นำเข้าผลคะแนน',
-    page: lazyPage(() => import('./pages/tools/import.tsx').then((m) => m.ImportPage)),
+    page: lazyPage(() => import('./features/tools/import-page.tsx').then((m) => m.ImportPage)),
     roles: COORDINATOR,
   },
   {
     path: 'tools/links',
     purpose: 'ใช้ตั้งลิงก์และเป้าหมายแบบสำรวจของหน่วยงาน',
     title: 'ลิงก์และเป้าหมายแบบสำรวจ',
-    page: lazyPage(() => import('./pages/tools/links.tsx').then((m) => m.LinksPage)),
+    page: lazyPage(() => import('./features/tools/links-page.tsx').then((m) => m.LinksPage)),
     roles: COORDINATOR,
   },
   {
     path: 'tools/plan',
     purpose: 'ใช้แก้ไขกำหนดการของทั้งจังหวัด',
     title: 'แก้ไขแผนการดำเนินงาน',
-    page: lazyPage(() => import('./pages/tools/plan.tsx').then((m) => m.PlanEditPage)),
+    page: lazyPage(() => import('./features/tools/plan-edit-page.tsx').then((m) => m.PlanEditPage)),
+    roles: COORDINATOR,
+  },
+  {
+    path: 'tools/quota',
+    purpose: 'ใช้ดูโควตาข้อความ LINE ของจังหวัดและสั่งส่งต่อเมื่อการส่งถูกระงับ',
+    title: 'โควตาข้อความ LINE',
+    page: lazyPage(() => import('./features/quota/page.tsx').then((m) => m.QuotaPage)),
+    roles: COORDINATOR,
+  },
+  {
+    path: 'tools/agencies',
+    purpose: 'ใช้นำเข้ารายชื่อหน่วยงานของจังหวัด',
+    title: 'รายชื่อหน่วยงานของจังหวัด',
+    page: lazyPage(() => import('./features/tools/agencies.tsx').then((m) => m.AgenciesImportPage)),
+    roles: COORDINATOR,
+  },
+  {
+    path: 'tools/settings',
+    purpose: 'ใช้ตั้งค่าเวลาทำการ การแจ้งเตือน และวันหยุดของจังหวัด',
+    title: 'การตั้งค่าและวันหยุด',
+    page: lazyPage(() => import('./features/tools/settings.tsx').then((m) => m.SettingsPage)),
     roles: COORDINATOR,
   },
   {
     path: 'tools/broadcast',
     purpose: 'ใช้ส่งประกาศถึงกลุ่ม LINE ของหน่วยงาน',
     title: 'ส่งประกาศถึงกลุ่มหน่วยงาน',
-    page: lazyPage(() => import('./pages/tools/broadcast.tsx').then((m) => m.BroadcastPage)),
+    page: lazyPage(() => import('./features/tools/broadcast-page.tsx').then((m) => m.BroadcastPage)),
     roles: COORDINATOR,
   },
 ];

@@ -1,6 +1,6 @@
 // The Workers entry under `wrangler dev` with local D1: migrations by wrangler, /healthz, a signed webhook.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -70,6 +70,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 let dir = '';
+let config = '';
 let fake: FakeLine;
 let child: ChildProcess;
 let url = '';
@@ -77,7 +78,7 @@ let output = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ita-worker-'));
-  const config = writeConfig(dir);
+  config = writeConfig(dir);
   const state = join(dir, 'state');
   fake = await startFakeLine({ channelAccessToken: TOKEN });
   await promisify(execFile)(
@@ -156,4 +157,23 @@ describe('worker entry under wrangler dev', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/<title>ITA<\/title>/);
   });
+});
+
+describe('the Worker bundle', () => {
+  it('holds the app but no simulator or fake LINE API code (bot/dev is local mode only)', async () => {
+    const outdir = join(dir, 'bundle');
+    await promisify(execFile)(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir, '--config', config], {
+      env: ENV,
+      cwd: dir,
+    });
+    const map = JSON.parse(readFileSync(join(outdir, 'worker.js.map'), 'utf8')) as { sources: string[] };
+    const ours = map.sources
+      .map((source) => resolve(outdir, source))
+      .filter((f) => f.startsWith(`${ROOT}/bot/`));
+    expect(ours).toContain(join(ROOT, 'bot/worker.ts'));
+    expect(ours).toContain(join(ROOT, 'bot/features/index.ts'));
+    expect(ours.filter((f) => f.startsWith(join(ROOT, 'bot/dev/')))).toEqual([]);
+    const code = readFileSync(join(outdir, 'worker.js'), 'utf8');
+    expect(code).not.toMatch(/SimulatorHistory|startFakeLine|loadSimulatorAssets/);
+  }, 120_000);
 });

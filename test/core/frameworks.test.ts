@@ -6,7 +6,9 @@ import {
   type Framework,
   findItem,
   frameworkFor,
+  frameworkNotice,
   INDICATOR_NAMES,
+  isAssumedFor,
 } from '../../core/index.ts';
 import { DESIGN_NAMES, itReadsFixture, readFixture } from '../support/fixtures.ts';
 
@@ -31,8 +33,8 @@ describe('frameworkFor', () => {
     [2565, 'ita-2562'],
     [2566, 'ita-2566'],
     [2567, 'ita-2567'],
-    [2568, 'ita-2567'],
-    [2575, 'ita-2567'],
+    [2568, 'ita-2568'],
+    [2575, 'ita-2568'],
   ])('gives FY%s the framework %s', (year, id) => {
     expect(frameworkFor(year)?.id).toBe(id);
   });
@@ -101,5 +103,33 @@ describe('frameworks', () => {
   it('titles the seven analysis topics exactly as the design does', () => {
     expect(ANALYSIS_TOPICS).toEqual(design.data?.analysisTopics);
     expect(INDICATOR_NAMES[4]).toBe('การใช้ทรัพย์สินของราชการ');
+  });
+});
+
+describe('FY2568 and later', () => {
+  it('makes O19 the complaint-statistics item of FY2568 (O24 in FY2567), E-Service O10, unconfirmed', () => {
+    const fy2568 = frameworkFor(2568);
+    expect(fy2568?.documents?.complaintStats).toBe('o19');
+    expect(findItem(fy2568 as Framework, 'o19')?.title).toBe('ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ');
+    expect(findItem(fy2568 as Framework, 'o10')?.title).toBe('E-Service');
+    expect(findItem(fy2568 as Framework, 'o19')?.confirmed).toBe(false);
+    expect(frameworkFor(2567)?.documents?.complaintStats).toBe('o24');
+    expect(frameworkNotice(fy2568 as Framework, 2568)).toContain('ยังไม่ยืนยัน');
+    expect(frameworkNotice(frameworkFor(2567) as Framework, 2567)).toBeUndefined();
+  });
+
+  it('says FY2570 reuses the FY2568 structure, unconfirmed — never silently', () => {
+    const fy2570 = frameworkFor(2570) as Framework;
+    expect(isAssumedFor(fy2570, 2570)).toBe(true);
+    expect(frameworkNotice(fy2570, 2570)).toBe(
+      'กรอบการประเมินปี 2570 ยังไม่ยืนยัน: ใช้โครงสร้างของปี 2568 ไปก่อน จนกว่าสำนักงาน ป.ป.ช. จะประกาศคู่มือ (ผู้ประสานงานนำเข้ากรอบของปีได้)',
+    );
+  });
+
+  it('carries the EIT minimum sample per agency group and the 70 boundary as data', () => {
+    const fy2568 = frameworkFor(2568) as Framework;
+    expect(fy2568.eitMinSample?.find((r) => r.group.startsWith('อบต. ขนาดเล็ก'))?.min).toBe(30);
+    const needsUrgent = fy2568.levels.find((r) => r.code === 'ต้องปรับปรุง');
+    expect(needsUrgent).toMatchObject({ minTotal: 70, confirmed: false });
   });
 });

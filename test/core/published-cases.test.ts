@@ -1,4 +1,4 @@
-// Every published case in bot/demo/published-results.json, reproduced by score() to ±0.01.
+// Every published case in bot/tools/demo/published-results.json, reproduced by score() to ±0.01.
 import { describe, expect, it } from 'vitest';
 import {
   compareYears,

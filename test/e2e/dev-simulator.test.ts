@@ -9,7 +9,7 @@ import {
   DEMO_STAFF_AGENCY_IDS,
   DEMO_STAFF_ID,
   demoGroupIdOf,
-} from '../../bot/demo/index.ts';
+} from '../../bot/tools/demo/index.ts';
 import { launchChromium, requireChromium, watchPage } from './chromium.ts';
 import { type LocalApp, nextReminder, startLocalApp } from './local-app.ts';
 

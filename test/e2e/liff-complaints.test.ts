@@ -5,7 +5,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CITIZEN_ID, DEMO_COORDINATOR_ID, DEMO_OFFICER_ID } from '../../bot/demo/index.ts';
+import { DEMO_CITIZEN_ID, DEMO_COORDINATOR_ID, DEMO_OFFICER_ID } from '../../bot/tools/demo/index.ts';
 import { requireChromium } from './chromium.ts';
 import { inspectView, type LiffBrowser, startLiffBrowser } from './liff-browser.ts';
 

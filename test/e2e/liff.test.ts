@@ -11,11 +11,12 @@ import {
   DEMO_STAFF_AGENCY_IDS,
   DEMO_STAFF_ID,
   PROVINCIAL_OFFICE_ID,
-} from '../../bot/demo/index.ts';
+} from '../../bot/tools/demo/index.ts';
 import { requireChromium } from './chromium.ts';
 import { inspectView, type LiffBrowser, SHOTS, startLiffBrowser } from './liff-browser.ts';
 
-const STAFF_AGENCY = DEMO_STAFF_AGENCY_IDS[0] ?? '';
+// A staff agency that is assessed on its own (a city): line offices have no card of their own (issue 15).
+const SCORED_AGENCY = DEMO_STAFF_AGENCY_IDS.find((id) => id === 'nakhon-rangsit') ?? '';
 
 let liff: LiffBrowser;
 
@@ -80,7 +81,7 @@ describe('the LIFF mini-app in Chromium', () => {
     await page.locator('.ranked').waitFor();
     expect(await page.locator('.lead').textContent()).toContain(`พ.ศ. ${older}`);
     // The card links to the agency's OIT reports of its year; the report opens.
-    await page.goto(`${liff.url}/liff/agency/${STAFF_AGENCY}`);
+    await page.goto(`${liff.url}/liff/agency/${SCORED_AGENCY}`);
     await page.locator('#sc-reports').waitFor();
     const shownYear = /พ\.ศ\. (\d{4})/.exec(
       (await page.locator('.score-card .muted').first().textContent()) ?? '',
@@ -88,7 +89,7 @@ describe('the LIFF mini-app in Chromium', () => {
     await page.getByRole('link', { name: /รายงานการวิเคราะห์ผลการประเมิน/ }).click();
     await expect
       .poll(() => new URL(page.url()).pathname)
-      .toBe(`/liff/reports/analysis/${STAFF_AGENCY}/${shownYear}`);
+      .toBe(`/liff/reports/analysis/${SCORED_AGENCY}/${shownYear}`);
     await page.locator('main h1', { hasText: 'รายงานการวิเคราะห์ผล' }).waitFor();
     for (const [path, shot] of [
       [`agency/${PROVINCIAL_OFFICE_ID}`, 'coordinator-scorecard'],
@@ -99,6 +100,7 @@ describe('the LIFF mini-app in Chromium', () => {
       ['tools/links', 'coordinator-links'],
       ['tools/plan', 'coordinator-plan-edit'],
       ['tools/broadcast', 'coordinator-broadcast'],
+      ['tools/quota', 'coordinator-quota'],
     ] as const) {
       await openView(page, path, shot);
     }
@@ -112,7 +114,7 @@ describe('the LIFF mini-app in Chromium', () => {
   it('lets a coordinator import a score file and see the card change', async () => {
     requireChromium();
     const page = await pageAs(DEMO_COORDINATOR_ID);
-    await openView(page, `agency/${STAFF_AGENCY}`, 'import-before');
+    await openView(page, `agency/${SCORED_AGENCY}`, 'import-before');
     const before = await page.locator('[data-testid="total"]').textContent();
     const year = await page.locator('.score-card .muted').first().textContent();
     const fiscalYear = /พ\.ศ\. (\d{4})/.exec(year ?? '')?.[1] ?? '';
@@ -120,15 +122,18 @@ describe('the LIFF mini-app in Chromium', () => {
 
     await openView(page, 'tools/import', 'import-form');
     await page.locator('#import-year').selectOption(fiscalYear);
-    await page.locator('#import-agency').selectOption(STAFF_AGENCY);
+    await page.locator('#import-agency').selectOption(SCORED_AGENCY);
     // A bad line first: the error names it and nothing is stored.
     await page.fill('#import-content', 'IIT,70\nEIT,170\nOIT,70');
-    await page.click('#import-run');
+    await page.click('#import-check');
     await expect
       .poll(() => page.locator('.import-errors li').allTextContents())
       .toEqual([expect.stringMatching(/^บรรทัด 2/)]);
     await page.screenshot({ path: resolve(SHOTS, 'import-errors.png'), fullPage: true });
     await page.fill('#import-content', 'IIT,70\nEIT,71\nOIT,72');
+    // Saving is offered only after a clean check (the preview).
+    await page.click('#import-check');
+    await page.locator('[role="status"]', { hasText: 'ตรวจแล้วไม่พบข้อผิดพลาด' }).waitFor();
     await page.click('#import-run');
     await page.locator('[role="status"]', { hasText: 'บันทึกคะแนนแล้ว' }).waitFor();
     await page.locator('[role="status"] a').first().click();
@@ -156,7 +161,7 @@ describe('the LIFF mini-app in Chromium', () => {
     await expect.poll(() => activity.locator('summary').textContent()).not.toBe(before);
     await openView(page, 'surveys', 'staff-surveys');
     expect(await page.locator('section.card h2').count()).toBe(DEMO_STAFF_AGENCY_IDS.length);
-    await openView(page, `agency/${STAFF_AGENCY}`, 'staff-scorecard');
+    await openView(page, `agency/${SCORED_AGENCY}`, 'staff-scorecard');
     expect(await page.locator('#sc-reports').count()).toBe(1);
     await openView(page, 'tools/import', 'staff-tools-refused');
     // What the page is for and who may open it, not a guess at the person's job.
@@ -173,7 +178,7 @@ describe('the LIFF mini-app in Chromium', () => {
       const page = await pageAs(who);
       await openView(page, '', `${name}-province`);
       expect(await page.locator('.bottom-nav a').allTextContents()).not.toContain('แผนงาน');
-      await openView(page, `agency/${STAFF_AGENCY}`, `${name}-scorecard`);
+      await openView(page, `agency/${SCORED_AGENCY}`, `${name}-scorecard`);
       expect(await page.locator('#sc-reports').count()).toBe(0);
       await openView(page, 'plan', `${name}-plan-refused`);
       expect(await page.locator('.refusal').textContent()).toContain('ขออภัย หน้า "แผนการดำเนินงาน ITA"');
@@ -184,13 +189,13 @@ describe('the LIFF mini-app in Chromium', () => {
   it('follows a LIFF deep link given as liff.state', async () => {
     requireChromium();
     const page = await pageAs(DEMO_COORDINATOR_ID);
-    await page.goto(`${liff.url}/liff/agency/${STAFF_AGENCY}`);
+    await page.goto(`${liff.url}/liff/agency/${SCORED_AGENCY}`);
     await page.locator('svg.radar').waitFor();
     const year = (await page.getByLabel('ปีงบประมาณ').locator('option').allTextContents()).at(-1) ?? '';
-    const target = encodeURIComponent(`/agency/${STAFF_AGENCY}?year=${year}`);
+    const target = encodeURIComponent(`/agency/${SCORED_AGENCY}?year=${year}`);
     await page.goto(`${liff.url}/liff/?liff.state=${target}`);
     await page.locator('svg.radar').waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/liff/agency/${STAFF_AGENCY}`);
+    expect(new URL(page.url()).pathname).toBe(`/liff/agency/${SCORED_AGENCY}`);
     expect(new URL(page.url()).search).toBe(`?year=${year}`);
     expect(await page.locator('.score-card').textContent()).toContain(`พ.ศ. ${year}`);
   }, 60_000);

@@ -4,15 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../bot/app.ts';
 import { createBackground } from '../../bot/background.ts';
-import { homeProvinceId } from '../../bot/chat/who.ts';
 import { parseConfig } from '../../bot/config.ts';
 import type { Deps, Logger } from '../../bot/deps.ts';
 import type { FakeLine } from '../../bot/dev/fake-line/index.ts';
+import { type DevOptions, devRoutes } from '../../bot/dev/routes.ts';
+import { listOpenTasks } from '../../bot/features/plan/tasks.ts';
+import { loadSettings } from '../../bot/features/settings/settings.ts';
+import { homeProvinceId } from '../../bot/line/chat/who.ts';
 import { createNodeDeps } from '../../bot/node-deps.ts';
-import { listOpenTasks } from '../../bot/reminders/tasks.ts';
-import type { DevOptions } from '../../bot/routes/dev.ts';
 import { runScheduler } from '../../bot/scheduler.ts';
-import { loadSettings } from '../../bot/settings.ts';
 import { ensureSetUp } from '../../bot/setup.ts';
 import { fiscalYearOf } from '../../core/index.ts';
 import { addDays, bangkokDay, dueReminderSlots, instantOn } from '../../core/reminders/index.ts';
@@ -54,7 +54,7 @@ export async function startLocalApp(env: Record<string, string> = {}): Promise<L
       return runScheduler(deps, at);
     },
   };
-  const app = createApp(deps, { dev });
+  const app = createApp(deps, { dev: devRoutes(deps, dev) });
   let stopServer = async () => {};
 
   const local: LocalApp = {

@@ -39,6 +39,8 @@ export function makeScorecard(overrides: Partial<ScorecardData> = {}): Scorecard
     rank: {
       province: { rank: 3, of: 28 },
       type: { rank: 2, of: 12, typeLabel: 'ส่วนราชการ' },
+      national: null,
+      inGroup: null,
     },
     weakTopics: [
       {
@@ -57,6 +59,16 @@ export function makeScorecard(overrides: Partial<ScorecardData> = {}): Scorecard
       { id: 1, title: 'การปฏิบัติหน้าที่', items: [], measures: [] },
     ],
     weakCount: 1,
+    weakness: {
+      instruments: [{ code: 'OIT', name: 'แบบวัดการเปิดเผยข้อมูลสาธารณะ', score: 80.2 }],
+      indicators: [
+        { id: 5, name: 'ตัวชี้วัดทดสอบ 5', score: 79.5 },
+        { id: 6, name: 'ตัวชี้วัดทดสอบ 6', score: 84.25 },
+        { id: 9, name: 'ตัวชี้วัดทดสอบ 9', score: 76.4 },
+      ],
+      levelReason: 'คะแนนรวม 87.46 ได้ระดับผ่าน แต่ไม่ถึงระดับผ่านดี เพราะOIT ได้ 80.20 ต่ำกว่า 85',
+      none: false,
+    },
     whatItTakes: {
       target: { code: 'ผ่านดี', label: 'ผ่านดี' },
       reachable: true,
@@ -67,6 +79,7 @@ export function makeScorecard(overrides: Partial<ScorecardData> = {}): Scorecard
         { code: 'OIT', current: 80.2, needed: 85, gap: 4.8, floor: 85, alone: 85 },
       ],
     },
+    frameworkNotice: null,
     missing: [],
     ...overrides,
   };
@@ -118,7 +131,7 @@ export function makeActivity(overrides: Partial<Activity> = {}): Activity {
   };
 }
 
-// Fiscal year 2567 as the API lists it (bot/views/plan.ts): October 2566 to September 2567.
+// Fiscal year 2567 as the API lists it (bot/features/plan/status.ts): October 2566 to September 2567.
 export const MONTHS: PlanData['months'] = [
   { index: 0, label: 'ต.ค. 2566' },
   { index: 1, label: 'พ.ย. 2566' },

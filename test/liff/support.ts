@@ -3,7 +3,7 @@ import { hc } from 'hono/client';
 import type { ComponentChild } from 'preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { ApiType } from '../../bot/routes/api/index.ts';
+import type { ApiType } from '../../bot/api.ts';
 import type { Session } from '../../liff/src/lib/liff.ts';
 import type { Me, Role, SessionValue } from '../../liff/src/lib/session.ts';
 

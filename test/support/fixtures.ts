@@ -3,12 +3,12 @@
 // summary would not count).
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import type { PublishedCase } from '../../bot/demo/published-scores.ts';
+import type { PublishedCase } from '../../bot/tools/demo/published-scores.ts';
 
 export type { PublishedCase };
 
 /** The NACC's published figures: the one copy, which the demo loads too. */
-export const PUBLISHED_RESULTS = new URL('../../bot/demo/published-results.json', import.meta.url);
+export const PUBLISHED_RESULTS = new URL('../../bot/tools/demo/published-results.json', import.meta.url);
 /** Indicator names and the seven analysis topics as the design gives them. */
 export const DESIGN_NAMES = new URL('../fixtures/design-names.json', import.meta.url);
 

@@ -77,6 +77,30 @@ export class FakeLineState extends Recorder {
     this.limiter.configure(limits);
   }
 
+  /**
+   * LINE's real limits as named scenarios, for tests and the local simulator: `monthly-limit` (sends answer 429
+   * "You have reached your monthly limit."), `rate-limit` (push and multicast at 5 a second), `reply-timeout`
+   * (the next reply is delivered but answered only after 12 s, past the client's 10 s time-out); `normal` undoes
+   * the first two.
+   */
+  useScenario(name: 'normal' | 'monthly-limit' | 'rate-limit' | 'reply-timeout'): void {
+    switch (name) {
+      case 'normal':
+        this.setQuotaExhausted(false);
+        this.setRateLimits({});
+        return;
+      case 'monthly-limit':
+        this.setQuotaExhausted(true);
+        return;
+      case 'rate-limit':
+        this.setRateLimits({ push: 5, multicast: 5 });
+        return;
+      case 'reply-timeout':
+        this.hangNext(1, 12_000, { paths: ['replyMessage'] });
+        return;
+    }
+  }
+
   /** Bytes served by `GET /v2/bot/message/{messageId}/content` (and `/preview`). */
   setContent(messageId: string, bytes: Uint8Array, contentType: string): void {
     this.content.set(messageId, { bytes: Uint8Array.from(bytes), contentType });

@@ -4,8 +4,8 @@
 import type { Db } from '../../../db/db.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { listBoundGroups } from '../../../db/queries/line-groups.ts';
-import { homeProvinceId } from '../../chat/who.ts';
-import { DEMO_STAFF_AGENCY_IDS } from '../../demo/agencies.ts';
+import { homeProvinceId } from '../../line/chat/who.ts';
+import { DEMO_STAFF_AGENCY_IDS } from '../../tools/demo/agencies.ts';
 import {
   DEMO_CITIZEN_ID,
   DEMO_COORDINATOR_ID,
@@ -14,8 +14,8 @@ import {
   DEMO_STAFF_ID,
   DEMO_USERS,
   demoGroupIdOf,
-} from '../../demo/line.ts';
-import { hexOf } from '../../demo/random.ts';
+} from '../../tools/demo/line.ts';
+import { hexOf } from '../../tools/demo/random.ts';
 
 /** A group the bot is in but not bound to an agency: where a newcomer tries "ผูกกลุ่ม <รหัส>". */
 export const SIMULATOR_NEW_GROUP_ID = `C${hexOf('line-group:simulator-new', 32)}`;

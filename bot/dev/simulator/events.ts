@@ -1,6 +1,6 @@
 // The webhook events the simulator posts, shaped as LINE sends them (webhook.yml): a typed text, a pressed
 // button (postback), a new friend (follow) and the bot added to a group (join).
-import { DEMO_USERS } from '../../demo/line.ts';
+import { DEMO_USERS } from '../../tools/demo/line.ts';
 
 export type SimulatedInput =
   | { kind: 'text'; text: string }

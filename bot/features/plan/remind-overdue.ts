@@ -4,12 +4,12 @@ import { fiscalYearOf } from '../../../core/index.ts';
 import { bangkokDay } from '../../../core/reminders/index.ts';
 import { reserveSlotWithMessages } from '../../../db/queries/reminder-log.ts';
 import { listSurveyLinks } from '../../../db/queries/survey-links.ts';
-import type { PostbackAction } from '../../chat/command.ts';
-import type { ChatContext } from '../../chat/context.ts';
-import { buildReminder, buildRemindQueued, DIGEST_REMIND_ACTION } from '../../messages/reminders.ts';
-import { buildCoordinatorsOnly } from '../../messages/roles.ts';
-import { cardOf, listOpenTasks, listStaffGroupsByAgency } from '../../reminders/tasks.ts';
-import { loadTargetRules } from '../../surveys/target-rules.ts';
+import type { PostbackAction } from '../../line/chat/command.ts';
+import type { ChatContext } from '../../line/chat/context.ts';
+import { buildCoordinatorsOnly } from '../roles/messages.ts';
+import { loadTargetRules } from '../surveys/target-rules.ts';
+import { buildReminder, buildRemindQueued, DIGEST_REMIND_ACTION } from './reminder-messages.ts';
+import { cardOf, listOpenTasks, listStaffGroupsByAgency } from './tasks.ts';
 
 const MANUAL_KIND = 'activity_manual';
 

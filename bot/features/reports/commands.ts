@@ -4,10 +4,10 @@ import { fiscalYearOf } from '../../../core/index.ts';
 import type { Agency } from '../../../db/queries/agencies.ts';
 import { findAgencyById } from '../../../db/queries/agencies.ts';
 import { listScoreYears } from '../../../db/queries/scores.ts';
-import type { Command } from '../../chat/command.ts';
-import type { ChatContext } from '../../chat/context.ts';
-import { pickAgency } from '../../commands/agency-pick.ts';
-import { liffUrlOf } from '../../richmenu/menus.ts';
+import { pickAgency } from '../../line/chat/agency-pick.ts';
+import type { Command } from '../../line/chat/command.ts';
+import type { ChatContext } from '../../line/chat/context.ts';
+import { liffUrlOf } from '../../line/liff-url.ts';
 import {
   type AgencyReports,
   buildReportLinks,

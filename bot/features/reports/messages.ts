@@ -1,7 +1,7 @@
 // `รายงาน ITA` answers: a card per agency with buttons to its two OIT reports in the mini-app, and the refusals.
 import type { messagingApi } from '@line/bot-sdk';
+import { flexText, GREY, kiloBubble, linkButton, text } from '../../line/chat/message-parts.ts';
 import type { LineMessage } from '../../line/client.ts';
-import { flexText, GREY, kiloBubble, linkButton, text } from '../../messages/parts.ts';
 
 export interface AgencyReports {
   agencyName: string;

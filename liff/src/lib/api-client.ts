@@ -3,7 +3,7 @@
 // query, json, headers). The types stay hono/client's (from the server's ApiType); its runtime — ~3 KB gzipped
 // with cookie and form helpers this app never uses — is left out of the bundle.
 import type { hc } from 'hono/client';
-import type { ApiType } from '../../../bot/routes/api/index.ts';
+import type { ApiType } from '../../../bot/api.ts';
 
 export type Api = ReturnType<typeof hc<ApiType>>;
 

@@ -1,6 +1,6 @@
 // The typed /api client (hono/client's types from the server's ApiType) and the one place its errors become Thai text.
 import type { ClientResponse } from 'hono/client';
-import type { FieldIssue } from '../../../bot/routes/api/validate.ts';
+import type { FieldIssue } from '../../../bot/http/validate.ts';
 import { type Api, createApiClient } from './api-client.ts';
 
 export type { Api, FieldIssue };

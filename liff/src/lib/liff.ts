@@ -3,7 +3,7 @@
 // chunk (the 60 KB budget of issue 7 excludes it).
 import type { Liff } from '@line/liff';
 import type { ExtendedInit, LiffMockApi } from '@line/liff-mock';
-import type { DemoUser } from '../../../bot/demo/line.ts';
+import type { DemoUser } from '../../../bot/tools/demo/line.ts';
 
 export interface LiffConfig {
   /** Null in local mode: the app runs on @line/liff-mock. */
@@ -63,7 +63,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** The server's answer at /liff-config.json (bot/routes/liff-config.ts). */
+/** The server's answer at /liff-config.json (bot/http/liff-config.ts). */
 export async function fetchLiffConfig(fetcher: typeof fetch = fetch): Promise<LiffConfig> {
   const response = await (takeEarly('config') ?? fetcher('/liff-config.json'));
   const body: unknown = await response.json();

@@ -2,7 +2,7 @@
 import type { InferResponseType } from 'hono/client';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { DemoUser } from '../../../bot/demo/line.ts';
+import type { DemoUser } from '../../../bot/tools/demo/line.ts';
 import type { Api } from './api.ts';
 import type { Session } from './liff.ts';
 

@@ -17,7 +17,7 @@ export const SETTINGS: ReminderSettings = {
   overdueEveryWorkingDays: 2,
 };
 
-/** The complaint service levels the hand-counted tests use (bot/settings.ts's defaults). */
+/** The complaint service levels the hand-counted tests use (bot/features/settings/settings.ts's defaults). */
 export const SLA: SlaSettings = {
   workStart: '08:30',
   workEnd: '16:30',

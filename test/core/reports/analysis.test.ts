@@ -90,26 +90,22 @@ describe('buildAnalysis', () => {
     const report = analysisOf('pathumthani-2562');
     expect(report.overall.score).toBeCloseTo(c.total, 2);
     expect(report.overall.level?.code).toBe('A');
-    expect(report.overall.rankInProvince).toBe(1);
+    // Rank 1 of 1 says nothing, so it is left out.
+    expect(report.overall.rankInProvince).toBeUndefined();
     for (const line of report.indicators) {
       expect(line.score ?? 0).toBeCloseTo(c.indicators?.[String(line.id)] ?? -1, 1);
     }
   });
 
-  it('says Tak PAO FY2567 keeps its standard in every topic, with the items seed 003 used', () => {
+  it('says Tak PAO FY2567 keeps its standard in every topic, listing no item since none is weak', () => {
     const report = analysisOf('tak-pao-2567');
     expect(report.keepsStandard).toBe(true);
     expect(report.overall.level?.code).toBe('ผ่านดีเยี่ยม');
     expect(Math.abs((report.overall.score ?? 0) - 99.4)).toBeLessThanOrEqual(0.01);
     expect(report.topics.map((t) => t.findings)).toEqual(Array(7).fill(KEEP_STANDARD_FINDING));
-    const codes = (id: number) => report.topics.find((t) => t.id === id)?.items.map((i) => i.code) ?? [];
-    expect(codes(1)).toEqual(expect.arrayContaining(['o8', 'o9']));
-    expect(codes(2)).toEqual(['o13']);
-    expect(codes(3)).toEqual(expect.arrayContaining(['o4', 'o5', 'o6']));
-    expect(codes(4)).toEqual(['i10', 'i11', 'i12']);
-    expect(codes(5)).toEqual(['o14', 'o15', 'o16', 'o17']);
-    expect(codes(6)).toEqual(['o20', 'o21']);
-    expect(codes(7)).toEqual(expect.arrayContaining(['o22', 'o23', 'o24']));
+    expect(report.topics.every((t) => t.items.length === 0 && t.weakParts.length === 0)).toBe(true);
+    expect(report.weakInstruments).toEqual([]);
+    expect(report.weakIndicators).toEqual([]);
     expect(report.topics.every((t) => t.measures.length === 1)).toBe(true);
     expect(report.recommendations.IIT).toContain('ควรรักษามาตรฐานไว้');
     expect(report.measuresYear).toBe(2568);
@@ -128,7 +124,48 @@ describe('buildAnalysis', () => {
       itemScores: {},
     });
     expect(report.keepsStandard).toBe(false);
-    expect(report.topics.find((t) => t.id === 4)?.findings).not.toBe(KEEP_STANDARD_FINDING);
+    const property = report.topics.find((t) => t.id === 4);
+    expect(property?.findings).not.toBe(KEEP_STANDARD_FINDING);
+    // The items of the weak indicator whose wording is known are named, without a score of their own.
+    expect(property?.items.map((i) => [i.code, i.score])).toEqual([
+      ['i10', undefined],
+      ['i11', undefined],
+      ['i12', undefined],
+    ]);
     expect(report.recommendations.IIT).toContain('ตัวชี้วัดที่ 4');
+  });
+
+  it('names EIT (84.60) as the weak instrument of Phatthalung FY2566, where only instrument scores are known', () => {
+    // Seed 002: weighted IIT 26.60, EIT 25.38, OIT 40.00 of 30/30/40; total 91.98, level ผ่าน.
+    const framework = frameworkFor(2566);
+    if (framework === undefined) throw new Error('no framework');
+    const outcome = score({
+      fiscalYear: 2566,
+      instruments: { IIT: 26.6 / 0.3, EIT: 25.38 / 0.3, OIT: 100 },
+    });
+    if (!outcome.ok) throw new Error('does not score');
+    expect(outcome.result.level?.code).toBe('ผ่าน');
+    const report = buildAnalysis({
+      agency: { id: 'phatthalung-office', name: 'สำนักงานจังหวัดพัทลุง' },
+      framework,
+      result: outcome.result,
+      itemScores: {},
+    });
+    expect(report.keepsStandard).toBe(false);
+    expect(report.weakInstruments).toEqual([{ instrument: 'EIT', score: expect.closeTo(84.6, 6) }]);
+    expect(report.summary).toContain('(EIT) 84.60 คะแนน');
+    expect(report.summary).not.toContain('ไม่มีข้อคำถามที่ได้คะแนนต่ำกว่า');
+    expect(report.levelReason).toContain('EIT ได้ 84.60 ต่ำกว่า 85');
+    expect(report.levelCriteria.some((l) => l.startsWith('ผ่านดี:'))).toBe(true);
+    // No instrument reads "no scores yet" when its score is on record.
+    for (const k of ['IIT', 'EIT', 'OIT'] as const)
+      expect(report.recommendations[k]).not.toContain('ยังไม่มีผลคะแนน');
+    expect(report.recommendations.EIT).toContain('84.60');
+    expect(report.recommendations.IIT).toContain('ควรรักษามาตรฐานไว้');
+    // The topics FY2566 files EIT items under (1, 2, 3 and 7 for e4, e10) are weak; property is not.
+    const weakTopics = report.topics.filter((t) => t.findings !== KEEP_STANDARD_FINDING).map((t) => t.id);
+    expect(weakTopics.sort()).toEqual([1, 2, 3, 7]);
+    expect(report.topics.find((t) => t.id === 3)?.weakParts[0]).toContain('84.60');
+    expect(report.topics.find((t) => t.id === 4)?.findings).toBe(KEEP_STANDARD_FINDING);
   });
 });

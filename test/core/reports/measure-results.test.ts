@@ -1,7 +1,7 @@
 // buildMeasureResults: seed 004's report — measures grouped by instrument, what was done, outcome with score change.
 import { describe, expect, it } from 'vitest';
-import { score } from '../../../core/index.ts';
-import { buildMeasureResults, type MeasureActivity } from '../../../core/reports/index.ts';
+import { frameworkFor, score } from '../../../core/index.ts';
+import { buildMeasureResults, type MeasureActivity, measureInstrument } from '../../../core/reports/index.ts';
 
 const property: MeasureActivity = {
   activityId: 'p',
@@ -83,5 +83,15 @@ describe('buildMeasureResults', () => {
     const row = report.groups[0]?.rows[0];
     expect(row?.scoreChanges).toEqual([{ indicator: 4, name: 'การใช้ทรัพย์สินของราชการ', change: 12.5 }]);
     expect(row?.outcome).toContain('เพิ่มขึ้น 12.50 คะแนน (80.00 → 92.50)');
+  });
+});
+
+describe('measureInstrument', () => {
+  it('files six of Tak PAO FY2567 topics’ measures under OIT and public property under IIT (seed 004)', () => {
+    const framework = frameworkFor(2567);
+    if (framework === undefined) throw new Error('no framework');
+    // The first indicator of each topic's first template would say IIT or EIT for most of them.
+    const byTopic = [1, 2, 3, 4, 5, 6, 7].map((topic) => measureInstrument(framework, topic, [1]));
+    expect(byTopic).toEqual(['OIT', 'OIT', 'OIT', 'IIT', 'OIT', 'OIT', 'OIT']);
   });
 });

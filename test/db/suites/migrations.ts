@@ -42,7 +42,7 @@ describe('migrations', () => {
         .orderBy('name')
         .execute();
       expect(tables.map((t) => t.name)).toContain('webhook_inbox');
-      expect(tables).toHaveLength(27);
+      expect(tables).toHaveLength(31);
     });
 
     it('applies every file to an empty database, then nothing the second time', async () => {
@@ -90,7 +90,7 @@ describe('0008_complaint_reopen', () => {
     ])
       await q.execute(before.kysely);
     await before.close();
-    const after = openSqlite(path, { migrations: MIGRATIONS });
+    const after = openSqlite(path, { migrations: MIGRATIONS.filter((m) => m.name < '0009') });
     expect(after.migrationsApplied).toEqual(['0008_complaint_reopen.sql']);
     const rows = await after.kysely
       .selectFrom('complaints')

@@ -111,8 +111,9 @@ describe('outbox', () => {
         [
           push('C1', { sourceKind: 'broadcast', sourceId: 'b1' }),
           push('C2', { sourceKind: 'broadcast', sourceId: 'b1' }),
-          push('C3', { sourceKind: 'reminder' }),
-          push('C4'),
+          // Not due yet: the claim below takes the announcement's two rows (reminders would go first).
+          push('C3', { sourceKind: 'reminder', notBefore: new Date(NOW.getTime() + 60_000) }),
+          push('C4', { notBefore: new Date(NOW.getTime() + 60_000) }),
         ],
         NOW,
       );
@@ -143,6 +144,33 @@ describe('outbox', () => {
         reminder: { pending: 1, sending: 0, sent: 0, failed: 0 },
         other: { pending: 1, sending: 0, sent: 0, failed: 0 },
       });
+    });
+  });
+});
+
+describe('outbox priority', () => {
+  forEachDialect((ctx) => {
+    it('claims complaint updates to citizens first, then officers, reminders, announcements, the rest', async () => {
+      const db = await ctx.open();
+      await enqueueMessages(
+        db,
+        [
+          push('C9', {}),
+          push('C1', { sourceKind: 'broadcast', sourceId: 'b1' }),
+          push('C2', { sourceKind: 'reminder' }),
+          push('C3', { sourceKind: 'complaint' }),
+          push(`U${'a'.repeat(32)}`, { sourceKind: 'complaint' }),
+        ],
+        NOW,
+      );
+      const claimed = await claimDue(db, NOW, 5, LEASE);
+      expect(claimed.map((c) => (c.kind === 'push' ? c.to : ''))).toEqual([
+        `U${'a'.repeat(32)}`,
+        'C3',
+        'C2',
+        'C1',
+        'C9',
+      ]);
     });
   });
 });

@@ -35,6 +35,8 @@ describe('provinces and agencies', () => {
         type: 'district',
         district: 'คลองหลวง',
         parentId: 'pt-office',
+        itasCode: null,
+        assessedUnitId: null,
         createdAt: NOW.toISOString(),
         updatedAt: NOW.toISOString(),
       });

@@ -1,8 +1,8 @@
 // "เตือนหน่วยงาน" under the coordinators' digest: the overdue tasks' cards to each behind agency's groups, once a day.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CITIZEN_ID, DEMO_COORDINATOR_ID } from '../../../../bot/demo/line.ts';
+import { DEMO_CITIZEN_ID, DEMO_COORDINATOR_ID } from '../../../../bot/tools/demo/line.ts';
 import { checkAndClose } from '../../../support/harness.ts';
-import { type Conversation, readable, startConversation } from '../../events/conversation.ts';
+import { type Conversation, readable, startConversation } from '../../line/events/conversation.ts';
 
 let c: Conversation;
 afterEach(() => checkAndClose(c.h));

@@ -1,16 +1,16 @@
 // `รายงาน ITA`: buttons to an agency's OIT reports for its staff (group or 1:1) and the coordinators; a reason
 // for everyone else.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_STAFF_AGENCY_IDS } from '../../../../bot/demo/agencies.ts';
+import type { LineMessage } from '../../../../bot/dev/fake-line/types.ts';
+import { DEMO_STAFF_AGENCY_IDS } from '../../../../bot/tools/demo/agencies.ts';
 import {
   DEMO_CITIZEN_ID,
   DEMO_COORDINATOR_ID,
   DEMO_STAFF_ID,
   demoGroupIdOf,
-} from '../../../../bot/demo/line.ts';
-import type { LineMessage } from '../../../../bot/dev/fake-line/types.ts';
+} from '../../../../bot/tools/demo/line.ts';
 import { checkAndClose } from '../../../support/harness.ts';
-import { type Conversation, readable, startConversation } from '../../events/conversation.ts';
+import { type Conversation, readable, startConversation } from '../../line/events/conversation.ts';
 
 let c: Conversation;
 afterEach(() => checkAndClose(c.h));
@@ -30,7 +30,8 @@ function uris(messages: readonly LineMessage[]): string[] {
   return found;
 }
 
-const [STAFF_AGENCY] = DEMO_STAFF_AGENCY_IDS;
+// An agency assessed on its own (a line office has no scores of its own: it contributes to its unit's).
+const STAFF_AGENCY = DEMO_STAFF_AGENCY_IDS.find((id) => id === 'nakhon-rangsit') ?? '';
 
 describe('รายงาน ITA', () => {
   it('gives staff buttons to their agency’s analysis (latest scored year) and this year’s measures', async () => {

@@ -1,0 +1,179 @@
+// The two rich menus as data: citizens' and staff/coordinators', each a grid of cells that gives both the
+// tap areas sent to LINE and the picture drawn for them, so the two can never disagree.
+import type { IconName } from './icons.ts';
+
+export type MenuKey = 'citizen' | 'staff';
+export type Tone = 'green' | 'blue' | 'amber' | 'purple' | 'teal' | 'slate';
+
+export type MenuAction =
+  | { type: 'message'; label: string; text: string }
+  | { type: 'uri'; label: string; uri: string };
+
+export interface MenuCell {
+  /** Grid position in columns and rows of the menu's grid. */
+  col: number;
+  row: number;
+  span?: number;
+  title: string;
+  subtitle: string;
+  icon: IconName;
+  tone: Tone;
+  action: MenuAction;
+}
+
+export interface MenuDesign {
+  key: MenuKey;
+  /** Shown to the operator in LINE Official Account Manager (≤ 300 characters). */
+  name: string;
+  /** The label of the bar that opens the menu (LINE: ≤ 14 characters). */
+  chatBarText: string;
+  size: { width: 2500; height: 1686 | 843 };
+  columns: number;
+  rows: number;
+  cells: MenuCell[];
+}
+
+const say = (label: string, text = label): MenuAction => ({ type: 'message', label, text });
+
+/** Citizens: file a complaint and follow it (issue 5), rate an agency (EIT), see the agencies' scores in the
+ * mini-app (issue 7), and get help. */
+export function citizenMenu(liffUrl: string): MenuDesign {
+  return {
+    key: 'citizen',
+    name: 'ITA: เมนูประชาชน',
+    chatBarText: 'เมนูบริการ',
+    size: { width: 2500, height: 1686 },
+    columns: 6,
+    rows: 2,
+    cells: [
+      {
+        col: 0,
+        row: 0,
+        span: 3,
+        title: 'ร้องเรียน',
+        subtitle: 'แจ้งทุจริตหรือการให้บริการ ไม่ระบุชื่อได้',
+        icon: 'megaphone',
+        tone: 'amber',
+        action: say('ร้องเรียน'),
+      },
+      {
+        col: 3,
+        row: 0,
+        span: 3,
+        title: 'ติดตามเรื่อง',
+        subtitle: 'เรื่องของฉันและสถานะด้วยรหัส',
+        icon: 'search',
+        tone: 'blue',
+        action: say('ติดตามเรื่อง', 'เรื่องของฉัน'),
+      },
+      {
+        col: 0,
+        row: 1,
+        span: 2,
+        title: 'ประเมินหน่วยงาน',
+        subtitle: 'ตอบแบบวัดผู้รับบริการ (EIT)',
+        icon: 'smile',
+        tone: 'green',
+        action: say('ประเมินหน่วยงาน EIT', 'EIT'),
+      },
+      {
+        col: 2,
+        row: 1,
+        span: 2,
+        title: 'คะแนน ITA',
+        subtitle: 'ผลประเมินของหน่วยงานในจังหวัด',
+        icon: 'chart',
+        tone: 'blue',
+        action: { type: 'uri', label: 'คะแนน ITA', uri: liffUrl },
+      },
+      {
+        col: 4,
+        row: 1,
+        span: 2,
+        title: 'ช่วยเหลือ',
+        subtitle: 'วิธีใช้งาน',
+        icon: 'help',
+        tone: 'slate',
+        action: say('ช่วยเหลือ'),
+      },
+    ],
+  };
+}
+
+/** Agency staff and coordinators: tasks, the survey links, counts, progress and the LIFF app. */
+export function staffMenu(liffUrl: string): MenuDesign {
+  return {
+    key: 'staff',
+    name: 'ITA: เมนูเจ้าหน้าที่และผู้ประสานงาน',
+    chatBarText: 'เมนูงาน ITA',
+    size: { width: 2500, height: 1686 },
+    columns: 4,
+    rows: 2,
+    cells: [
+      {
+        col: 0,
+        row: 0,
+        title: 'งาน',
+        subtitle: 'งานที่ยังค้าง',
+        icon: 'tasks',
+        tone: 'green',
+        action: say('งาน'),
+      },
+      {
+        col: 1,
+        row: 0,
+        title: 'IIT',
+        subtitle: 'ลิงก์และ QR บุคลากร',
+        icon: 'users',
+        tone: 'blue',
+        action: say('IIT'),
+      },
+      {
+        col: 2,
+        row: 0,
+        title: 'EIT',
+        subtitle: 'ลิงก์และ QR ผู้รับบริการ',
+        icon: 'smile',
+        tone: 'teal',
+        action: say('EIT'),
+      },
+      {
+        col: 3,
+        row: 0,
+        title: 'รายงานจำนวน',
+        subtitle: 'ผู้ตอบจาก ITAS',
+        icon: 'pencil',
+        tone: 'purple',
+        action: say('รายงานจำนวน'),
+      },
+      {
+        col: 0,
+        row: 1,
+        title: 'ติดตาม',
+        subtitle: 'ความคืบหน้าทุกหน่วยงาน',
+        icon: 'trend',
+        tone: 'amber',
+        action: say('ติดตาม'),
+      },
+      {
+        col: 1,
+        row: 1,
+        title: 'มินิแอป ITA',
+        subtitle: 'คะแนน แผนงาน และแบบสำรวจ',
+        icon: 'grid',
+        tone: 'green',
+        action: { type: 'uri', label: 'มินิแอป ITA', uri: liffUrl },
+      },
+      {
+        col: 2,
+        row: 1,
+        span: 2,
+        title: 'ช่วยเหลือ',
+        subtitle: 'คำสั่งที่ใช้ได้',
+        icon: 'help',
+        tone: 'slate',
+        action: say('ช่วยเหลือ'),
+      },
+    ],
+  };
+}

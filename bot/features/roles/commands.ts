@@ -10,6 +10,7 @@ import { COORDINATOR_CODE_KIND, looksLikeCode, readCode } from '../groups/codes.
 import { readUserId } from './args.ts';
 import { CHANGE_KEYWORD, changeByMention, changeByUserId, describeRole, type RoleChange } from './changes.ts';
 import { buildClaim, buildCoordinatorsOnly, buildRoleList, buildUseUserChat } from './messages.ts';
+import { followRoleChange } from './rich-menu.ts';
 
 /** The province a coordinator serves (their coordinator grant's). */
 export function coordinatorProvinceOf(ctx: ChatContext): string | undefined {
@@ -63,6 +64,7 @@ async function claim(ctx: ChatContext, args: string): Promise<void> {
     { actor: userId, action: 'role.grant', subjectType: 'line_user', subjectId: userId, detail },
     ctx.now,
   );
+  await followRoleChange(ctx.deps, userId);
   const province = await findProvinceById(ctx.deps.db, used.provinceId);
   return ctx.answer(buildClaim('done', province?.nameTh ?? ''));
 }

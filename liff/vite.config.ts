@@ -16,7 +16,7 @@ export default defineConfig({
       output: {
         // The LIFF SDK (and its mock) in one chunk named liff-sdk: loaded on demand, and left out of the app's
         // 45 KB budget (issue 17), which bench/liff.ts measures by this name.
-        // The pages after the first screen come in three chunks by who uses them, not one per page: each chunk
+        // The pages after the first screen come in two chunks by who uses them, not one per page: each chunk
         // costs its own gzip dictionary and imports, which made a third of the app's bytes (bench/liff.ts).
         // The overview and the score card are in the entry: they are the first screen most links open.
         codeSplitting: {
@@ -25,16 +25,16 @@ export default defineConfig({
             // What every page needs stays with the shell, ahead of the groups below that would take it along.
             {
               name: 'app',
-              test: /node_modules[\\/](?:preact|hono)[\\/]|src[\\/](?:lib|ui)[\\/]|src[\\/](?:app|routes|main)\.tsx|src[\\/](?:pages|features[\\/](?:province|scores))[\\/](?:province|agency)|src[\\/]components[\\/](?:states|lazy-page|level-badge|nav|identity-switcher|year-select|score-card|radar-chart|trend-chart|weak-topics)|[\\/]core[\\/]/,
+              test: /node_modules[\\/](?:preact|hono)[\\/]|src[\\/](?:lib|ui|features[\\/]scores)[\\/]|src[\\/](?:app|routes|main)\.tsx|[\\/]core[\\/]/,
               priority: 3,
             },
             {
               name: 'complaints',
-              test: /src[\\/](?:features[\\/](?:complaints|cases)|pages[\\/](?:complaint|case)|components[\\/](?:complaint|summary-row))/,
+              test: /src[\\/]features[\\/](?:complaints|cases)[\\/]/,
             },
             {
               name: 'ita-work',
-              test: /src[\\/](?:features[\\/](?:plan|surveys|reports|tools|broadcasts)|pages[\\/](?:plan|surveys|report|tools)|components[\\/](?:report|timeline|broadcast|share-link|import-errors))/,
+              test: /src[\\/]features[\\/](?:plan|surveys|reports|tools|quota)[\\/]/,
             },
           ],
         },

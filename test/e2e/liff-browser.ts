@@ -1,4 +1,4 @@
-// What the LIFF browser suites share: the LIFF server and Chromium started once, 360 px pages signed in as a demo
+// What the LIFF browser suites share: the LIFF server and Chromium started once, 390 px pages signed in as a demo
 // person (through liff-mock and the identity switcher's storage), and axe-core run on what is on screen.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -52,7 +52,7 @@ export async function startLiffBrowser(): Promise<LiffBrowser> {
     problems,
     async pageAs(userId, options) {
       const context = await started().newContext({
-        viewport: { width: 360, height: 740 },
+        viewport: { width: 390, height: 844 },
         locale: 'th-TH',
         ...options.context,
       });

@@ -13,6 +13,7 @@ const ME: Me = {
   userId: 'Ucoord',
   name: 'ผู้ประสานงาน',
   provinceId: 'pt',
+  provinceName: 'ปทุมธานี',
   isCoordinator: true,
   isOfficer: false,
   staffAgencyIds: [],

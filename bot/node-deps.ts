@@ -68,6 +68,7 @@ export async function createNodeDeps(
     accountName: 'ITA จังหวัด',
     localMode: config.localMode,
     publicBaseUrl: config.publicBaseUrl,
+    mediaBaseUrl: config.mediaBaseUrl,
     complaintCrypto: createComplaintCrypto(complaintKeyOf(config, log)),
     liff: config.liff,
     ...(config.outboxMessagesPerRun === undefined

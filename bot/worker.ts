@@ -90,6 +90,7 @@ function build(env: Env): Built {
     accountName: 'ITA จังหวัด',
     localMode: false,
     publicBaseUrl: config.publicBaseUrl,
+    mediaBaseUrl: config.mediaBaseUrl,
     // parseConfig requires COMPLAINT_KEY with real credentials, and Workers always have them.
     complaintCrypto: createComplaintCrypto(config.complaintKey ?? ''),
     liff: config.liff,

@@ -90,17 +90,24 @@ async function printHealth(db: Db, io: CommandIo, key: string | undefined): Prom
         ];
   // Without COMPLAINT_KEY here (a Worker keeps it as a secret) the key is not judged, only reported unchecked.
   const healthy = key === undefined ? s.database === 'ok' : s.status === 'ok';
+  // Times as Thai staff read them (Bangkok, Buddhist era); a stored value that is not a time is shown as it is.
+  const when = (iso: string) => {
+    const at = new Date(iso);
+    return Number.isNaN(at.getTime()) ? iso : formatThaiDate(at, 'short', { time: true });
+  };
   io.out(`สถานะ: ${healthy ? 'ปกติ' : 'มีปัญหา'}`);
   io.out(`โครงสร้างฐานข้อมูล: ${s.schemaVersion ?? '-'}`);
   io.out(
-    `ข้อความรอส่ง: ${s.outbox.pending} (กำลังส่ง ${s.outbox.sending}, ส่งไม่สำเร็จ ${s.outbox.failed})${s.outbox.oldestPendingAt === null ? '' : ` ค้างตั้งแต่ ${s.outbox.oldestPendingAt}`}`,
+    `ข้อความรอส่ง: ${s.outbox.pending} (กำลังส่ง ${s.outbox.sending}, ส่งไม่สำเร็จ ${s.outbox.failed})${s.outbox.oldestPendingAt === null ? '' : ` ค้างตั้งแต่ ${when(s.outbox.oldestPendingAt)}`}`,
   );
   io.out(
     s.sending.paused
-      ? `การส่งข้อความ: หยุดไว้ตั้งแต่ ${s.sending.since} เพราะ ${s.sending.reason === 'quota' ? 'โควตาข้อความ LINE หมด' : 'ผู้ดูแลสั่งหยุด'}`
+      ? `การส่งข้อความ: หยุดไว้ตั้งแต่ ${when(s.sending.since)} เพราะ ${s.sending.reason === 'quota' ? 'โควตาข้อความ LINE หมด' : 'ผู้ดูแลสั่งหยุด'}`
       : 'การส่งข้อความ: เปิดอยู่',
   );
-  io.out(`ตัวจัดกำหนดเวลาทำงานล่าสุด: ${s.scheduler.finishedAt ?? 'ยังไม่เคยทำงาน'}`);
+  io.out(
+    `ตัวจัดกำหนดเวลาทำงานล่าสุด: ${s.scheduler.finishedAt === null ? 'ยังไม่เคยทำงาน' : when(s.scheduler.finishedAt)}`,
+  );
   io.out(`กุญแจเรื่องร้องเรียน (COMPLAINT_KEY): ${complaintKey}`);
   return healthy ? 0 : 1;
 }

@@ -8,6 +8,7 @@ import type { Deps, Logger } from './deps.ts';
 import type { FakeLine } from './dev/fake-line/index.ts';
 import { createComplaintCrypto, generateComplaintKey } from './features/complaints/crypto.ts';
 import { createLineClient } from './line/client.ts';
+import { renderChartPng } from './tools/charts/png.ts';
 import { VERSION } from './version.ts';
 
 export interface NodeDeps {
@@ -60,6 +61,7 @@ export async function createNodeDeps(config: Config, log: Logger): Promise<NodeD
     publicBaseUrl: config.publicBaseUrl,
     complaintCrypto: createComplaintCrypto(complaintKeyOf(config, log)),
     liff: config.liff,
+    renderPng: renderChartPng,
   };
   return {
     deps,

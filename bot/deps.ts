@@ -1,7 +1,7 @@
 // What createApp and the scheduler are handed: built by an entry point (bot/node.ts, bot/worker.ts) or a test.
 import type { Db } from '../db/db.ts';
 import type { ComplaintCrypto } from './features/complaints/crypto.ts';
-import type { RenderPng } from './features/reports/chart-raster.ts';
+import type { RenderPng } from './features/reports/charts.ts';
 import type { LineClient } from './line/client.ts';
 
 export interface Logger {

@@ -210,7 +210,9 @@ describe('score on the ranking path', () => {
       expect(ok({ fiscalYear: 2562, items: backward, indicators: { '9': 90, '10': 90 } }).weakItems).toEqual([
         expect.objectContaining({ code: 'i30', score: 20 }),
       ]);
-      expect(ok({ fiscalYear: 2562, items: upper, indicators: { '9': 90, '10': 90 } }).instruments.IIT).toBe(88);
+      expect(ok({ fiscalYear: 2562, items: upper, indicators: { '9': 90, '10': 90 } }).instruments.IIT).toBe(
+        88,
+      );
     }
     const twice = score({ fiscalYear: 2562, items: { i1: 50, I1: 60, x9: 1 } });
     expect(twice.ok ? [] : twice.errors.map((e) => e.field)).toEqual(['items.I1', 'items.x9']);

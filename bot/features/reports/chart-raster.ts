@@ -3,9 +3,6 @@
 // the Node server and the CLI hand renderReportDocx a full rendering with text (resvg) instead.
 import type { Chart } from './charts.ts';
 
-/** A PNG of the chart: its pictures as bytes. */
-export type RenderPng = (svg: string, chart: Chart) => Promise<Uint8Array>;
-
 const SCALE = 2;
 
 function rgbOf(hex: string): [number, number, number] {

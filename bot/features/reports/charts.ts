@@ -1,8 +1,9 @@
 // The analysis report's two charts as shapes: the instruments and indicators against the weak line (85), and
 // this year against last per instrument (seed 002 compares FY2565 with FY2566 this way). One drawing serves the
 // HTML page (inline SVG), Word (the same SVG, with a PNG for Word versions that cannot show SVG) and the PNG.
+
+import { formatScore } from '../../../core/index.ts';
 import type { AnalysisReport } from '../../../core/reports/index.ts';
-import { score } from './format.ts';
 
 export type Shape =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string }
@@ -17,6 +18,9 @@ export type Shape =
       anchor?: 'start' | 'middle' | 'end';
       bold?: boolean;
     };
+
+/** A PNG of a chart from its SVG (drawn for resvg) and its shapes: Node's resvg rendering (tools/charts/png.ts). */
+export type RenderPng = (svg: string, chart: Chart) => Promise<Uint8Array>;
 
 export interface Chart {
   id: 'against-threshold' | 'year-on-year';
@@ -97,7 +101,7 @@ function bar(y: number, value: number, fill: string, height = BAR): Shape[] {
       kind: 'text',
       x: xOf(value) + 4,
       y: y + height - 2,
-      text: score(value),
+      text: formatScore(value),
       size: 12,
       fill: CHART_COLOURS.ink,
     },

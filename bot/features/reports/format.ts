@@ -1,7 +1,7 @@
 // What the HTML and .docx renderings share: digit choice, figures as published, and the tables' Thai headings.
 import { formatChange, formatScore, toThaiDigits } from '../../../core/index.ts';
 import type { AnalysisReport, InstrumentLine, OverallResult } from '../../../core/reports/index.ts';
-import type { RenderPng } from './chart-raster.ts';
+import type { RenderPng } from './charts.ts';
 
 /** Thai digits (๙๒.๖๙) as official documents print them, or Arabic (92.69). */
 export type Digits = 'thai' | 'arabic';

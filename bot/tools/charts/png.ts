@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import type { RenderPng } from '../../features/reports/chart-raster.ts';
+import type { RenderPng } from '../../features/reports/charts.ts';
 import { woffToSfnt } from '../richmenu/woff.ts';
 
 const FONTS = ['thai-400', 'latin-400', 'thai-700', 'latin-700'] as const;

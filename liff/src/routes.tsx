@@ -144,6 +144,12 @@ export const ROUTES: RouteDef[] = [
     roles: COORDINATOR,
   },
   {
+    path: 'tools/frameworks',
+    title: 'กรอบการประเมินของแต่ละปี',
+    page: lazyPage(() => import('./features/frameworks/frameworks-page.tsx').then((m) => m.FrameworksPage)),
+    roles: COORDINATOR,
+  },
+  {
     path: 'tools/settings',
     title: 'การตั้งค่าและวันหยุด',
     page: lazyPage(() => import('./features/tools/settings.tsx').then((m) => m.SettingsPage)),

@@ -1,7 +1,7 @@
 // The province overview of the mini-app: every agency ranked for a year, level distribution, filter lists.
 import {
   compareYears,
-  frameworkFor,
+  frameworkNotice,
   rankAgencies,
   rankInType,
   round2,
@@ -12,6 +12,7 @@ import { listAgencies } from '../../../db/queries/agencies.ts';
 import { findProvinceById } from '../../../db/queries/provinces.ts';
 import { listProvinceScoreYears } from '../../../db/queries/scores.ts';
 import type { AgencyType } from '../../../db/schema.ts';
+import { frameworkForYear } from '../frameworks/framework-file.ts';
 import { loadProvinceResults } from '../reports/load.ts';
 import { AGENCY_TYPES, agencyTypeLabel } from './agency-types.ts';
 
@@ -46,6 +47,8 @@ export interface ProvinceView {
   year: number | null;
   years: number[];
   agencies: ProvinceAgencyRow[];
+  /** The one line saying the shown year's framework is unconfirmed (FY2568 on, until a manual is imported). */
+  frameworkNotice: string | null;
   /** One entry per level of the year's framework, best first, then the agencies without a total. */
   levels: { code: string; label: string; count: number }[];
   unscored: number;
@@ -116,13 +119,16 @@ export async function buildProvinceView(
     };
   });
   rows.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
-  const rules = shown === null ? [] : (frameworkFor(shown)?.levels ?? []);
+  const framework = shown === null ? undefined : await frameworkForYear(db, shown);
+  const rules = framework?.levels ?? [];
+  const notice = framework === undefined || shown === null ? undefined : frameworkNotice(framework, shown);
   return {
     provinceId,
     provinceName: province.nameTh,
     year: shown,
     years,
     agencies: rows.filter((row) => matches(row, filter)),
+    frameworkNotice: notice ?? null,
     levels: rules.map((r) => ({
       code: r.code,
       label: r.label,

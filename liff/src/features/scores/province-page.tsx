@@ -99,6 +99,11 @@ export function ProvincePage() {
       <p class="lead">
         {data.provinceName} · ปีงบประมาณ พ.ศ. {data.year} · {data.agencies.length} หน่วยงาน
       </p>
+      {data.frameworkNotice !== null && (
+        <p class="muted small" data-testid="framework-notice">
+          {data.frameworkNotice}
+        </p>
+      )}
       <YearSelect year={data.year} years={data.years} onYear={setYear} />
       <Distribution data={data} />
       <section class="card filters" aria-label="ตัวกรอง">

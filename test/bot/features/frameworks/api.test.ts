@@ -1,12 +1,18 @@
 // /api/frameworks: the mini-app's coordinator tools list each year's framework with its status, give a year's file,
 // and import a year's framework (checked first, stored and audited on apply), used at once — no CLI needed.
+import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  oitComplaintDocument,
+  renderOitComplaints,
+} from '../../../../bot/features/reports/oit-complaints-files.ts';
 import { buildScorecard } from '../../../../bot/features/scores/scorecard.ts';
 import { DEMO_COORDINATOR_ID, DEMO_STAFF_ID } from '../../../../bot/tools/demo/index.ts';
 import { loadDemo } from '../../../../bot/tools/demo/load.ts';
 import { listAudit } from '../../../../db/queries/audit-log.ts';
 import { replaceScores } from '../../../../db/queries/scores.ts';
 import { checkAndClose, type Harness, LOGIN_CHANNEL_ID, startHarness } from '../../../support/harness.ts';
+import { docxText, readZip } from '../../../support/zip.ts';
 
 /** A Monday in FY2570. */
 const NOW = new Date('2026-11-23T09:00:00.000Z');
@@ -45,6 +51,12 @@ interface Summary {
   confirmed: boolean;
   notice: string | null;
   complaintStatsItem: string | null;
+}
+
+/** The first sheet of an .xlsx file as rows of cells. */
+function sheetRows(bytes: Uint8Array): unknown[] {
+  const book = XLSX.read(bytes);
+  return XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0] ?? ''] ?? {}, { header: 1 });
 }
 
 /** FY2570's assumed framework as a file, turned into "the manual" with OIT at 50 % and IIT at 20 %. */
@@ -86,6 +98,36 @@ describe('GET /api/frameworks', () => {
   });
 });
 
+describe('FY2570 views before a manual is imported', () => {
+  it('say in one line, in the province overview and the OIT complaint statistics, that the framework is unconfirmed', async () => {
+    const res = await h.callApi('coordinator', '/province?year=2570');
+    expect(res.status).toBe(200);
+    const province = (await res.json()) as { frameworkNotice: string | null; year: number };
+    expect(province.year).toBe(2570);
+    expect(province.frameworkNotice).toBe(
+      'กรอบการประเมินปี 2570 ยังไม่ยืนยัน: ใช้โครงสร้างของปี 2568 ไปก่อน จนกว่าสำนักงาน ป.ป.ช. จะประกาศคู่มือ (ผู้ประสานงานนำเข้ากรอบของปีได้)',
+    );
+    const confirmed = (await (await h.callApi('coordinator', '/province?year=2567')).json()) as {
+      frameworkNotice: string | null;
+    };
+    expect(confirmed.frameworkNotice).toBeNull();
+    const oit = await oitComplaintDocument(h.deps.db, 'pathum-thani', 2570, 'h1');
+    if (typeof oit === 'string') throw new Error(oit);
+    expect(oit.frameworkNotice).toBe(province.frameworkNotice);
+    expect(oit.item?.code).toBe('O19');
+    for (const format of ['html', 'csv', 'docx', 'xlsx'] as const) {
+      const { body } = await renderOitComplaints(oit, format, 'arabic', false);
+      const text =
+        typeof body === 'string'
+          ? body
+          : format === 'docx'
+            ? docxText(readZip(body).get('word/document.xml')?.toString('utf8') ?? '')
+            : JSON.stringify(sheetRows(body));
+      expect(text).toContain('กรอบการประเมินปี 2570 ยังไม่ยืนยัน');
+    }
+  });
+});
+
 describe('POST /api/frameworks/import', () => {
   it('checks a file without storing it, then stores it on apply, audited, and uses it at once', async () => {
     const file = JSON.stringify(await manual2570());
@@ -115,6 +157,12 @@ describe('POST /api/frameworks/import', () => {
     expect(audit).toEqual([
       expect.objectContaining({ action: 'framework.import', actor: DEMO_COORDINATOR_ID }),
     ]);
+    const province = (await (await h.callApi('coordinator', '/province?year=2570')).json()) as {
+      frameworkNotice: string | null;
+    };
+    expect(province.frameworkNotice).toBeNull();
+    const oit = await oitComplaintDocument(h.deps.db, 'pathum-thani', 2570, 'h1');
+    expect(typeof oit === 'string' ? oit : oit.frameworkNotice).toBeUndefined();
     const list = (await (await get('')).json()) as { years: Summary[] };
     expect(list.years[0]).toMatchObject({ year: 2570, id: 'nacc-2570', imported: true, confirmed: true });
   });

@@ -167,6 +167,37 @@ describe('POST /api/frameworks/import', () => {
     expect(list.years[0]).toMatchObject({ year: 2570, id: 'nacc-2570', imported: true, confirmed: true });
   });
 
+  it('checks a results import against the imported framework at once (an item only the manual has, o30)', async () => {
+    const file = await manual2570();
+    const indicators = file.indicators as { id: number; items: string[] }[];
+    const withO30 = {
+      ...file,
+      items: [
+        ...(file.items as object[]),
+        {
+          code: 'o30',
+          title: 'ข้อที่มีในคู่มือปี 2570 เท่านั้น (สมมุติในการทดสอบ)',
+          indicator: 10,
+          confirmed: true,
+        },
+      ],
+      indicators: indicators.map((i) => (i.id === 10 ? { ...i, items: [...i.items, 'o30'] } : i)),
+    };
+    const csv = 'agency_id,year,total,o30\nnakhon-rangsit,2570,91.50,100\n';
+    const importResults = () =>
+      h.callApi('coordinator', '/agencies/import', {
+        method: 'POST',
+        body: { fileName: 'results.csv', content: csv, year: 2570 },
+      });
+    const before = await importResults();
+    expect(before.status).toBe(400);
+    expect(JSON.stringify(await before.json())).toContain('o30');
+    expect((await post({ content: JSON.stringify(withO30), apply: true })).status).toBe(200);
+    const after = await importResults();
+    expect(after.status).toBe(200);
+    expect(await after.json()).toMatchObject({ dryRun: true, review: { ready: true } });
+  });
+
   it('names every problem of a bad file in Thai with a 400 and stores nothing', async () => {
     const file = await manual2570();
     for (const [broken, reason] of [

@@ -156,15 +156,29 @@ function checkIndicators(
   const indicators: Partial<Record<IndicatorId, number>> = {};
   const record = recordOf(input.indicators, 'indicators', errors);
   if (record === undefined) return indicators;
-  for (const key in record) {
-    const value = record[key];
-    const id = INDICATOR_BY_KEY.get(key.trim());
-    if (id === undefined || !indexOf(framework).indicatorItems.has(id)) {
-      errors.push({ field: `indicators.${key}`, message: `ไม่มีตัวชี้วัดที่ ${key} (ตัวชี้วัดมีที่ 1–10)` });
+  // Indicator keys are array-index-like ('9'): reading the framework's ids straight from the record is much
+  // cheaper than for…in over index keys; any other key ('11', ' 9', 'x') is found by comparing the counts.
+  let found = 0;
+  for (const def of framework.indicators) {
+    const value = record[def.id];
+    if (value === undefined) continue;
+    found++;
+    if (isScore(value)) indicators[def.id] = value;
+    else checkScore(value, `indicators.${def.id}`, `ตัวชี้วัดที่ ${def.id} `, errors);
+  }
+  const keys = Object.keys(record);
+  if (keys.length === found) return indicators;
+  for (const key of keys) {
+    const id = INDICATOR_BY_KEY.get(key);
+    if (id !== undefined && indexOf(framework).indicatorItems.has(id)) continue;
+    const trimmed = INDICATOR_BY_KEY.get(key.trim());
+    if (trimmed !== undefined && indexOf(framework).indicatorItems.has(trimmed)) {
+      const value = record[key];
+      if (isScore(value)) indicators[trimmed] = value;
+      else checkScore(value, `indicators.${key}`, `ตัวชี้วัดที่ ${trimmed} `, errors);
       continue;
     }
-    if (isScore(value)) indicators[id] = value;
-    else checkScore(value, `indicators.${key}`, `ตัวชี้วัดที่ ${id} `, errors);
+    errors.push({ field: `indicators.${key}`, message: `ไม่มีตัวชี้วัดที่ ${key} (ตัวชี้วัดมีที่ 1–10)` });
   }
   return indicators;
 }

@@ -306,6 +306,13 @@ function measuresChildren(report: MeasureResultsReport, t: T): (Paragraph | Tabl
   const w = (col: number) => ({ width: widths[col] });
   return [
     heading(report.title, t, 1),
+    ...(report.oitItem === undefined
+      ? []
+      : text(
+          `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
+          t,
+        )),
+    ...(report.frameworkNotice === undefined ? [] : text(report.frameworkNotice, t)),
     ...text(report.intro, t),
     ...report.groups.flatMap((group) => {
       const rows = group.rows.map(

@@ -152,7 +152,22 @@ function measuresBody(report: MeasureResultsReport, t: T): string {
     const empty = `<tr><td colspan="4">${escapeHtml(t('ไม่มีมาตรการในแบบวัดนี้'))}</td></tr>`;
     return `<h2>${escapeHtml(t(group.name))}</h2>${table(MEASURE_RESULT_HEADINGS, rows.length > 0 ? rows : [empty], t)}`;
   });
-  return [`<h1>${escapeHtml(t(report.title))}</h1>`, para(report.intro, t), ...groups].join('\n');
+  return [
+    `<h1>${escapeHtml(t(report.title))}</h1>`,
+    ...(report.oitItem === undefined
+      ? []
+      : [
+          para(
+            `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
+            t,
+          ),
+        ]),
+    ...(report.frameworkNotice === undefined
+      ? []
+      : [`<p class="notice">${escapeHtml(t(report.frameworkNotice))}</p>`]),
+    para(report.intro, t),
+    ...groups,
+  ].join('\n');
 }
 
 /** The whole page, self-contained: opens from a file, prints on A4. */

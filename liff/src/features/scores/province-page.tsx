@@ -66,7 +66,10 @@ function Row({ row }: { row: ProvinceRow }) {
           </span>
         </span>
         <span class="agency-score">
-          <strong>{row.totalDisplay ?? '—'}</strong>
+          <strong>
+            {row.totalDisplay ?? '—'}
+            {row.invented && <abbr title="คะแนนสมมุติของระบบสาธิต">*</abbr>}
+          </strong>
           {row.changeDisplay !== null && (
             <span class={`small ${(row.change ?? 0) < 0 ? 'down' : 'up'}`}>{row.changeDisplay}</span>
           )}
@@ -102,6 +105,11 @@ export function ProvincePage() {
       {data.frameworkNotice !== null && (
         <p class="muted small" data-testid="framework-notice">
           {data.frameworkNotice}
+        </p>
+      )}
+      {data.inventedNotice !== null && (
+        <p class="muted small" data-testid="invented-notice">
+          {data.inventedNotice}
         </p>
       )}
       <YearSelect year={data.year} years={data.years} onYear={setYear} />

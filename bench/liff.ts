@@ -1,6 +1,6 @@
 // Benchmark of the LIFF mini-app (issue 7 §3): builds it, prints the app's JavaScript gzipped (the LIFF SDK chunk
-// excluded; budget 60 KB) and the time to the score card's first screen in headless Chromium on a throttled
-// phone profile (360×740, CPU ÷4, slow network; budget 1.5 s), against a bare static page of the same size
+// excluded; budget 45 KB) and the time to the score card's first screen in headless Chromium on a throttled
+// phone profile (360×740, CPU ÷4, slow network; budget 1.0 s and 4.0× the baseline), against a bare static page of the same size
 // served the same way in the same run. Prints figures; asserts nothing. Run: npm run bench:liff
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,8 +14,10 @@ import { LIFF_DIST, startLiffServer } from '../test/e2e/liff-server.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const ASSETS = join(LIFF_DIST, 'liff/assets');
 const BASELINE = join(LIFF_DIST, 'liff/bench-baseline.html');
-const BUDGET_KB = 60;
-const BUDGET_MS = 1500;
+const BUDGET_KB = 45;
+const BUDGET_MS = 1000;
+/** The figure that holds on a busy machine: both pages load under the same load in the same run. */
+const BUDGET_RATIO = 4;
 const RUNS = 5;
 /** A slow 4G / fast 3G phone link, as Lighthouse's mobile profile throttles it. */
 const NETWORK = {
@@ -25,6 +27,9 @@ const NETWORK = {
   uploadThroughput: (750 * 1024) / 8,
 };
 const SDK_CHUNK = /^liff-sdk-/;
+
+/** A staff agency assessed on its own (a line office has no card total: it contributes to its unit's). */
+const SCORED_AGENCY = DEMO_STAFF_AGENCY_IDS.find((id) => id === 'nakhon-rangsit') ?? '';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
@@ -94,7 +99,7 @@ interface Timing {
 async function timeFirstScreen(browser: Browser, compress: boolean): Promise<Timing> {
   const server = await startLiffServer({ compress });
   try {
-    const card = `${server.url}/liff/agency/${DEMO_STAFF_AGENCY_IDS[0] ?? ''}`;
+    const card = `${server.url}/liff/agency/${SCORED_AGENCY}`;
     const app: number[] = [];
     const base: number[] = [];
     await firstScreen(browser, card); // warms the server (SQLite pages, first verify), not the browser
@@ -117,7 +122,10 @@ function report(label: string, t: Timing, baselineKb: string): void {
   console.log(
     `    baseline (static page of ${baselineKb} KB, same server): ${t.baseMs.toFixed(0)} ms; runs ${t.base.map((x) => x.toFixed(0)).join(', ')}`,
   );
-  console.log(`    ratio app / baseline: ${(t.appMs / t.baseMs).toFixed(2)}`);
+  const ratio = t.appMs / t.baseMs;
+  console.log(
+    `    ratio app / baseline: ${ratio.toFixed(2)} (budget ${BUDGET_RATIO.toFixed(1)}) ${ratio <= BUDGET_RATIO ? 'OK' : 'OVER'}`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 // /api: the LIFF mini-app's API. Every route signs in first (auth.ts); each group checks its own roles.
 // `ApiType` is what liff/src/lib/api.ts builds its typed client from (hono/client).
 import { Hono } from 'hono';
+import { findProvinceById } from '../db/queries/provinces.ts';
 import type { Deps } from './deps.ts';
 import { broadcastRoutes } from './features/broadcasts/api.ts';
 import { complaintRoutes } from './features/complaints/api.ts';
@@ -30,12 +31,16 @@ export function apiRoutes(deps: Deps) {
     .route('/frameworks', frameworkRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/agency-registry', agencyRegistryRoutes(deps))
-    .get('/me', (c) => {
+    .get('/me', async (c) => {
       const { userId, name, who } = c.var.viewer;
+      // The header names the province ("ITA จังหวัดปทุมธานี").
+      const province =
+        who.provinceId === undefined ? undefined : await findProvinceById(deps.db, who.provinceId);
       return c.json({
         userId,
         name: name ?? null,
         provinceId: who.provinceId ?? null,
+        provinceName: province?.nameTh ?? null,
         isCoordinator: who.isCoordinator,
         isOfficer: who.isOfficer,
         staffAgencyIds: who.staffAgencyIds,

@@ -94,14 +94,22 @@ export interface Config {
   adminLineUserIds: string[];
   /** The province this deployment serves, created on the first start of an empty database (real credentials). */
   province?: { id: string; nameTh: string };
-  /** In local mode without PUBLIC_BASE_URL: LOCAL_PUBLIC_BASE_URL, which the /dev simulator maps back. */
+  /**
+   * The origin of every link the bot sends (short links, the mini-app, the privacy page). In local mode without
+   * PUBLIC_BASE_URL: the local server's own (`http://127.0.0.1:8787`), so the simulator and a browser open them.
+   */
   publicBaseUrl: string;
+  /**
+   * The https origin LINE fetches images from (QR codes). PUBLIC_BASE_URL when set; in local mode without it
+   * LOCAL_PUBLIC_BASE_URL, since LINE (and the fake LINE API) take only https images: the simulator maps it back.
+   */
+  mediaBaseUrl: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 /**
- * Local mode's stand-in origin: LINE accepts only https image and link URLs, and the fake LINE API checks
+ * Local mode's stand-in origin for images: LINE accepts only https image URLs, and the fake LINE API checks
  * that; the /dev simulator turns this origin back into the local server's.
  */
 export const LOCAL_PUBLIC_BASE_URL = 'https://ita-line.local';
@@ -151,11 +159,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     errors.push(`${missing}: required with the other (the province's id and its Thai name)`);
   }
   if (errors.length > 0) return { ok: false, errors };
+  const host = e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+  // A server listening on every interface is opened through localhost.
+  const localOrigin = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${e.PORT}`;
   return {
     ok: true,
     config: {
       port: e.PORT,
-      host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+      host,
       hostFromEnv: e.HOST !== undefined,
       databasePath: e.DATABASE_PATH ?? './data/ita.sqlite',
       localMode,
@@ -171,7 +182,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       },
       complaintKey: e.COMPLAINT_KEY,
       adminLineUserIds: e.ADMIN_LINE_USER_IDS ?? [],
-      publicBaseUrl: e.PUBLIC_BASE_URL ?? LOCAL_PUBLIC_BASE_URL,
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? localOrigin,
+      mediaBaseUrl: e.PUBLIC_BASE_URL ?? LOCAL_PUBLIC_BASE_URL,
       ...(e.PROVINCE_ID !== undefined && e.PROVINCE_NAME_TH !== undefined
         ? { province: { id: e.PROVINCE_ID, nameTh: e.PROVINCE_NAME_TH } }
         : {}),

@@ -23,8 +23,10 @@ export interface Deps {
   accountName: string;
   /** Local mode: fake LINE API and the /dev simulator (no real credentials). */
   localMode: boolean;
-  /** The public https origin of this app, for short links (/s/…) and images (/qr/…) sent to LINE. */
+  /** The public origin of this app, for links sent to LINE: short links (/s/…), the mini-app, /privacy. */
   publicBaseUrl: string;
+  /** The https origin of images sent to LINE (/qr/…); absent: publicBaseUrl (local mode: a stand-in, config.ts). */
+  mediaBaseUrl?: string;
   /** Seals complaint identities and hashes reporters with COMPLAINT_KEY (issue 5 §3). */
   complaintCrypto: ComplaintCrypto;
   /**

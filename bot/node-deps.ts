@@ -59,6 +59,7 @@ export async function createNodeDeps(config: Config, log: Logger): Promise<NodeD
     accountName: 'ITA จังหวัด',
     localMode: config.localMode,
     publicBaseUrl: config.publicBaseUrl,
+    mediaBaseUrl: config.mediaBaseUrl,
     complaintCrypto: createComplaintCrypto(complaintKeyOf(config, log)),
     liff: config.liff,
     renderPng: renderChartPng,

@@ -61,6 +61,7 @@ function build(env: Env): Built {
     accountName: 'ITA จังหวัด',
     localMode: false,
     publicBaseUrl: config.publicBaseUrl,
+    mediaBaseUrl: config.mediaBaseUrl,
     // parseConfig requires COMPLAINT_KEY with real credentials, and Workers always have them.
     complaintCrypto: createComplaintCrypto(config.complaintKey ?? ''),
     liff: config.liff,
@@ -109,9 +110,15 @@ export default {
   scheduled(controller: { scheduledTime: number }, env: Env, ctx: ExecutionContext): void {
     const { deps, named, keyCheck } = build(env);
     ctx.waitUntil(
-      Promise.all([named, keyCheck]).then(([, keyProblem]) =>
-        keyProblem === undefined ? runScheduler(deps, new Date(controller.scheduledTime)) : undefined,
-      ),
+      Promise.all([named, keyCheck])
+        .then(([, keyProblem]) =>
+          keyProblem === undefined ? runScheduler(deps, new Date(controller.scheduledTime)) : undefined,
+        )
+        .catch((error: unknown) => {
+          // For `wrangler tail`: what failed, then the run is reported as failed as before.
+          deps.log.error('scheduler run failed', { error: String(error), stack: (error as Error)?.stack });
+          throw error;
+        }),
     );
   },
 };

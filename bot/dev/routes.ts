@@ -20,6 +20,7 @@ import {
   TickBody,
 } from './simulator/api-input.ts';
 import { loadSimulatorAssets } from './simulator/assets.ts';
+import { SimulatedClock } from './simulator/clock.ts';
 import { loadDirectory } from './simulator/directory.ts';
 import { buildEvent } from './simulator/events.ts';
 import { EVERY_CHAT, type HistoryEntry, SimulatorHistory } from './simulator/history.ts';
@@ -43,13 +44,21 @@ export function devRoutes(deps: Deps, options: DevOptions) {
   const assets = loadSimulatorAssets();
   const page = assets.get('page.html');
   if (page === undefined) throw new Error('the simulator page was not loaded');
-  const history = new SimulatorHistory(options.fake);
-  const mapUrl = urlMapperFor(deps.publicBaseUrl);
+  // The app's clock becomes the simulator's: a scheduler run at a chosen time moves it (clock.ts).
+  const clock = new SimulatedClock(deps.now);
+  deps.now = clock.now;
+  const history = new SimulatorHistory(options.fake, clock.now);
+  // Images come on the https stand-in (LINE takes no other): mapped back to this server. Links already name it.
+  const mapUrl = urlMapperFor(deps.mediaBaseUrl ?? deps.publicBaseUrl);
 
   const present = (e: HistoryEntry) => {
     const last = e.messages?.at(-1);
+    const at = new Date(e.at);
     return {
       ...e,
+      // The bubble's time and the day above it, as LINE shows them, in the Buddhist era.
+      time: formatThaiDate(at, 'short', { time: true }).split(' ').slice(3).join(' '),
+      day: formatThaiDate(at, 'short'),
       name: e.userId === undefined ? undefined : (NAMES.get(e.userId) ?? e.userId),
       html: e.messages?.map((m) => renderMessage(m, mapUrl)).join(''),
       quickReply: last === undefined ? undefined : renderQuickReply(last, mapUrl),
@@ -90,7 +99,9 @@ export function devRoutes(deps: Deps, options: DevOptions) {
       .get('/api/messages', (c) => {
         const query = parse(MessagesQuery, c.req.query());
         const entries = history.since(query.chat, query.after).map(present);
-        return c.json({ cursor: history.cursor, entries }, 200, { 'cache-control': 'no-store' });
+        return c.json({ cursor: history.cursor, entries, clock: clockOf(clock) }, 200, {
+          'cache-control': 'no-store',
+        });
       })
       .post('/api/send', async (c) => {
         const body = parse(SendBody, await jsonBody(c.req.raw));
@@ -126,12 +137,29 @@ export function devRoutes(deps: Deps, options: DevOptions) {
       })
       .post('/api/tick', async (c) => {
         const at = new Date(parse(TickBody, await jsonBody(c.req.raw)).at);
+        clock.set(at);
         const report = await options.runScheduler(at);
         const label = formatThaiDate(at, 'long', { time: true });
         history.add({ chat: EVERY_CHAT, from: 'note', text: tickNote(label, report) });
-        return c.json({ at: at.toISOString(), label, report, cursor: history.cursor });
+        return c.json({ at: at.toISOString(), label, report, cursor: history.cursor, clock: clockOf(clock) });
+      })
+      // "เวลาจริง": the clock goes back to the real time.
+      .post('/api/clock/reset', (c) => {
+        clock.reset();
+        history.add({ chat: EVERY_CHAT, from: 'note', text: `กลับเป็นเวลาจริง: ${clockOf(clock).label}` });
+        return c.json({ clock: clockOf(clock), cursor: history.cursor });
       })
   );
+}
+
+/** What the page's clock shows: the time in the Buddhist era, and whether it is simulated. */
+function clockOf(clock: SimulatedClock) {
+  const now = clock.now();
+  return {
+    at: now.toISOString(),
+    label: formatThaiDate(now, 'short', { time: true }),
+    simulated: clock.simulated,
+  };
 }
 
 function tickNote(label: string, r: TickReport): string {

@@ -12,8 +12,10 @@ import { routeToIntake } from './complaints/intake-hook.ts';
 import { GROUP_COMMANDS } from './groups/commands.ts';
 import { handleMemberJoined } from './groups/member-joined.ts';
 import { TASK_ACTIONS, TASK_COMMANDS } from './plan/commands.ts';
+import { REMIND_ACTIONS } from './plan/remind-overdue.ts';
 import { PROGRESS_COMMANDS } from './progress/commands.ts';
 import { QUOTA_COMMANDS } from './quota/commands.ts';
+import { REPORT_COMMANDS } from './reports/commands.ts';
 import { ROLE_COMMANDS } from './roles/commands.ts';
 import { SURVEY_ACTIONS, SURVEY_COMMANDS } from './surveys/commands.ts';
 
@@ -32,12 +34,14 @@ export const COMMANDS: readonly Command[] = [
   ...PROGRESS_COMMANDS,
   ...QUOTA_COMMANDS,
   ...SURVEY_COMMANDS,
+  ...REPORT_COMMANDS,
   ...COMPLAINT_COMMANDS,
   ...COMPLAINT_CASE_COMMANDS,
 ];
 
 export const ACTIONS: readonly PostbackAction[] = [
   ...TASK_ACTIONS,
+  ...REMIND_ACTIONS,
   ...BROADCAST_ACTIONS,
   ...SURVEY_ACTIONS,
   ...COMPLAINT_ACTIONS,

@@ -16,7 +16,7 @@ const tooLarge = (limit: number) => (c: Parameters<MiddlewareHandler>[0]) =>
   c.json(
     {
       error: 'payload_too_large',
-      message: `ข้อมูลที่ส่งมาใหญ่เกินกำหนด (ไม่เกิน ${Math.round(limit / 1024).toLocaleString('en-US')} KB)`,
+      message: `ข้อมูลที่ส่งมาใหญ่เกินกำหนด (ไม่เกิน ${Math.round(limit / 1024).toLocaleString('en-US')} กิโลไบต์)`,
     },
     413,
   );

@@ -96,7 +96,7 @@ export function validatePhoto(bytes: Uint8Array): Check<string> {
   if (bytes.byteLength > INTAKE_RULES.maxPhotoBytes)
     return {
       ok: false,
-      message: `รูปนี้ใหญ่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} MB โปรดส่งรูปที่เล็กลง (เช่น ถ่ายหน้าจอหรือส่งแบบไม่ใช่ต้นฉบับ)`,
+      message: `รูปนี้ใหญ่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} เมกะไบต์ โปรดส่งรูปที่เล็กลง (เช่น ถ่ายหน้าจอหรือส่งแบบไม่ใช่ต้นฉบับ)`,
     };
   return { ok: true, value: type };
 }

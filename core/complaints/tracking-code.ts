@@ -49,3 +49,18 @@ export function parseTrackingCode(text: string): string | undefined {
   for (const c of chars) if (!TRACKING_ALPHABET.includes(c)) return undefined;
   return grouped(chars);
 }
+
+/** Letters and digits left out of codes because they are read as others (0/O, 1/I/L, U/V). */
+export const TRACKING_EXCLUDED = '01ILOU';
+
+/**
+ * Why typed text is not a code, for a message that teaches: the characters that can never be in one (in the
+ * order typed, once each) and how many code characters it has.
+ */
+export function explainTrackingCode(text: string): { badChars: string[]; length: number } {
+  const chars = toArabicDigits(text)
+    .toUpperCase()
+    .replace(/[\s\u200b\-‐‑–—_.]/g, '');
+  const badChars = [...new Set([...chars].filter((c) => !TRACKING_ALPHABET.includes(c)))];
+  return { badChars, length: chars.length };
+}

@@ -146,6 +146,27 @@ export async function listProvinceScoreYears(db: Db, provinceId: string): Promis
   return rows.map((r) => r.year);
 }
 
+/** How many of the province's agencies have any score, per year (years with a fiscal-year record), newest first. */
+export async function countScoredAgenciesByYear(
+  db: Db,
+  provinceId: string,
+): Promise<{ year: number; agencies: number }[]> {
+  const rows = await db.kysely
+    .selectFrom('scores')
+    .innerJoin('agencies', 'agencies.id', 'scores.agency_id')
+    .innerJoin('fiscal_years', (join) =>
+      join
+        .onRef('fiscal_years.province_id', '=', 'agencies.province_id')
+        .onRef('fiscal_years.year', '=', 'scores.year'),
+    )
+    .select((eb) => ['scores.year', eb.fn.count<number>('scores.agency_id').distinct().as('agencies')])
+    .where('agencies.province_id', '=', provinceId)
+    .groupBy('scores.year')
+    .orderBy('scores.year', 'desc')
+    .execute();
+  return rows.map((r) => ({ year: r.year, agencies: Number(r.agencies) }));
+}
+
 /** The years the agency has scores for, oldest first (trends, change from last year). */
 export async function listScoreYears(db: Db, agencyId: string): Promise<number[]> {
   const rows = await db.kysely

@@ -4,15 +4,38 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Api, ApiError, createClients, ok } from './lib/api.ts';
 import { fetchLiffConfig, rememberDemoUser, type Session, signIn, startMock } from './lib/liff.ts';
-import { currentPath, liffStatePath, matchPath, navigate, usePath } from './lib/router.ts';
-import { mayOpen, rolesOf, SessionContext, type SessionValue } from './lib/session.ts';
+import { currentPath, liffStateTarget, matchPath, navigate, usePath } from './lib/router.ts';
+import { mayOpen, type Role, rolesOf, SessionContext, type SessionValue } from './lib/session.ts';
 import type { Loaded } from './lib/use-load.ts';
-import { ROUTES } from './routes.tsx';
+import { ROUTES, type RouteDef } from './routes.tsx';
 import { IdentitySwitcher } from './ui/identity-switcher.tsx';
 import { Nav } from './ui/nav.tsx';
 import { ApiErrorState, ErrorState, Loading } from './ui/states.tsx';
 
 const APP_NAME = 'ITA จังหวัด';
+/** "ITA จังหวัดปทุมธานี" once /api/me has said which province. */
+const appNameOf = (provinceName: string | null | undefined) =>
+  provinceName ? `${APP_NAME}${provinceName}` : APP_NAME;
+
+const ROLE_NAMES: Record<Role, string> = {
+  coordinator: 'ผู้ประสานงาน ITA ของจังหวัด',
+  staff: 'ผู้รับผิดชอบงาน ITA ของหน่วยงาน',
+  officer: 'เจ้าหน้าที่รับเรื่องร้องเรียนของหน่วยงาน',
+  citizen: 'ผู้ใช้ทุกคน',
+};
+
+/** What the page is for and who may open it — the reason, not a guess at the person's job. */
+function Refusal({ route }: { route: RouteDef }) {
+  const who = (route.roles ?? []).map((r) => ROLE_NAMES[r]).join(' และ');
+  return (
+    <div class="card refusal" role="alert">
+      <p>
+        ขออภัย หน้า "{route.title}" {route.purpose ?? ''} เปิดได้เฉพาะ{who}
+      </p>
+      <p class="muted">หากท่านควรมีสิทธิ์นี้ โปรดติดต่อผู้ประสานงาน ITA ของจังหวัด</p>
+    </div>
+  );
+}
 /** How long liff-mock waits for an idle moment after sign-in before it loads anyway. */
 const MOCK_IDLE_TIMEOUT_MS = 3000;
 
@@ -25,7 +48,7 @@ async function boot(prefetch: (api: Api) => void): Promise<Boot> {
   if (outcome.kind === 'redirecting') return { status: 'redirecting' };
   if (outcome.kind === 'failed') throw new Error(outcome.message);
   // A LIFF deep link arrived as ?liff.state=/agency/x: show it at its own address from now on.
-  const deepLink = liffStatePath(location.search);
+  const deepLink = liffStateTarget(location.search);
   if (deepLink !== undefined) navigate(deepLink, { replace: true });
   const session: Session = outcome.session;
   const { api, prefetch: early } = createClients(session.idToken);
@@ -46,6 +69,14 @@ function findRoute(path: string) {
     if (params !== undefined) return { route, params };
   }
   return undefined;
+}
+
+/**
+ * Starts the current page's chunk before the first render: the shell's effects run only after a paint, which on a
+ * slow phone is a few hundred milliseconds the score card's chunk would otherwise wait.
+ */
+export function preloadCurrentPage(): void {
+  findRoute(currentPath(location))?.route.page.preload?.();
 }
 
 export function App() {
@@ -98,8 +129,9 @@ export function App() {
   useEffect(() => found?.route.page.preload?.(), [found]);
 
   useEffect(() => {
-    document.title = found === undefined ? APP_NAME : `${found.route.title} · ${APP_NAME}`;
-  }, [found]);
+    const name = appNameOf(state.data?.me.provinceName);
+    document.title = found === undefined ? name : `${found.route.title} · ${name}`;
+  }, [found, state.data]);
 
   const switchTo = (userId: string) => {
     rememberDemoUser(userId);
@@ -111,7 +143,7 @@ export function App() {
   return (
     <div class="shell">
       <header class="top">
-        <span class="app-name">{APP_NAME}</span>
+        <span class="app-name">{appNameOf(value?.me.provinceName)}</span>
         {value !== undefined && value.demoUsers.length > 0 && (
           <IdentitySwitcher
             users={value.demoUsers}
@@ -133,10 +165,7 @@ export function App() {
             retryLabel="หน้าหลัก"
           />
         ) : !mayOpen(state.data.roles, found.route.roles) ? (
-          <div class="card refusal" role="alert">
-            <p>ขออภัย หน้านี้สำหรับผู้ที่ได้รับมอบหมายงาน ITA เท่านั้น</p>
-            <p class="muted">หากท่านควรมีสิทธิ์นี้ โปรดติดต่อผู้ประสานงาน ITA ของจังหวัด</p>
-          </div>
+          <Refusal route={found.route} />
         ) : (
           <SessionContext.Provider value={state.data}>
             <found.route.page key={path} params={found.params} />

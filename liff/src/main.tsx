@@ -5,11 +5,12 @@ import '@fontsource/sarabun/latin-400.css';
 import '@fontsource/sarabun/latin-600.css';
 import './styles.css';
 import { render } from 'preact';
-import { App } from './app.tsx';
+import { App, preloadCurrentPage } from './app.tsx';
 import { interceptLinks } from './lib/router.ts';
 
 const root = document.getElementById('app');
 if (root !== null) {
+  preloadCurrentPage();
   document.addEventListener('click', interceptLinks);
   render(<App />, root);
 }

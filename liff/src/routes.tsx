@@ -1,10 +1,10 @@
 // The route table of the mini-app: path pattern (under /liff/), Thai title, page, who may open it, nav label.
 // Other parts add their entries here (complaints, cases, reports); the bot links to these paths (liffUrlOf).
-
 import { ProvincePage } from './features/scores/province-page.tsx';
 import type { Api } from './lib/api.ts';
 import type { Params } from './lib/router.ts';
 import type { Role } from './lib/session.ts';
+import { yearInUrl } from './lib/use-year-param.ts';
 import { lazyPage, type Page } from './ui/lazy-page.tsx';
 
 export interface RouteDef {
@@ -14,11 +14,19 @@ export interface RouteDef {
   page: Page;
   /** Absent: everyone signed in. */
   roles?: readonly Role[];
+  /** What the page is for, in a refusal: "ใช้…" (the route's title says what it is). */
+  purpose?: string;
   /** Shown in the bottom navigation with this short label, in table order. */
   nav?: string;
   /** Starts the page's first GET while the shell still reads /api/me (the page's identical GET takes it). */
   prefetch?: (api: Api, params: Params) => unknown;
 }
+
+/** The query the year pages send: the same object the page builds, so the prefetched GET is taken. */
+const yearQueryOf = (search: string) => {
+  const year = yearInUrl(search);
+  return year === undefined ? {} : { year };
+};
 
 const ITA: readonly Role[] = ['coordinator', 'staff'];
 const COORDINATOR: readonly Role[] = ['coordinator'];
@@ -30,16 +38,18 @@ export const ROUTES: RouteDef[] = [
     title: 'คะแนน ITA ของจังหวัด',
     page: ProvincePage,
     nav: 'คะแนน',
-    prefetch: (api) => api.province.$get({ query: {} }),
+    prefetch: (api) => api.province.$get({ query: yearQueryOf(location.search) }),
   },
   {
     path: 'agency/:id',
     title: 'ผลคะแนนหน่วยงาน',
     page: lazyPage(() => import('./features/scores/agency-page.tsx').then((m) => m.AgencyPage)),
-    prefetch: (api, p) => api.agencies[':id'].scorecard.$get({ param: { id: p.id ?? '' }, query: {} }),
+    prefetch: (api, p) =>
+      api.agencies[':id'].scorecard.$get({ param: { id: p.id ?? '' }, query: yearQueryOf(location.search) }),
   },
   {
     path: 'plan',
+    purpose: 'ใช้ดูกำหนดการและบันทึกงานที่เสร็จแล้ว',
     title: 'แผนการดำเนินงาน ITA',
     page: lazyPage(() => import('./features/plan/plan-page.tsx').then((m) => m.PlanPage)),
     roles: ITA,
@@ -47,6 +57,7 @@ export const ROUTES: RouteDef[] = [
   },
   {
     path: 'surveys',
+    purpose: 'ใช้ดูจำนวนผู้ตอบแบบสำรวจ IIT และ EIT เทียบเป้า',
     title: 'ความคืบหน้าแบบสำรวจ',
     page: lazyPage(() => import('./features/surveys/surveys-page.tsx').then((m) => m.SurveysPage)),
     roles: ITA,
@@ -76,6 +87,7 @@ export const ROUTES: RouteDef[] = [
   },
   {
     path: 'cases',
+    purpose: 'ใช้รับและดำเนินการเรื่องร้องเรียนของหน่วยงาน',
     title: 'เรื่องร้องเรียนที่รับผิดชอบ',
     page: lazyPage(() => import('./features/cases/queue-page.tsx').then((m) => m.CaseQueuePage)),
     roles: ['officer'],
@@ -83,12 +95,14 @@ export const ROUTES: RouteDef[] = [
   },
   {
     path: 'cases/stats',
+    purpose: 'ใช้ดูสถิติเรื่องร้องเรียนสำหรับรายงาน OIT',
     title: 'สถิติเรื่องร้องเรียน',
     page: lazyPage(() => import('./features/cases/stats-page.tsx').then((m) => m.CaseStatsPage)),
     roles: ['officer', 'coordinator'],
   },
   {
     path: 'cases/:id',
+    purpose: 'ใช้ดำเนินการเรื่องร้องเรียนของหน่วยงาน',
     title: 'รายละเอียดเรื่องร้องเรียน',
     page: lazyPage(() => import('./features/cases/detail-page.tsx').then((m) => m.CaseDetailPage)),
     roles: ['officer'],
@@ -99,15 +113,18 @@ export const ROUTES: RouteDef[] = [
     title: 'รายงานการวิเคราะห์ผลการประเมิน ITA',
     page: lazyPage(() => import('./features/reports/report-page.tsx').then((m) => m.AnalysisReportPage)),
     roles: ITA,
+    purpose: 'ใช้จัดทำรายงานการวิเคราะห์ผลสำหรับเผยแพร่ใน OIT',
   })),
   ...(['reports/measures/:agencyId', 'reports/measures/:agencyId/:year'] as const).map((path) => ({
     path,
     title: 'รายงานผลการดำเนินการตามมาตรการ',
     page: lazyPage(() => import('./features/reports/report-page.tsx').then((m) => m.MeasuresReportPage)),
     roles: ITA,
+    purpose: 'ใช้จัดทำรายงานผลตามมาตรการสำหรับเผยแพร่ใน OIT',
   })),
   {
     path: 'tools',
+    purpose: 'ใช้ตั้งค่าและนำเข้าข้อมูลของทั้งจังหวัด',
     title: 'เครื่องมือผู้ประสานงาน',
     page: lazyPage(() => import('./features/tools/tools-page.tsx').then((m) => m.ToolsPage)),
     roles: COORDINATOR,
@@ -115,30 +132,35 @@ export const ROUTES: RouteDef[] = [
   },
   {
     path: 'tools/import',
+    purpose: 'ใช้นำเข้าผลคะแนนของหน่วยงานในจังหวัด',
     title: 'นำเข้าผลคะแนน',
     page: lazyPage(() => import('./features/tools/import-page.tsx').then((m) => m.ImportPage)),
     roles: COORDINATOR,
   },
   {
     path: 'tools/links',
+    purpose: 'ใช้ตั้งลิงก์และเป้าหมายแบบสำรวจของหน่วยงาน',
     title: 'ลิงก์และเป้าหมายแบบสำรวจ',
     page: lazyPage(() => import('./features/tools/links-page.tsx').then((m) => m.LinksPage)),
     roles: COORDINATOR,
   },
   {
     path: 'tools/plan',
+    purpose: 'ใช้แก้ไขกำหนดการของทั้งจังหวัด',
     title: 'แก้ไขแผนการดำเนินงาน',
     page: lazyPage(() => import('./features/tools/plan-edit-page.tsx').then((m) => m.PlanEditPage)),
     roles: COORDINATOR,
   },
   {
     path: 'tools/quota',
+    purpose: 'ใช้ดูโควตาข้อความ LINE ของจังหวัดและสั่งส่งต่อเมื่อการส่งถูกระงับ',
     title: 'โควตาข้อความ LINE',
     page: lazyPage(() => import('./features/quota/page.tsx').then((m) => m.QuotaPage)),
     roles: COORDINATOR,
   },
   {
     path: 'tools/agencies',
+    purpose: 'ใช้นำเข้ารายชื่อหน่วยงานของจังหวัด',
     title: 'รายชื่อหน่วยงานของจังหวัด',
     page: lazyPage(() => import('./features/tools/agencies.tsx').then((m) => m.AgenciesImportPage)),
     roles: COORDINATOR,
@@ -151,12 +173,14 @@ export const ROUTES: RouteDef[] = [
   },
   {
     path: 'tools/settings',
+    purpose: 'ใช้ตั้งค่าเวลาทำการ การแจ้งเตือน และวันหยุดของจังหวัด',
     title: 'การตั้งค่าและวันหยุด',
     page: lazyPage(() => import('./features/tools/settings.tsx').then((m) => m.SettingsPage)),
     roles: COORDINATOR,
   },
   {
     path: 'tools/broadcast',
+    purpose: 'ใช้ส่งประกาศถึงกลุ่ม LINE ของหน่วยงาน',
     title: 'ส่งประกาศถึงกลุ่มหน่วยงาน',
     page: lazyPage(() => import('./features/tools/broadcast-page.tsx').then((m) => m.BroadcastPage)),
     roles: COORDINATOR,

@@ -17,9 +17,21 @@ describe('parseConfig', () => {
       port: 8787,
       databasePath: './data/ita.sqlite',
       localMode: true,
-      publicBaseUrl: LOCAL_PUBLIC_BASE_URL,
+      // Links open on the local server itself; images stay on the https stand-in LINE requires.
+      publicBaseUrl: 'http://127.0.0.1:8787',
+      mediaBaseUrl: LOCAL_PUBLIC_BASE_URL,
       line: { apiBaseUrl: 'https://api.line.me', dataApiBaseUrl: 'https://api-data.line.me' },
     });
+  });
+
+  it("points local mode's links at the server's own port, and at localhost when it listens everywhere", () => {
+    const result = parseConfig({ PORT: '8817', HOST: '0.0.0.0' });
+    expect(result.ok && result.config.publicBaseUrl).toBe('http://localhost:8817');
+    const own = parseConfig({ PORT: '8827', PUBLIC_BASE_URL: 'https://tunnel.example.com' });
+    expect(own.ok && [own.config.publicBaseUrl, own.config.mediaBaseUrl]).toEqual([
+      'https://tunnel.example.com',
+      'https://tunnel.example.com',
+    ]);
   });
 
   it('uses real credentials and trims the trailing slash of the public URL', () => {
@@ -27,6 +39,7 @@ describe('parseConfig', () => {
     expect(result.ok && result.config).toMatchObject({
       localMode: false,
       publicBaseUrl: 'https://ita.example.go.th',
+      mediaBaseUrl: 'https://ita.example.go.th',
       line: { apiBaseUrl: 'http://127.0.0.1:9999', dataApiBaseUrl: 'http://127.0.0.1:9999' },
     });
   });

@@ -162,6 +162,35 @@ describe('a first start with real credentials', () => {
   }, 120_000);
 });
 
+describe('a first start with ADMIN_LINE_USER_IDS', () => {
+  it('makes them coordinators and prints no claim code, only the next steps', async () => {
+    const admin = `U${'ad'.repeat(16)}`;
+    const databasePath = join(dir, 'admins.sqlite');
+    const port = await freePort();
+    const first = run(['bot/node.ts'], {
+      ...realEnv(port, KEY_1),
+      DATABASE_PATH: databasePath,
+      ADMIN_LINE_USER_IDS: admin,
+    });
+    await waitFor(first, '"listening"');
+    const { out } = first.output();
+    expect(out).not.toMatch(/พิมพ์ "ผู้ประสานงาน [2-9A-Z-]+"/);
+    expect(out).toContain('npm run ita -- agencies import');
+    await stop(first);
+    const db = openSqlite(databasePath);
+    try {
+      const roles = await db.kysely
+        .selectFrom('user_roles')
+        .select(['user_id', 'role', 'province_id'])
+        .execute();
+      expect(roles).toEqual([{ user_id: admin, role: 'coordinator', province_id: 'tak' }]);
+      expect(await db.kysely.selectFrom('agencies').select('id').execute()).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
+
 describe('local mode', () => {
   it('listens on 127.0.0.1 by default, and warns when HOST opens it wider', async () => {
     const port = await freePort();

@@ -1,4 +1,4 @@
-// What the LIFF browser suites share: the LIFF server and Chromium started once, 360 px pages signed in as a demo
+// What the LIFF browser suites share: the LIFF server and Chromium started once, 390 px pages signed in as a demo
 // person (through liff-mock and the identity switcher's storage), and axe-core run on what is on screen.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { launchChromium, requireChromium, watchPage } from './chromium.ts';
 import { startLiffServer } from './liff-server.ts';
+import type { LocalApp } from './local-app.ts';
 
 export const SHOTS = resolve(import.meta.dirname, '../../test-results/liff');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,6 +21,8 @@ export interface PageOptions {
 
 export interface LiffBrowser {
   url: string;
+  /** The local-mode app behind it: its deps and the fake LINE API (to set LINE's quota, for one). */
+  local: LocalApp;
   /** Page errors and unexpected responses at 400 or more, of every page opened so far. */
   problems: string[];
   pageAs(userId: string, options: PageOptions): Promise<Page>;
@@ -45,10 +48,11 @@ export async function startLiffBrowser(): Promise<LiffBrowser> {
   };
   return {
     url: server.url,
+    local: server.local,
     problems,
     async pageAs(userId, options) {
       const context = await started().newContext({
-        viewport: { width: 360, height: 740 },
+        viewport: { width: 390, height: 844 },
         locale: 'th-TH',
         ...options.context,
       });

@@ -1,5 +1,5 @@
 // The complaint views of the LIFF mini-app in headless Chromium (Debian's, playwright-core) against the local-mode
-// app at 360 px: a citizen files a complaint with a photo and looks it up by code; the officer opens it, sees the
+// app at 390 px: a citizen files a complaint with a photo and looks it up by code; the officer opens it, sees the
 // identity and closes it; the citizen then sees the result and rates it. axe-core on every view; screenshots in
 // test-results/liff/.
 import { deflateSync } from 'node:zlib';
@@ -60,7 +60,7 @@ afterAll(async () => {
   await liff?.close();
 });
 
-/** A 360 px page signed in as a demo person, at a spot in Pathum Thani. */
+/** A 390 px page signed in as a demo person, at a spot in Pathum Thani. */
 function pageAs(userId: string): Promise<Page> {
   return liff.pageAs(userId, {
     timeout: 10_000,
@@ -74,11 +74,11 @@ function pageAs(userId: string): Promise<Page> {
 /** Checks what is on screen now with axe (serious/critical only) and saves a full-page screenshot. */
 async function check(page: Page, shot: string): Promise<void> {
   const found = await inspectView(page, shot);
-  // Mobile first: nothing may push the page wider than the 360 px screen.
+  // Mobile first: nothing may push the page wider than the 390 px screen.
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth),
     `width of ${shot}`,
-  ).toBeLessThanOrEqual(360);
+  ).toBeLessThanOrEqual(390);
   expect(found.passes).toBeGreaterThan(5);
   expect(found.violations, `axe on ${shot}`).toEqual([]);
 }
@@ -179,6 +179,11 @@ describe('the LIFF complaint views in Chromium', () => {
     const row = page.locator('a.complaint-case-row', { hasText: code });
     await row.click();
     await page.locator('#identity-title').waitFor();
+    // Name and phone stay hidden until the officer asks (that read is the one audited).
+    expect(await page.locator('.complaint-identity').textContent()).not.toContain('สมชาย');
+    await check(page, 'case-detail-identity-hidden');
+    await page.getByRole('button', { name: 'แสดงข้อมูลผู้ร้องเรียน' }).click();
+    await page.locator('.complaint-identity', { hasText: 'สมชาย ใจดี' }).waitFor();
     expect(await page.locator('.complaint-identity').textContent()).toContain('สมชาย ใจดี');
     expect(await page.locator('.complaint-identity').textContent()).toContain('081-234-5678');
     expect(await page.locator('.complaint-identity').textContent()).toContain('ถูกบันทึกไว้');
@@ -191,6 +196,10 @@ describe('the LIFF complaint views in Chromium', () => {
 
     await page.getByRole('button', { name: 'รับเป็นผู้รับผิดชอบ' }).click();
     await page.getByText('บันทึกแล้ว: อยู่ระหว่างดำเนินการ').waitFor();
+    // Who holds it now, and no second "take".
+    await page.locator('.case-holder').waitFor();
+    expect(await page.locator('.case-holder').textContent()).toContain('ท่าน');
+    expect(await page.getByRole('button', { name: 'รับเป็นผู้รับผิดชอบ' }).count()).toBe(0);
     await page.getByRole('button', { name: 'ปิดเรื่องพร้อมผล' }).click();
     await page.getByRole('button', { name: 'ยืนยันปิดเรื่องพร้อมผล' }).click();
     await page.getByText('โปรดกรอกผลการดำเนินการก่อนปิดเรื่อง').waitFor();
@@ -217,7 +226,9 @@ describe('the LIFF complaint views in Chromium', () => {
     await page.getByText('ขอบคุณที่ให้คะแนน').waitFor();
     await check(page, 'complaint-track-closed');
     await open(page, 'cases', 'citizen-cases-refused');
-    expect(await page.locator('.refusal').textContent()).toContain('ขออภัย');
+    expect(await page.locator('.refusal').textContent()).toContain(
+      'เปิดได้เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียนของหน่วยงาน',
+    );
     expect(liff.problems).toEqual([]);
   }, 120_000);
 

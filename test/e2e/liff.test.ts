@@ -1,5 +1,5 @@
 // The LIFF mini-app in headless Chromium (Debian's, playwright-core) against the local-mode app: each role opens
-// its views at 360 px with axe-core finding no serious or critical violation; a coordinator imports a score file
+// its views at 390×844 with axe-core finding no serious or critical violation; a coordinator imports a score file
 // and sees the card change. Screenshots go to test-results/liff/.
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -57,9 +57,40 @@ describe('the LIFF mini-app in Chromium', () => {
     expect(await page.locator('.bottom-nav a').allTextContents()).toEqual(
       expect.arrayContaining(['คะแนน', 'แผนงาน', 'แบบสำรวจ', 'เครื่องมือ']),
     );
+    // The header names the province; the five tabs keep clear of the screen's edges.
+    expect(await page.locator('.app-name').textContent()).toBe('ITA จังหวัดปทุมธานี');
+    const tabs = await page
+      .locator('.bottom-nav a')
+      .evaluateAll((as) =>
+        as.map((a) => a.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
+      );
+    expect(tabs).toHaveLength(5);
+    expect(tabs[0]?.left).toBeGreaterThanOrEqual(8);
+    expect(tabs.at(-1)?.right).toBeLessThanOrEqual(390 - 8);
+    // The year is in the address, carried from the list to the card, and kept by back.
+    const years = await page.getByLabel('ปีงบประมาณ').locator('option').allTextContents();
+    const older = years.at(-1) ?? '';
+    await page.getByLabel('ปีงบประมาณ').selectOption(older);
+    await expect.poll(() => new URL(page.url()).search).toBe(`?year=${older}`);
     await page.locator('.ranked a').first().click();
     await page.locator('svg.radar').waitFor();
     expect(page.url()).toContain('/liff/agency/');
+    expect(new URL(page.url()).search).toBe(`?year=${older}`);
+    expect(await page.locator('.score-card').textContent()).toContain(`พ.ศ. ${older}`);
+    await page.goBack();
+    await page.locator('.ranked').waitFor();
+    expect(await page.locator('.lead').textContent()).toContain(`พ.ศ. ${older}`);
+    // The card links to the agency's OIT reports of its year; the report opens.
+    await page.goto(`${liff.url}/liff/agency/${SCORED_AGENCY}`);
+    await page.locator('#sc-reports').waitFor();
+    const shownYear = /พ\.ศ\. (\d{4})/.exec(
+      (await page.locator('.score-card .muted').first().textContent()) ?? '',
+    )?.[1];
+    await page.getByRole('link', { name: /รายงานการวิเคราะห์ผลการประเมิน/ }).click();
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toBe(`/liff/reports/analysis/${SCORED_AGENCY}/${shownYear}`);
+    await page.locator('main h1', { hasText: 'รายงานการวิเคราะห์ผล' }).waitFor();
     for (const [path, shot] of [
       [`agency/${PROVINCIAL_OFFICE_ID}`, 'coordinator-scorecard'],
       ['plan', 'coordinator-plan'],
@@ -73,8 +104,12 @@ describe('the LIFF mini-app in Chromium', () => {
     ] as const) {
       await openView(page, path, shot);
     }
+    // The tools page lists the OIT reports of every agency.
+    await openView(page, 'tools', 'coordinator-tools-reports');
+    expect(await page.locator('#tools-reports').count()).toBe(1);
+    expect(await page.getByRole('link', { name: /รายงานผลการดำเนินการตามมาตรการ/ }).count()).toBe(1);
     expect(liff.problems).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
   it('lets a coordinator import a score file and see the card change', async () => {
     requireChromium();
@@ -126,8 +161,11 @@ describe('the LIFF mini-app in Chromium', () => {
     await expect.poll(() => activity.locator('summary').textContent()).not.toBe(before);
     await openView(page, 'surveys', 'staff-surveys');
     expect(await page.locator('section.card h2').count()).toBe(DEMO_STAFF_AGENCY_IDS.length);
+    await openView(page, `agency/${SCORED_AGENCY}`, 'staff-scorecard');
+    expect(await page.locator('#sc-reports').count()).toBe(1);
     await openView(page, 'tools/import', 'staff-tools-refused');
-    expect(await page.locator('.refusal').textContent()).toContain('ขออภัย');
+    // What the page is for and who may open it, not a guess at the person's job.
+    expect(await page.locator('.refusal').textContent()).toContain('เปิดได้เฉพาะผู้ประสานงาน ITA ของจังหวัด');
     expect(liff.problems).toEqual([]);
   }, 120_000);
 
@@ -141,8 +179,9 @@ describe('the LIFF mini-app in Chromium', () => {
       await openView(page, '', `${name}-province`);
       expect(await page.locator('.bottom-nav a').allTextContents()).not.toContain('แผนงาน');
       await openView(page, `agency/${SCORED_AGENCY}`, `${name}-scorecard`);
+      expect(await page.locator('#sc-reports').count()).toBe(0);
       await openView(page, 'plan', `${name}-plan-refused`);
-      expect(await page.locator('.refusal').textContent()).toContain('ขออภัย');
+      expect(await page.locator('.refusal').textContent()).toContain('ขออภัย หน้า "แผนการดำเนินงาน ITA"');
     }
     expect(liff.problems).toEqual([]);
   }, 120_000);
@@ -150,8 +189,14 @@ describe('the LIFF mini-app in Chromium', () => {
   it('follows a LIFF deep link given as liff.state', async () => {
     requireChromium();
     const page = await pageAs(DEMO_COORDINATOR_ID);
-    await page.goto(`${liff.url}/liff/?liff.state=${encodeURIComponent(`/agency/${SCORED_AGENCY}`)}`);
+    await page.goto(`${liff.url}/liff/agency/${SCORED_AGENCY}`);
+    await page.locator('svg.radar').waitFor();
+    const year = (await page.getByLabel('ปีงบประมาณ').locator('option').allTextContents()).at(-1) ?? '';
+    const target = encodeURIComponent(`/agency/${SCORED_AGENCY}?year=${year}`);
+    await page.goto(`${liff.url}/liff/?liff.state=${target}`);
     await page.locator('svg.radar').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/liff/agency/${SCORED_AGENCY}`);
+    expect(new URL(page.url()).search).toBe(`?year=${year}`);
+    expect(await page.locator('.score-card').textContent()).toContain(`พ.ศ. ${year}`);
   }, 60_000);
 });

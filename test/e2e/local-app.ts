@@ -70,6 +70,8 @@ export async function startLocalApp(env: Record<string, string> = {}): Promise<L
           { fetch: (req) => app.fetch(req, {}, background.ctx), hostname: '127.0.0.1', port: 0 },
           (info: AddressInfo) => {
             local.url = `http://127.0.0.1:${info.port}`;
+            // As `npm start` does with its configured port: links name the local server's own origin.
+            if (env.PUBLIC_BASE_URL === undefined) deps.publicBaseUrl = local.url;
             resolve(local.url);
           },
         );

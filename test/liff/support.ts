@@ -69,6 +69,7 @@ export function sessionFor(
     userId: 'U1',
     name: null,
     provinceId: 'pathum-thani',
+    provinceName: 'ปทุมธานี',
     isCoordinator: false,
     isOfficer: false,
     staffAgencyIds: [],

@@ -36,8 +36,12 @@ export class SimulatorHistory {
   #n = 0;
   #scanned: number;
 
-  constructor(fake: FakeLineState) {
+  /** The simulator's clock: every entry is stamped with it, so bubbles show the simulated time. */
+  readonly #now: () => Date;
+
+  constructor(fake: FakeLineState, now: () => Date = () => new Date()) {
     this.#fake = fake;
+    this.#now = now;
     // What was sent before the simulator started, within the per-chat bound; older refusals are not news.
     for (const record of fake.sent().slice(-PER_CHAT)) this.#record(record);
     this.#scanned = fake.droppedRequests + fake.requests.length;
@@ -52,7 +56,7 @@ export class SimulatorHistory {
     return token;
   }
 
-  add(entry: Omit<HistoryEntry, 'n' | 'at'>, at = new Date()): void {
+  add(entry: Omit<HistoryEntry, 'n' | 'at'>, at = this.#now()): void {
     this.#n += 1;
     const list = this.#chats.get(entry.chat) ?? [];
     list.push({ n: this.#n, at: at.toISOString(), ...entry });
@@ -84,9 +88,8 @@ export class SimulatorHistory {
   }
 
   #record(record: SentRecord): void {
-    const at = new Date(record.at);
     const add = (chat: string) =>
-      this.add({ chat, from: 'bot', messages: record.messages, via: record.kind }, at);
+      this.add({ chat, from: 'bot', messages: record.messages, via: record.kind });
     if (record.kind === 'reply') {
       const chat = record.to[0] ?? this.#tokens.get(record.replyToken ?? '');
       add(chat ?? EVERY_CHAT);
@@ -111,7 +114,7 @@ export class SimulatorHistory {
       this.#scanned += 1;
       if (request.errors.length > 0 && /^(reply|push|multicast)Message$/.test(request.operationId ?? '')) {
         const text = `LINE ไม่รับข้อความนี้ (${request.status}): ${request.errors.slice(0, 5).join('; ')}`;
-        this.add({ chat: this.#chatOf(request), from: 'refused', text }, new Date(request.at));
+        this.add({ chat: this.#chatOf(request), from: 'refused', text });
       }
     }
   }

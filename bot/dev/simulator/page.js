@@ -4,7 +4,7 @@ const POLL_MS = 700;
 const STORE = 'ita-dev-simulator';
 const $ = (id) => document.getElementById(id);
 
-const state = { directory: undefined, as: '', chat: '', cursor: 0, epoch: 0, busy: false };
+const state = { directory: undefined, as: '', chat: '', cursor: 0, epoch: 0, busy: false, day: '' };
 
 async function api(path, body) {
   const init =
@@ -51,20 +51,25 @@ function fillPickers() {
 function openChat() {
   state.epoch += 1;
   state.cursor = 0;
+  state.day = '';
   $('log').replaceChildren();
   $('quick').hidden = true;
   const me = person(state.as);
   const oneToOne = state.chat === state.as;
   $('chat-title').textContent = oneToOne ? state.directory.accountName : groupName(state.chat);
-  $('chat-sub').textContent = `คุณคือ ${me.role} · ${me.name}`;
+  $('chat-sub').textContent = `ท่านคือ ${me.role} · ${me.name}`;
   $('follow').hidden = !oneToOne;
   $('join').hidden = oneToOne;
   localStorage.setItem(STORE, JSON.stringify({ as: state.as, chat: state.chat }));
   void poll();
 }
 
-const timeOf = (iso) =>
-  new Date(iso).toLocaleTimeString('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
+/** The simulator's clock in the header: the Buddhist-era time the server says, marked when simulated. */
+function showClock(clock) {
+  if (clock === undefined) return;
+  $('clock').textContent = clock.simulated ? `เวลาจำลอง ${clock.label}` : `เวลาจริง ${clock.label}`;
+  $('clock').classList.toggle('simulated', clock.simulated);
+}
 
 function element(tag, className, text) {
   const el = document.createElement(tag);
@@ -95,7 +100,7 @@ function entryNode(entry) {
   } else {
     column.append(element('div', 'msg msg-text mine-text', entry.text));
   }
-  column.append(element('div', 'time', timeOf(entry.at)));
+  column.append(element('div', 'time', entry.time));
   row.append(column);
   return row;
 }
@@ -103,6 +108,11 @@ function entryNode(entry) {
 function place(entry) {
   const log = $('log');
   const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+  // As LINE does: the day above the first message of each day (simulated time, Buddhist era).
+  if (entry.day !== state.day) {
+    log.append(element('div', 'note day', entry.day));
+    state.day = entry.day;
+  }
   log.append(entryNode(entry));
   // LINE shows the quick replies of the last message received, until the person sends something.
   if (entry.from === 'bot') showQuick(entry.quickReply);
@@ -123,6 +133,7 @@ async function poll() {
   try {
     const data = await api(`messages?chat=${encodeURIComponent(state.chat)}&after=${state.cursor}`);
     if (epoch !== state.epoch) return;
+    showClock(data.clock);
     for (const entry of data.entries) {
       if (entry.n <= state.cursor) continue;
       place(entry);
@@ -196,6 +207,14 @@ function wire() {
   $('show-json').addEventListener('change', () => {
     document.body.classList.toggle('show-json', $('show-json').checked);
   });
+  $('clock-reset').addEventListener('click', async () => {
+    try {
+      showClock((await api('clock/reset', {})).clock);
+    } catch (error) {
+      toast(`ตั้งเวลาไม่สำเร็จ: ${error.message}`, true);
+    }
+    await poll();
+  });
   $('tools-toggle').addEventListener('click', () => {
     const open = $('tools').hidden;
     $('tools').hidden = !open;
@@ -205,7 +224,8 @@ function wire() {
     event.preventDefault();
     try {
       // The result shows as a note in every chat (the server adds it), so no toast is needed.
-      await api('tick', { at: `${$('tick-at').value}:00+07:00` });
+      const ran = await api('tick', { at: `${$('tick-at').value}:00+07:00` });
+      showClock(ran.clock);
     } catch (error) {
       toast(`รันไม่สำเร็จ: ${error.message}`, true);
     }

@@ -56,7 +56,13 @@ export function broadcastRoutes(deps: Deps) {
           deps,
           groups.map((g) => g.groupId),
         );
-        return c.json({ ...preview, cost: cost.messages, remainingAfter: cost.remainingAfter });
+        return c.json({
+          ...preview,
+          cost: cost.messages,
+          uncountedGroups: cost.uncountedGroups,
+          quota: cost.quota,
+          remainingAfter: cost.remainingAfter,
+        });
       })
       // Sends: a draft confirmed at once through the chat's path (one push per group, queued in one batch).
       .post('/', allow(requireCoordinator), jsonOf(SendBody), async (c) => {
@@ -70,7 +76,7 @@ export function broadcastRoutes(deps: Deps) {
         }
         const input = { provinceId, text: body.text, filter, createdBy: viewer.userId };
         const draft = await createBroadcast(deps.db, input, now);
-        await sendDraft(deps.db, draft, { key: preview.key, by: viewer.userId }, now);
+        await sendDraft(deps, draft, { key: preview.key, by: viewer.userId }, now);
         const sent = await findBroadcast(deps.db, draft.id);
         if (sent?.state !== 'confirmed') {
           // The groups changed between the count and the queue: leave nothing half-sent behind.

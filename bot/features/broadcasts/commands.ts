@@ -55,7 +55,7 @@ async function announce(ctx: ChatContext, args: string): Promise<void> {
     createdBy: ctx.who.userId ?? ctx.chat.id,
   };
   const draft = await createBroadcast(ctx.deps.db, input, ctx.now);
-  return ctx.answer(await previewBroadcast(ctx.deps.db, draft));
+  return ctx.answer(await previewBroadcast(ctx.deps, draft));
 }
 
 /** Runs a button's work for the draft named by `id`, after checking a coordinator of its province pressed it. */
@@ -112,7 +112,7 @@ export const BROADCAST_ACTIONS: PostbackAction[] = [
     name: BROADCAST_ACTION.send,
     run: onDraft(async (ctx, draft, params) => {
       const by = ctx.who.userId ?? ctx.chat.id;
-      await ctx.answer(await sendDraft(ctx.deps.db, draft, { key: params.get('k') ?? '', by }, ctx.now));
+      await ctx.answer(await sendDraft(ctx.deps, draft, { key: params.get('k') ?? '', by }, ctx.now));
     }),
   },
   {
@@ -128,7 +128,7 @@ export const BROADCAST_ACTIONS: PostbackAction[] = [
       const filter = await chosenFilter(ctx, draft.provinceId, params);
       if (filter !== undefined) await setBroadcastFilter(ctx.deps.db, draft.id, filter);
       const current = filter === undefined ? draft : { ...draft, filter };
-      await ctx.answer(await previewBroadcast(ctx.deps.db, current));
+      await ctx.answer(await previewBroadcast(ctx.deps, current));
     }),
   },
   {

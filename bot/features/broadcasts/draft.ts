@@ -4,7 +4,9 @@ import type { Broadcast } from '../../../db/queries/broadcasts.ts';
 import { confirmBroadcast, findBroadcast } from '../../../db/queries/broadcasts.ts';
 import { findActivityById } from '../../../db/queries/plan-activities.ts';
 import { findProvinceById } from '../../../db/queries/provinces.ts';
+import type { Deps } from '../../deps.ts';
 import type { LineMessage } from '../../line/client.ts';
+import { costOfSend } from '../quota/cost.ts';
 import { BroadcastFilter, describeAudience, filterKey } from './audience.ts';
 import {
   buildAnnouncement,
@@ -24,8 +26,15 @@ function readFilter(broadcast: Broadcast): BroadcastFilter {
   return BroadcastFilter.parse(broadcast.filter ?? {});
 }
 
-/** The preview of a draft as it stands: the exact message, who gets it, how many groups, the buttons. */
-export async function previewBroadcast(db: Db, broadcast: Broadcast): Promise<LineMessage[]> {
+/**
+ * The preview of a draft as it stands: the exact message, who gets it, how many groups, what it costs in LINE's
+ * monthly quota and what remains after it, the buttons.
+ */
+export async function previewBroadcast(
+  deps: Pick<Deps, 'db' | 'line'>,
+  broadcast: Broadcast,
+): Promise<LineMessage[]> {
+  const { db } = deps;
   const filter = readFilter(broadcast);
   const groups = await listRecipients(db, broadcast.provinceId, filter);
   const activity =
@@ -36,6 +45,10 @@ export async function previewBroadcast(db: Db, broadcast: Broadcast): Promise<Li
     announcement: buildAnnouncement(broadcast.text, province),
     audience: describeAudience(filter, activity),
     count: groups.length,
+    cost: await costOfSend(
+      deps,
+      groups.map((g) => g.groupId),
+    ),
     key: filterKey(filter),
   });
 }
@@ -58,15 +71,16 @@ export async function findDraft(
  * two taps at once, finds the draft gone and queues nothing. `key` must match the filter the preview showed.
  */
 export async function sendDraft(
-  db: Db,
+  deps: Pick<Deps, 'db' | 'line'>,
   draft: Broadcast,
   input: { key: string; by: string },
   now: Date,
 ): Promise<LineMessage[]> {
+  const { db } = deps;
   const filter = readFilter(draft);
   if (input.key !== filterKey(filter)) return buildStalePreview();
   const groups = await listRecipients(db, draft.provinceId, filter);
-  if (groups.length === 0) return previewBroadcast(db, draft);
+  if (groups.length === 0) return previewBroadcast(deps, draft);
   const announcement = buildAnnouncement(draft.text, await provinceNameOf(db, draft.provinceId));
   const messages = groups.map((g) => ({ kind: 'push' as const, to: g.groupId, messages: [announcement] }));
   const confirmed = await confirmBroadcast(db, { id: draft.id, by: input.by, messages }, now);

@@ -5,6 +5,7 @@ import { formatThaiDate } from '../../../core/index.ts';
 import { postbackData } from '../../line/chat/command.ts';
 import { cutText, flexText, GREY, RED, text, thaiDay } from '../../line/chat/message-parts.ts';
 import type { LineMessage } from '../../line/client.ts';
+import { costLines, type SendCost } from '../quota/cost.ts';
 import { PRESETS } from './audience.ts';
 
 /** LINE's limit on a text message (PLATFORM-NOTES §1.9). */
@@ -51,6 +52,8 @@ export interface PreviewInput {
   announcement: messagingApi.TextMessage;
   audience: string;
   count: number;
+  /** What LINE will count for it and the month's quota left after it. */
+  cost: SendCost;
   /** filterKey of the filter the count was made with. */
   key: string;
 }
@@ -69,6 +72,11 @@ export function buildPreview(input: PreviewInput): LineMessage[] {
     input.count > 0
       ? flexText(`จำนวน ${input.count} กลุ่ม`, { weight: 'bold' })
       : flexText('ไม่มีกลุ่มที่ตรงเงื่อนไข กรุณาเลือกผู้รับใหม่จากปุ่มด้านล่าง', { color: RED });
+  const price = costLines(input.cost);
+  const quota =
+    input.count > 0
+      ? price.lines.map((line, i) => flexText(line, i > 0 && price.shortBy > 0 ? { color: RED } : {}))
+      : [];
   const confirm: messagingApi.FlexMessage = {
     type: 'flex',
     altText: `ยืนยันการส่งประกาศถึง ${input.count} กลุ่ม`,
@@ -84,6 +92,7 @@ export function buildPreview(input: PreviewInput): LineMessage[] {
           flexText('ข้อความด้านบนคือสิ่งที่แต่ละกลุ่มจะได้รับ', { size: 'xs', color: GREY }),
           flexText(`ผู้รับ: ${input.audience}`),
           count,
+          ...quota,
         ],
       },
       footer: {

@@ -20,7 +20,7 @@ const Photo = z.object({
   contentType: z.string().max(100),
   data: z
     .string()
-    .max(MAX_BASE64, `รูปใหญ่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} MB`)
+    .max(MAX_BASE64, `รูปใหญ่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} เมกะไบต์`)
     // Whole 4-character groups only: atob refuses anything else, and that must be a 400, not a 500.
     .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'ข้อมูลรูปต้องเป็น base64'),
 });
@@ -116,7 +116,10 @@ export function complaintRoutes(deps: Deps) {
           return c.json({ complaint: outcome.status }, 200);
         case 'malformed':
           return c.json(
-            { error: 'bad_request' as const, message: 'รหัสติดตามไม่ถูกรูปแบบ (15 ตัว เช่น K7QMX-2XPAR-9DRTW)' },
+            {
+              error: 'bad_request' as const,
+              message: 'รหัสติดตามไม่ถูกรูปแบบ: รหัสมี 15 ตัว (ไม่นับขีด) และไม่มีตัวอักษร I L O U หรือเลข 0 1',
+            },
             400,
           );
         case 'unknown':

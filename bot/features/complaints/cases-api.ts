@@ -17,6 +17,7 @@ import { listAgencies } from '../../../db/queries/agencies.ts';
 import { findAttachment, listAttachments } from '../../../db/queries/complaint-attachments.ts';
 import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
 import { type Complaint, findComplaintById } from '../../../db/queries/complaints.ts';
+import { findLineUser } from '../../../db/queries/line-users.ts';
 import type { Deps } from '../../deps.ts';
 import { type ApiEnv, allow, forbid, type Viewer } from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
@@ -62,6 +63,16 @@ async function caseFor(deps: Deps, viewer: Viewer, id: string): Promise<Complain
  * What a queue row shows: no text, no identity; the deadlines officers work to now (after a reopening, those
  * counted from it) with whether each is late.
  */
+/** Taken and being worked on: the officer who pressed "รับเป็นผู้รับผิดชอบ" holds it. */
+const isHeld = (c: Complaint) => c.assignedTo !== null && c.status === 'in_progress';
+
+/** Who holds the case, by their LINE display name as last seen (a fallback when LINE never gave one). */
+async function holderOf(deps: Deps, c: Complaint, viewerId: string) {
+  if (c.assignedTo === null) return null;
+  const user = await findLineUser(deps.db, c.assignedTo);
+  return { name: user?.displayName ?? 'เจ้าหน้าที่รับเรื่องร้องเรียน', isYou: c.assignedTo === viewerId };
+}
+
 function summaryOf(c: Complaint, settings: SlaSettings, now: Date) {
   const deadlines = currentDeadlinesOf(c, settings);
   return {
@@ -197,7 +208,6 @@ export function complaintCaseRoutes(deps: Deps) {
         const viewer = c.var.viewer;
         const complaint = await caseFor(deps, viewer, c.req.valid('param').id);
         const settings = await loadSettings(deps.db);
-        const identity = await readReporterIdentity(deps, complaint, viewer, 'liff');
         const photos = await listAttachments(deps.db, complaint.id);
         const history = await listComplaintEvents(deps.db, complaint.id);
         return c.json({
@@ -211,11 +221,22 @@ export function complaintCaseRoutes(deps: Deps) {
           result: complaint.result,
           rating: complaint.rating,
           reopenedCount: complaint.reopenedCount,
-          identity: identity ?? null,
+          // The name and phone come only from POST …/identity, when the officer asks (audited then).
+          identity: { mode: complaint.identityMode, revealable: complaint.identityMode === 'named' },
+          holder: await holderOf(deps, complaint, viewer.userId),
           photos: photos.map((p) => ({ ...p, url: `/api/cases/${complaint.id}/photos/${p.id}` })),
           history,
-          actions: officerActionsFor(complaint.status),
+          // A case someone has taken cannot be taken again (actions.ts refuses it): no button for it.
+          actions: officerActionsFor(complaint.status).filter((a) => a !== 'take' || !isHeld(complaint)),
         });
+      })
+      // "แสดงข้อมูลผู้ร้องเรียน": the reporter's name and phone, each read in the audit log.
+      .post('/:id/identity', paramOf(Id), async (c) => {
+        const viewer = c.var.viewer;
+        const complaint = await caseFor(deps, viewer, c.req.valid('param').id);
+        const identity = await readReporterIdentity(deps, complaint, viewer, 'liff');
+        if (identity === undefined) throw new HTTPException(404, { message: 'ไม่พบข้อมูลผู้ร้องเรียนของเรื่องนี้' });
+        return c.json(identity);
       })
       .get(
         '/:id/photos/:photoId',

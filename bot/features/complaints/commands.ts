@@ -15,6 +15,7 @@ import {
   buildTrackUsage,
   buildUnknownCode,
   buildWrongCodesLimited,
+  TRACK_ACTION,
 } from './messages.ts';
 import { listMyComplaints, trackComplaint } from './tracking.ts';
 
@@ -28,7 +29,7 @@ export async function trackByText(ctx: ChatContext, args: string): Promise<void>
     case 'found':
       return ctx.answer(buildStatus(outcome.status));
     case 'malformed':
-      return ctx.answer(buildMalformedCode());
+      return ctx.answer(buildMalformedCode(outcome.badChars, outcome.length));
     case 'unknown':
       return ctx.answer(buildUnknownCode());
     case 'limited':
@@ -36,7 +37,8 @@ export async function trackByText(ctx: ChatContext, args: string): Promise<void>
   }
 }
 
-async function myComplaints(ctx: ChatContext): Promise<void> {
+/** `เรื่องของฉัน`, and `ติดตาม` alone from someone who is not a coordinator. */
+export async function myComplaints(ctx: ChatContext): Promise<void> {
   if (ctx.chat.kind !== 'user') return ctx.answer(buildUseUserChat('ดูเรื่องร้องเรียนของท่าน'));
   return ctx.answer(buildMyComplaints(await listMyComplaints(ctx.deps, ctx.chat.id)));
 }
@@ -87,6 +89,11 @@ export const COMPLAINT_COMMANDS: Command[] = [
 ];
 
 export const COMPLAINT_ACTIONS: PostbackAction[] = [
+  {
+    // "ติดตามเรื่องนี้" under the receipt and "เรื่องของฉัน": the same rules as typing the code.
+    name: TRACK_ACTION,
+    run: (ctx, params) => trackByText(ctx, params.get('code') ?? ''),
+  },
   {
     name: FLOW_ACTION,
     async run(ctx, params) {

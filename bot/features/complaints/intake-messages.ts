@@ -5,7 +5,7 @@ import { IDENTITY_MODE_LABELS, INTAKE_RULES } from '../../../core/complaints/int
 import { COMPLAINT_TYPE_LABELS, COMPLAINT_TYPES } from '../../../core/complaints/status.ts';
 import type { Agency } from '../../../db/queries/agencies.ts';
 import { postbackData } from '../../line/chat/command.ts';
-import { cutText, text } from '../../line/chat/message-parts.ts';
+import { cutText, flexText, GREY, kiloBubble, text } from '../../line/chat/message-parts.ts';
 import type { LineMessage } from '../../line/client.ts';
 
 export type Step =
@@ -17,7 +17,9 @@ export type Step =
   | 'identity'
   | 'name'
   | 'phone'
-  | 'confirm';
+  | 'confirm'
+  /** "แก้ไข" from the summary: which answer to change (then back to the summary). */
+  | 'edit';
 
 export const FLOW_ACTION = 'complaint.flow';
 
@@ -65,13 +67,50 @@ export function askType(k: string): LineMessage {
   );
 }
 
-/** Agency question; with matches, they are offered as buttons (at most 11, with "ไม่ทราบ" and cancel). */
-export function askAgency(k: string, matches: readonly Agency[] = [], lead?: string): LineMessage {
+/** The agency question: type a name (or part of it), or "ไม่ทราบ". */
+export function askAgency(k: string, lead?: string): LineMessage {
   const intro = lead ?? 'ขั้นที่ 2: เรื่องนี้เกี่ยวกับหน่วยงานใด พิมพ์ชื่อหน่วยงาน (บางส่วนก็ได้ เช่น "รังสิต") หรือกด "ไม่ทราบ"';
-  const items = matches
-    .slice(0, 11)
-    .map((a) => choiceItem(k, 'agency', a.id, a.shortName ?? a.nameTh, a.nameTh));
-  return ask(intro, [...items, choiceItem(k, 'agency', 'unknown', 'ไม่ทราบ')]);
+  return ask(intro, [choiceItem(k, 'agency', 'unknown', 'ไม่ทราบ')]);
+}
+
+/**
+ * Several agencies match: a carousel with each one's full name (never an insider abbreviation cut to a button's
+ * 20 characters) and a button to choose it, then the question again with "ไม่ทราบ".
+ */
+export function askAgencyChoice(k: string, matches: readonly Agency[], more: boolean): LineMessage[] {
+  const bubbles = matches.slice(0, 12).map((a) =>
+    kiloBubble(
+      [
+        flexText(a.nameTh, { size: 'md', weight: 'bold' }),
+        ...(a.district === null ? [] : [flexText(`อำเภอ${a.district}`, { color: GREY })]),
+      ],
+      [
+        {
+          type: 'button',
+          style: 'primary',
+          height: 'sm',
+          action: {
+            type: 'postback',
+            label: 'เลือกหน่วยงานนี้',
+            data: postbackData(FLOW_ACTION, { s: 'agency', c: a.id, k }),
+            displayText: cutText(a.nameTh, 300),
+          },
+        },
+      ],
+    ),
+  );
+  const names = matches.map((a) => a.nameTh).join(', ');
+  return [
+    {
+      type: 'flex',
+      altText: cutText(`หน่วยงานที่พบ: ${names}`, 400),
+      contents: { type: 'carousel', contents: bubbles },
+    },
+    askAgency(
+      k,
+      `พบหลายหน่วยงาน โปรดเลื่อนดูและกด "เลือกหน่วยงานนี้" ใต้ชื่อที่ถูกต้อง${more ? ' (แสดงบางส่วน พิมพ์ชื่อให้เจาะจงขึ้นได้)' : ''} หรือพิมพ์ชื่อใหม่`,
+    ),
+  ];
 }
 
 export function askDescription(): LineMessage {
@@ -96,7 +135,7 @@ export function askPhotos(k: string, count: number, lead?: string): LineMessage 
   const max = INTAKE_RULES.maxPhotos;
   const head =
     lead ??
-    `ขั้นที่ 5 (ไม่บังคับ): แนบรูปภาพประกอบได้ไม่เกิน ${max} รูป รูปละไม่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} MB`;
+    `ขั้นที่ 5 (ไม่บังคับ): แนบรูปภาพประกอบได้ไม่เกิน ${max} รูป รูปละไม่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} เมกะไบต์`;
   const tail = count > 0 ? `ได้รับแล้ว ${count}/${max} รูป ส่งเพิ่มหรือกด "เสร็จ"` : 'ส่งรูปได้เลย หรือกด "ข้าม"';
   const items: Item[] =
     count < max
@@ -131,8 +170,29 @@ export const askPhone = (): LineMessage =>
   ask('โปรดพิมพ์เบอร์โทรศัพท์ที่เจ้าหน้าที่ติดต่อกลับได้ (มือถือ 10 หลัก หรือเบอร์บ้าน/สำนักงาน 9 หลัก)', []);
 
 export function askConfirm(k: string, summary: string): LineMessage {
-  return ask(`${summary}\n\nตรวจสอบแล้วถูกต้อง กด "ยืนยันส่งเรื่อง" (หากต้องการแก้ไข กด "ยกเลิก" แล้วเริ่มใหม่)`, [
+  return ask(`${summary}\n\nตรวจสอบแล้วถูกต้อง กด "ยืนยันส่งเรื่อง" หากต้องการเปลี่ยนคำตอบใด กด "แก้ไข"`, [
     choiceItem(k, 'confirm', 'yes', 'ยืนยันส่งเรื่อง'),
+    choiceItem(k, 'confirm', 'edit', 'แก้ไข'),
+  ]);
+}
+
+/** The answers "แก้ไข" offers, by the step that asks them again, with the word a person may type instead. */
+export const EDITABLE: readonly { step: Step; label: string }[] = [
+  { step: 'type', label: 'ประเภทเรื่อง' },
+  { step: 'agency', label: 'หน่วยงาน' },
+  { step: 'description', label: 'รายละเอียด' },
+  { step: 'whenWhere', label: 'เวลาและสถานที่' },
+  { step: 'photos', label: 'รูปภาพ' },
+  { step: 'identity', label: 'การระบุตัวตน' },
+  { step: 'name', label: 'ชื่อและเบอร์โทรศัพท์' },
+];
+
+/** Which answer to change; `named`: the name and phone are among them. */
+export function askEdit(k: string, named: boolean): LineMessage {
+  const offered = EDITABLE.filter((e) => e.step !== 'name' || named);
+  return ask('ต้องการแก้ไขคำตอบใด เลือกจากปุ่มด้านล่าง แก้แล้วระบบจะกลับมาที่สรุปเรื่องให้ตรวจอีกครั้ง', [
+    ...offered.map((e) => choiceItem(k, 'edit', e.step, e.label)),
+    choiceItem(k, 'edit', 'back', 'กลับไปที่สรุป'),
   ]);
 }
 

@@ -19,14 +19,17 @@ import { text } from '../../line/chat/message-parts.ts';
 import type { LineMessage } from '../../line/client.ts';
 import {
   askAgency,
+  askAgencyChoice,
   askConfirm,
   askDescription,
+  askEdit,
   askIdentity,
   askName,
   askPhone,
   askPhotos,
   askType,
   askWhenWhere,
+  EDITABLE,
   type Step,
 } from './intake-messages.ts';
 
@@ -50,6 +53,8 @@ export interface Draft {
   lastAt?: number;
   /** The last event that moved the flow: handled again (a retry), it is answered, not applied twice. */
   lastEventId?: string;
+  /** Changing one answer from the summary ("แก้ไข"): once it is given, the flow goes back to the summary. */
+  editing?: boolean;
 }
 
 export type IntakeInput =
@@ -81,6 +86,9 @@ const SKIP_WORDS = ['ข้าม', 'ไม่มี', 'skip', '-'];
 const DONE_WORDS = ['เสร็จ', 'เสร็จแล้ว', 'ข้าม', 'ไม่มี', 'done', 'skip'];
 const YES_WORDS = ['ยืนยัน', 'ยืนยันส่งเรื่อง', 'ส่ง', 'ตกลง', 'confirm', 'yes'];
 const UNKNOWN_WORDS = ['ไม่ทราบ', 'ไม่รู้', 'unknown'];
+const EDIT_WORDS = ['แก้ไข', 'แก้', 'edit'];
+/** Steps that follow one another even while editing: a name is always followed by its phone. */
+const CHAINED: readonly Step[] = ['name', 'phone'];
 
 /** The typed text or pressed choice of this step, folded; undefined for other kinds of input. */
 function answerOf(step: Step, input: IntakeInput): string | undefined {
@@ -91,7 +99,13 @@ function answerOf(step: Step, input: IntakeInput): string | undefined {
 const said = (answer: string, words: readonly string[]) => words.includes(normalizeText(answer));
 
 /** The question of a step (with a first line saying what was wrong, when re-asked). */
-export function questionOf(step: Step, env: StepEnv, summary: string, lead?: string): LineMessage[] {
+export function questionOf(
+  step: Step,
+  env: StepEnv,
+  summary: string,
+  lead?: string,
+  draft?: Draft,
+): LineMessage[] {
   const k = env.draftKey;
   const withLead = (m: LineMessage) => (lead === undefined ? [m] : [text(lead), m]);
   switch (step) {
@@ -113,6 +127,8 @@ export function questionOf(step: Step, env: StepEnv, summary: string, lead?: str
       return withLead(askPhone());
     case 'confirm':
       return withLead(askConfirm(k, summary));
+    case 'edit':
+      return withLead(askEdit(k, draft?.identityMode === 'named'));
   }
 }
 
@@ -123,12 +139,12 @@ export async function applyStep(
   input: IntakeInput,
 ): Promise<StepResult> {
   const answer = answerOf(step, input);
-  const next = (to: Step, changes: Partial<Draft>, lead?: string): StepResult => ({
-    kind: 'next',
-    step: to,
-    draft: { ...draft, ...changes },
-    lead,
-  });
+  // While editing, the answer given goes back to the summary (a new name still asks for its phone).
+  const next = (to: Step, changes: Partial<Draft>, lead?: string): StepResult => {
+    const step = draft.editing === true && !CHAINED.includes(to) ? 'confirm' : to;
+    const done = step === 'confirm' ? { editing: undefined } : {};
+    return { kind: 'next', step, draft: { ...draft, ...changes, ...done }, lead };
+  };
   if (input.kind === 'image' && step !== 'photos')
     return { kind: 'stay', lead: 'ขั้นนี้ยังไม่รับรูปภาพ ส่งรูปได้ในขั้นแนบรูปภาพค่ะ' };
   if (input.kind === 'location' && step !== 'whenWhere')
@@ -152,13 +168,21 @@ export async function applyStep(
     case 'whenWhere': {
       if (input.kind === 'location') {
         const place = [input.title, input.address].filter(Boolean).join(' ') || null;
-        return next('photos', { place: place?.slice(0, 500) ?? null, lat: input.lat, lng: input.lng });
+        return next('photos', {
+          occurredAt: null,
+          place: place?.slice(0, 500) ?? null,
+          lat: input.lat,
+          lng: input.lng,
+        });
       }
       if (answer === undefined) return { kind: 'stay', lead: 'โปรดพิมพ์เวลาและสถานที่ ส่งตำแหน่ง หรือกด "ข้าม"' };
-      if (input.kind === 'choice' || said(answer, SKIP_WORDS)) return next('photos', { occurredAt: null });
+      // A new answer replaces the whole of the old one (a location sent before included).
+      const noPlace = { place: null, lat: undefined, lng: undefined };
+      if (input.kind === 'choice' || said(answer, SKIP_WORDS))
+        return next('photos', { occurredAt: null, ...noPlace });
       const checked = validateWhenWhere(answer);
       return checked.ok
-        ? next('photos', { occurredAt: checked.value })
+        ? next('photos', { occurredAt: checked.value, ...noPlace })
         : { kind: 'stay', lead: checked.message };
     }
     case 'photos':
@@ -182,9 +206,20 @@ export async function applyStep(
       return next('confirm', { sealedPhone: await env.deps.complaintCrypto.seal(checked.value) });
     }
     case 'confirm':
-      if (answer !== undefined && (input.kind === 'choice' || said(answer, YES_WORDS)))
+      if (answer === 'edit' || (answer !== undefined && said(answer, EDIT_WORDS)))
+        return { kind: 'next', step: 'edit', draft };
+      if (answer === 'yes' || (answer !== undefined && input.kind === 'text' && said(answer, YES_WORDS)))
         return { kind: 'confirm' };
-      return { kind: 'stay', lead: 'กด "ยืนยันส่งเรื่อง" เพื่อส่ง หรือ "ยกเลิก" เพื่อยกเลิกค่ะ' };
+      return { kind: 'stay', lead: 'กด "ยืนยันส่งเรื่อง" เพื่อส่ง "แก้ไข" เพื่อเปลี่ยนคำตอบ หรือ "ยกเลิก" เพื่อยกเลิกค่ะ' };
+    case 'edit': {
+      if (answer === 'back' || (answer !== undefined && said(answer, ['กลับไปที่สรุป', 'กลับ', 'back'])))
+        return { kind: 'next', step: 'confirm', draft: { ...draft, editing: undefined } };
+      const folded = answer === undefined ? undefined : normalizeText(answer);
+      const chosen = EDITABLE.find((e) => e.step === answer || normalizeText(e.label) === folded);
+      if (chosen === undefined || (chosen.step === 'name' && draft.identityMode !== 'named'))
+        return { kind: 'stay', lead: 'โปรดเลือกคำตอบที่ต้องการแก้ไขจากปุ่มด้านล่างค่ะ' };
+      return { kind: 'next', step: chosen.step, draft: { ...draft, editing: true } };
+    }
   }
 }
 
@@ -219,10 +254,5 @@ async function applyAgency(
     return next('description', { agencyId: pick.agency.id, agencyName: pick.agency.nameTh });
   if (pick.kind === 'none')
     return { kind: 'stay', lead: `ไม่พบหน่วยงานที่ชื่อมี "${answer.slice(0, 50)}" ลองพิมพ์คำอื่น หรือกด "ไม่ทราบ"` };
-  const more = pick.more ? ' (แสดงบางส่วน พิมพ์ให้เจาะจงขึ้นได้)' : '';
-  return {
-    kind: 'stay',
-    lead: '',
-    extra: [askAgency(env.draftKey, pick.agencies, `พบหลายหน่วยงาน โปรดเลือกจากปุ่มด้านล่าง${more}`)],
-  };
+  return { kind: 'stay', lead: '', extra: askAgencyChoice(env.draftKey, pick.agencies, pick.more) };
 }

@@ -38,6 +38,7 @@ const STEPS: readonly Step[] = [
   'name',
   'phone',
   'confirm',
+  'edit',
 ];
 const isStep = (s: string): s is Step => (STEPS as readonly string[]).includes(s);
 const CANCEL_WORDS = ['ยกเลิก', 'cancel'];
@@ -58,7 +59,7 @@ async function envOf(ctx: ChatContext, c: Conversation): Promise<StepEnv> {
 async function questionMessages(ctx: ChatContext, c: Conversation, step: Step, draft: Draft, lead?: string) {
   const env = await envOf(ctx, c);
   const summary = step === 'confirm' ? await buildSummary(ctx.deps, draft, env.photoCount) : '';
-  return questionOf(step, env, summary, lead);
+  return questionOf(step, env, summary, lead, draft);
 }
 
 /** The open draft's current question again (after the intake's help). */
@@ -210,7 +211,7 @@ async function acceptPhoto(
 function setAcknowledgement(tally: { stored: number; refused: number }): string {
   const got = tally.stored > 0 ? `ได้รับ ${tally.stored} รูปแล้ว` : 'ไม่ได้แนบรูปชุดนี้';
   if (tally.refused === 0) return got;
-  return `${got} อีก ${tally.refused} รูปแนบไม่ได้ (แนบได้ไม่เกิน ${INTAKE_RULES.maxPhotos} รูป รูปละไม่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} MB)`;
+  return `${got} อีก ${tally.refused} รูปแนบไม่ได้ (แนบได้ไม่เกิน ${INTAKE_RULES.maxPhotos} รูป รูปละไม่เกิน ${INTAKE_RULES.maxPhotoBytes / 1_000_000} เมกะไบต์)`;
 }
 
 async function confirm(ctx: ChatContext, c: Conversation, draft: Draft): Promise<void> {
@@ -239,7 +240,7 @@ async function confirm(ctx: ChatContext, c: Conversation, draft: Draft): Promise
   );
   if (outcome.kind === 'limited') return ctx.answer(buildLimited(ctx.now, outcome.limit, true));
   if (outcome.kind === 'invalid')
-    return ask(ctx, c, 'confirm', draft, `${outcome.message} (โปรดพิมพ์ "ยกเลิก" แล้วเริ่มใหม่)`);
+    return ask(ctx, c, 'confirm', draft, `${outcome.message} (กด "แก้ไข" เพื่อเปลี่ยนคำตอบนั้น)`);
   await deleteConversation(ctx.deps.db, c.userId);
   return ctx.answer(buildReceipt(outcome.complaint, settings));
 }

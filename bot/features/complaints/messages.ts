@@ -1,12 +1,15 @@
 // What the reporter reads about a filed complaint: the draft's summary, the receipt, the status by code and
 // "my complaints". Never an identity beyond the reporter's own summary before filing.
+
+import type { messagingApi } from '@line/bot-sdk';
 import { IDENTITY_MODE_LABELS } from '../../../core/complaints/intake-rules.ts';
 import { formatThaiPhone } from '../../../core/complaints/phone.ts';
 import { COMPLAINT_TYPE_LABELS, statusLabelOf, typeLabelOf } from '../../../core/complaints/status.ts';
 import { formatThaiDate } from '../../../core/index.ts';
 import type { Complaint } from '../../../db/queries/complaints.ts';
 import type { Deps } from '../../deps.ts';
-import { cutText, text } from '../../line/chat/message-parts.ts';
+import { postbackData } from '../../line/chat/command.ts';
+import { cutText, flexText, GREY, kiloBubble, text } from '../../line/chat/message-parts.ts';
 import type { LineMessage } from '../../line/client.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { Draft } from './intake-steps.ts';
@@ -14,7 +17,19 @@ import { nextHour } from './limits.ts';
 import type { PublicStatus } from './tracking.ts';
 
 const thaiTime = (at: Date | string) => formatThaiDate(new Date(at), 'short', { time: true });
-const TRACK_HINT = 'พิมพ์ "ติดตาม" ตามด้วยรหัส เช่น "ติดตาม K7QMX-2XPAR-9DRTW"';
+/** How to track, with the reader's own code as the example when there is one (never a made-up code). */
+const trackHint = (code?: string) =>
+  code === undefined ? 'พิมพ์ "ติดตาม" ตามด้วยรหัสติดตาม 15 ตัวที่ได้รับตอนแจ้งเรื่อง' : `พิมพ์ "ติดตาม ${code}"`;
+
+export const TRACK_ACTION = 'complaint.track';
+
+/** The postback button that shows a complaint's status by its code. */
+export const trackAction = (code: string): messagingApi.PostbackAction => ({
+  type: 'postback',
+  label: 'ติดตามเรื่องนี้',
+  data: postbackData(TRACK_ACTION, { code }),
+  displayText: `ติดตาม ${code}`,
+});
 
 export async function buildSummary(deps: Deps, draft: Draft, photoCount: number): Promise<string> {
   const lines = [
@@ -51,12 +66,14 @@ export function buildReceipt(complaint: Complaint, sla: ReceiptSla): LineMessage
         `ประเภท: ${typeLabelOf(complaint.type)}`,
         '',
         `ขั้นต่อไป: เจ้าหน้าที่รับเรื่องร้องเรียนของหน่วยงานจะรับทราบเรื่องและแจ้งผลตามระยะเวลาที่กำหนด (โดยปกติรับทราบภายใน ${sla.complaintAckWorkingDays} วันทำการ และตอบภายใน ${sla.complaintReplyDays} วัน)`,
-        `ติดตามเรื่อง: ${TRACK_HINT}`,
+        `ติดตามเรื่อง: กดปุ่ม "ติดตามเรื่องนี้" หรือ${trackHint(complaint.trackingCode)}`,
         follow,
       ].join('\n'),
     ),
-    // The code alone, so it can be copied with one long press.
-    text(complaint.trackingCode),
+    // The code alone, so it can be copied with one long press; the button stays under it.
+    text(complaint.trackingCode, {
+      items: [{ type: 'action', action: trackAction(complaint.trackingCode) }],
+    }),
   ];
 }
 
@@ -90,11 +107,19 @@ export function buildStatus(s: PublicStatus): LineMessage[] {
   return [text(lines.join('\n'))];
 }
 
-export const buildTrackUsage = (): LineMessage[] => [text(`ติดตามเรื่องร้องเรียน: ${TRACK_HINT}`)];
-
-export const buildMalformedCode = (): LineMessage[] => [
-  text('รหัสติดตามมี 15 ตัว (ตัวอักษรภาษาอังกฤษและตัวเลข) เช่น K7QMX-2XPAR-9DRTW โปรดตรวจสอบแล้วพิมพ์อีกครั้ง'),
+export const buildTrackUsage = (): LineMessage[] => [
+  text(`ติดตามเรื่องร้องเรียน: ${trackHint()} หรือพิมพ์ "เรื่องของฉัน" เพื่อดูรหัสของเรื่องที่ท่านแจ้งไว้`),
 ];
+
+/** A code that cannot be one: which characters can never be in a code, and how many it must have. */
+export function buildMalformedCode(badChars: readonly string[], length: number): LineMessage[] {
+  const never = `รหัสติดตามไม่มีตัวอักษร ${[...'ILOU'].join(' ')} และเลข 0 1 (เพราะอ่านสับสนกับตัวอื่น)`;
+  const why =
+    badChars.length > 0
+      ? `รหัสที่ท่านพิมพ์มี ${badChars.join(' ')} ซึ่งไม่มีในรหัสติดตาม ${never}`
+      : `รหัสติดตามมี 15 ตัว (ตัวอักษรภาษาอังกฤษและตัวเลข ไม่นับขีด) แต่ที่ท่านพิมพ์มี ${length} ตัว`;
+  return [text(`${why} โปรดตรวจสอบกับรหัสที่ได้รับตอนแจ้งเรื่องแล้วพิมพ์อีกครั้ง หรือพิมพ์ "เรื่องของฉัน" เพื่อดูรหัสของท่าน`)];
+}
 
 export const buildUnknownCode = (): LineMessage[] => [
   text('ไม่พบเรื่องที่ใช้รหัสนี้ โปรดตรวจสอบรหัสอีกครั้ง (พิมพ์ตัวเล็กหรือไม่มีขีดก็ได้)'),
@@ -105,16 +130,37 @@ export function buildWrongCodesLimited(now: Date): LineMessage[] {
   return [text(`ใส่รหัสไม่ถูกต้องหลายครั้งเกินไป โปรดลองอีกครั้งหลัง ${at}`)];
 }
 
+/** One complaint of "my complaints": code, type, date filed, status, and the track button. */
+function myComplaintBubble(c: Complaint): messagingApi.FlexBubble {
+  return kiloBubble(
+    [
+      flexText(c.trackingCode, { weight: 'bold', size: 'md' }),
+      flexText(`${typeLabelOf(c.type)} · แจ้งเมื่อ ${thaiTime(c.createdAt)}`, { color: GREY }),
+      flexText(`สถานะ: ${statusLabelOf(c.status)}`),
+    ],
+    [{ type: 'button', style: 'primary', height: 'sm', action: trackAction(c.trackingCode) }],
+  );
+}
+
 export function buildMyComplaints(list: readonly Complaint[]): LineMessage[] {
   const note = 'เรื่องที่เลือก "รหัสติดตามเท่านั้น" ไม่แสดงที่นี่ เพราะระบบไม่ได้เชื่อมเรื่องนั้นกับบัญชี LINE ของท่าน ติดตามได้ด้วยรหัส';
   if (list.length === 0) return [text(`ยังไม่มีเรื่องร้องเรียนของท่านในระบบ\n${note}\nพิมพ์ "ร้องเรียน" เพื่อแจ้งเรื่องใหม่`)];
-  const shown = list.slice(0, 20);
-  const lines = shown.map(
-    (c) =>
-      `• ${c.trackingCode} — ${typeLabelOf(c.type)}, ${formatThaiDate(new Date(c.createdAt))}: ${statusLabelOf(c.status)}`,
-  );
-  const more = list.length > shown.length ? [`และอีก ${list.length - shown.length} เรื่องที่เก่ากว่า`] : [];
+  // A carousel holds 12 bubbles; the newest first, as the list comes.
+  const shown = list.slice(0, 12);
+  const more = list.length > shown.length ? ` (แสดง ${shown.length} เรื่องล่าสุด)` : '';
+  const first = list[0]?.trackingCode;
   return [
-    text([`เรื่องร้องเรียนของท่าน (${list.length} เรื่อง)`, ...lines, ...more, '', TRACK_HINT, note].join('\n')),
+    text(
+      [
+        `เรื่องร้องเรียนของท่าน ${list.length} เรื่อง${more}`,
+        `กด "ติดตามเรื่องนี้" ใต้เรื่องที่ต้องการ หรือ${trackHint(first)}`,
+        note,
+      ].join('\n'),
+    ),
+    {
+      type: 'flex',
+      altText: `เรื่องร้องเรียนของท่าน ${list.length} เรื่อง: ${shown.map((c) => c.trackingCode).join(', ')}`,
+      contents: { type: 'carousel', contents: shown.map(myComplaintBubble) },
+    },
   ];
 }

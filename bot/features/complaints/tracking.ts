@@ -1,7 +1,7 @@
 // Looking a complaint up by its tracking code (status and public history, never identity) and listing the
 // reporter's own complaints — for chat and the API alike. Wrong codes are limited per user (issue 5 §2).
 import { statusLabelOf, typeLabelOf } from '../../../core/complaints/status.ts';
-import { parseTrackingCode } from '../../../core/complaints/tracking-code.ts';
+import { explainTrackingCode, parseTrackingCode } from '../../../core/complaints/tracking-code.ts';
 import { findAgencyById } from '../../../db/queries/agencies.ts';
 import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
 import {
@@ -31,7 +31,7 @@ export interface PublicStatus {
 
 export type TrackOutcome =
   | { kind: 'found'; status: PublicStatus }
-  | { kind: 'malformed' }
+  | { kind: 'malformed'; badChars: string[]; length: number }
   | { kind: 'unknown' }
   | { kind: 'limited'; until: Date };
 
@@ -66,7 +66,7 @@ export async function trackComplaint(
   now: Date,
 ): Promise<TrackOutcome> {
   const code = parseTrackingCode(typed);
-  if (code === undefined) return { kind: 'malformed' };
+  if (code === undefined) return { kind: 'malformed', ...explainTrackingCode(typed) };
   const { wrongCodesPerHour } = await loadSettings(deps.db);
   const complaint = await findWithinLimit(deps, userId, code, wrongCodesPerHour, now);
   if (complaint === 'limited') return { kind: 'limited', until: nextHour(now) };

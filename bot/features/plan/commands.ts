@@ -1,10 +1,14 @@
 // `งาน` / `tasks` (an agency's open ITA tasks) and the "เสร็จแล้ว" button that marks a task done for an agency.
 import { fiscalYearOf } from '../../../core/index.ts';
-import { setActivityStatus } from '../../../db/queries/activity-status.ts';
+import {
+  findActivityStatus,
+  listStatusHistory,
+  setActivityStatus,
+} from '../../../db/queries/activity-status.ts';
 import { type Agency, findAgencyById, listAgencies } from '../../../db/queries/agencies.ts';
 import { findActivityById } from '../../../db/queries/plan-activities.ts';
 import { listSurveyLinks } from '../../../db/queries/survey-links.ts';
-import type { Command, PostbackAction } from '../../line/chat/command.ts';
+import { type Command, type PostbackAction, postbackData } from '../../line/chat/command.ts';
 import type { ChatContext, Who } from '../../line/chat/context.ts';
 import { findDisplayName } from '../../line/chat/display-name.ts';
 import { liffUrlOf } from '../../line/liff-url.ts';
@@ -20,6 +24,9 @@ import {
   buildTasksInRoom,
   buildTasksNeedBinding,
   buildTasksNotStaff,
+  buildTaskUndone,
+  buildUndoRefused,
+  UNDO_MINUTES,
 } from './messages.ts';
 import { DONE_ACTION, type TaskCard } from './reminder-messages.ts';
 import { cardOf, listOpenTasks, responsibleAgencyIds } from './tasks.ts';
@@ -79,7 +86,7 @@ async function showTasks(ctx: ChatContext, args: string): Promise<void> {
   const agencies = await agenciesOf(ctx);
   if (agencies.length === 0) return ctx.answer(buildTasksNotStaff());
   const [only] = agencies;
-  return answerTasks(ctx, agencies, agencies.length === 1 && only ? only.nameTh : 'หน่วยงานที่คุณรับผิดชอบ');
+  return answerTasks(ctx, agencies, agencies.length === 1 && only ? only.nameTh : 'หน่วยงานที่ท่านรับผิดชอบ');
 }
 
 async function markDone(ctx: ChatContext, params: URLSearchParams): Promise<void> {
@@ -101,7 +108,35 @@ async function markDone(ctx: ChatContext, params: URLSearchParams): Promise<void
     byName: await findDisplayName(ctx, status.updatedBy),
     at: new Date(status.updatedAt),
   };
-  return ctx.answer(changed ? buildTaskDone(view) : buildTaskAlreadyDone(view));
+  const undo = postbackData(UNDO_ACTION, { act: activity.id, ag: agency.id });
+  return ctx.answer(changed ? buildTaskDone(view, undo) : buildTaskAlreadyDone(view));
+}
+
+const UNDO_ACTION = 'task_undo';
+
+/**
+ * "ยกเลิก" under "เสร็จแล้ว": within UNDO_MINUTES of the record, by someone who may mark it, the task goes back
+ * to the status it had before (its history says which), so the reminders pick it up again at the next tick.
+ */
+async function undoDone(ctx: ChatContext, params: URLSearchParams): Promise<void> {
+  const { db } = ctx.deps;
+  const activity = await findActivityById(db, params.get('act') ?? '');
+  const agency = await findAgencyById(db, params.get('ag') ?? '');
+  if (activity === undefined || agency === undefined) return ctx.answer(buildTaskGone());
+  const userId = ctx.who.userId;
+  if (userId === undefined) return ctx.answer(buildDoneNeedsUserId());
+  if (!mayMark(ctx.who, agency)) return ctx.answer(buildDoneNotAllowed(agency.nameTh));
+  const current = await findActivityStatus(db, activity.id, agency.id);
+  if (current?.status !== 'done') return ctx.answer(buildUndoRefused('open'));
+  if (ctx.now.getTime() - new Date(current.updatedAt).getTime() > UNDO_MINUTES * 60_000)
+    return ctx.answer(buildUndoRefused('late'));
+  const history = await listStatusHistory(db, activity.id, agency.id);
+  const before = history.at(-2)?.status;
+  const status = before === undefined || before === 'done' ? 'not_started' : before;
+  await setActivityStatus(db, { activityId: activity.id, agencyId: agency.id, status, by: userId }, ctx.now);
+  return ctx.answer(
+    buildTaskUndone({ seq: activity.seq, title: activity.titleTh, agencyName: agency.nameTh }),
+  );
 }
 
 export const TASK_COMMANDS: Command[] = [
@@ -117,4 +152,7 @@ export const TASK_COMMANDS: Command[] = [
   },
 ];
 
-export const TASK_ACTIONS: PostbackAction[] = [{ name: DONE_ACTION, run: markDone }];
+export const TASK_ACTIONS: PostbackAction[] = [
+  { name: DONE_ACTION, run: markDone },
+  { name: UNDO_ACTION, run: undoDone },
+];

@@ -4,29 +4,29 @@ import { findLineUser } from '../../../db/queries/line-users.ts';
 import { listReservedSlots, reserveSlotWithMessages } from '../../../db/queries/reminder-log.ts';
 import { listRoleHolders } from '../../../db/queries/user-roles.ts';
 import type { Deps } from '../../deps.ts';
+import { liffUrlOf } from '../../line/liff-url.ts';
 import { buildDigest, type DigestView } from './reminder-messages.ts';
 import type { OpenTask } from './tasks.ts';
 
 const DIGEST_KIND = 'digest';
 
-/** Overdue tasks by agency, the agency with most overdue first (then the longest overdue, then by name). */
-function overdueByAgency(tasks: readonly OpenTask[], now: Date): DigestView['overdue'] {
+/** Overdue activities, oldest due first, each with the agencies behind on it (by name). */
+export function overdueByActivity(tasks: readonly OpenTask[], now: Date): DigestView['overdue'] {
   const today = bangkokDay(now);
-  const byAgency = new Map<string, DigestView['overdue'][number]>();
+  const byActivity = new Map<string, DigestView['overdue'][number]>();
   for (const { activity, agency } of tasks) {
     if (activity.dueOn >= today) continue;
-    const entry = byAgency.get(agency.id) ?? { agencyName: agency.shortName ?? agency.nameTh, tasks: [] };
-    entry.tasks.push({ seq: activity.seq, dueOn: activity.dueOn });
-    byAgency.set(agency.id, entry);
+    const entry = byActivity.get(activity.id) ?? {
+      seq: activity.seq,
+      title: activity.titleTh,
+      dueOn: activity.dueOn,
+      agencies: [],
+    };
+    entry.agencies.push(agency.shortName ?? agency.nameTh);
+    byActivity.set(activity.id, entry);
   }
-  // Tasks come by due date, so an agency's first task is its longest overdue.
-  const oldest = (a: DigestView['overdue'][number]) => a.tasks[0]?.dueOn ?? today;
-  return [...byAgency.values()].sort(
-    (a, b) =>
-      b.tasks.length - a.tasks.length ||
-      oldest(a).localeCompare(oldest(b)) ||
-      a.agencyName.localeCompare(b.agencyName, 'th'),
-  );
+  for (const entry of byActivity.values()) entry.agencies.sort((a, b) => a.localeCompare(b, 'th'));
+  return [...byActivity.values()].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.seq - b.seq);
 }
 
 export interface DigestInput {
@@ -51,8 +51,9 @@ export async function queueDigests(deps: Deps, input: DigestInput, now: Date): P
   const done = new Set(taken.map((t) => t.targetId));
   const view: DigestView = {
     now,
-    overdue: overdueByAgency(input.tasks, now),
+    overdue: overdueByActivity(input.tasks, now),
     unreachable: [...input.unreachable].sort((a, b) => a.localeCompare(b, 'th')),
+    planUrl: liffUrlOf(deps.publicBaseUrl, deps.liff.liffId, 'plan'),
   };
   const messages = buildDigest(view);
   let queued = 0;

@@ -28,7 +28,7 @@ function planBubble(planUrl: string): messagingApi.FlexBubble {
 
 /**
  * Open tasks, soonest due first (the overdue ones lead): a line of summary and a carousel with a "เสร็จแล้ว"
- * button on each. `whose` names the agency (a group) or "ของหน่วยงานที่คุณรับผิดชอบ" (1:1 chat).
+ * button on each. `whose` names the agency (a group) or "ของหน่วยงานที่ท่านรับผิดชอบ" (1:1 chat).
  */
 export function buildTaskList(cards: readonly TaskCard[], whose: string, planUrl?: string): LineMessage[] {
   if (cards.length === 0) return [text(`${whose} ไม่มีงาน ITA ค้างอยู่ในปีงบประมาณนี้ค่ะ`)];
@@ -58,7 +58,7 @@ export interface DoneView {
   at: Date;
 }
 
-function doneWhat(view: DoneView): string {
+function doneWhat(view: Pick<DoneView, 'seq' | 'title' | 'agencyName'>): string {
   return `"ข้อ ${view.seq} ${cutText(view.title, 80)}" ของ${view.agencyName}`;
 }
 
@@ -68,8 +68,39 @@ function byWhom(view: DoneView): string {
 }
 
 /** The answer to the first press: recorded, by whom and when; reminders for it stop. */
-export function buildTaskDone(view: DoneView): LineMessage[] {
-  return [text(`ขอบคุณค่ะ บันทึกว่า ${doneWhat(view)} เสร็จแล้ว ${byWhom(view)}\nระบบจะไม่แจ้งเตือนงานนี้อีกค่ะ`)];
+export function buildTaskDone(view: DoneView, undoData?: string): LineMessage[] {
+  const message = `ขอบคุณค่ะ บันทึกว่า ${doneWhat(view)} เสร็จแล้ว ${byWhom(view)}\nระบบจะไม่แจ้งเตือนงานนี้อีกค่ะ`;
+  if (undoData === undefined) return [text(message)];
+  // A press by mistake can be taken back for UNDO_MINUTES; the button says so.
+  return [
+    text(`${message}\nหากกดผิด กด "ยกเลิก" ได้ภายใน ${UNDO_MINUTES} นาที`, {
+      items: [
+        {
+          type: 'action',
+          action: { type: 'postback', label: 'ยกเลิก', data: undoData, displayText: 'ยกเลิกที่บันทึกว่าเสร็จ' },
+        },
+      ],
+    }),
+  ];
+}
+
+/** How long "ยกเลิก" under "เสร็จแล้ว" works. */
+export const UNDO_MINUTES = 10;
+
+/** Undone: the task is open again and its reminders resume. */
+export function buildTaskUndone(view: Omit<DoneView, 'at' | 'byName'>): LineMessage[] {
+  return [text(`ยกเลิกแล้วค่ะ ${doneWhat(view)} กลับเป็นงานที่ยังไม่เสร็จ ระบบจะแจ้งเตือนตามกำหนดต่อไป`)];
+}
+
+/** Too late, already open, or someone else's record: nothing changed. */
+export function buildUndoRefused(reason: 'late' | 'open'): LineMessage[] {
+  return [
+    text(
+      reason === 'late'
+        ? `ยกเลิกไม่ได้แล้วค่ะ เพราะเกิน ${UNDO_MINUTES} นาทีหลังบันทึก หากงานยังไม่เสร็จจริง โปรดแจ้งผู้ประสานงานจังหวัดให้แก้ในแผนงาน`
+        : 'งานนี้ไม่ได้บันทึกว่าเสร็จอยู่แล้วค่ะ พิมพ์ "งาน" เพื่อดูรายการล่าสุด',
+    ),
+  ];
 }
 
 /** A later press: it was already done; the first record stays. */
@@ -99,7 +130,7 @@ export function buildDoneNeedsUserId(): LineMessage[] {
 export function buildDoneNotAllowed(agencyName: string): LineMessage[] {
   return [
     text(
-      `ขออภัยค่ะ การบันทึกว่างานเสร็จทำได้เฉพาะเจ้าหน้าที่ ITA ของ${agencyName} หรือผู้ประสานงานจังหวัด หากคุณเป็นผู้รับผิดชอบ กรุณาขอสิทธิ์จากผู้ประสานงานจังหวัดค่ะ`,
+      `ขออภัยค่ะ การบันทึกว่างานเสร็จทำได้เฉพาะเจ้าหน้าที่ ITA ของ${agencyName} หรือผู้ประสานงานจังหวัด หากท่านเป็นผู้รับผิดชอบ กรุณาขอสิทธิ์จากผู้ประสานงานจังหวัดค่ะ`,
     ),
   ];
 }
@@ -128,7 +159,7 @@ export function buildTasksInRoom(): LineMessage[] {
 export function buildTasksNotStaff(): LineMessage[] {
   return [
     text(
-      'รายการงาน ITA มีไว้สำหรับเจ้าหน้าที่ผู้รับผิดชอบของหน่วยงานค่ะ หากคุณเป็นผู้รับผิดชอบ ให้ผู้ประสานงานจังหวัดให้สิทธิ์ก่อน (พิมพ์ "สิทธิ์ของฉัน" เพื่อดูรหัสผู้ใช้ของคุณ)',
+      'รายการงาน ITA มีไว้สำหรับเจ้าหน้าที่ผู้รับผิดชอบของหน่วยงานค่ะ หากท่านเป็นผู้รับผิดชอบ ให้ผู้ประสานงานจังหวัดให้สิทธิ์ก่อน (พิมพ์ "สิทธิ์ของฉัน" เพื่อดูรหัสผู้ใช้ของท่าน)',
     ),
   ];
 }

@@ -3,7 +3,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { formatThaiDate } from '../../../core/index.ts';
 import type { SurveyInstrument } from '../../../db/schema.ts';
 import { postbackData } from '../../line/chat/command.ts';
-import { AMBER, cutText, flexText, GREEN, GREY, RED, thaiDay } from '../../line/chat/message-parts.ts';
+import { AMBER, cutText, flexText, GREEN, GREY, RED, text, thaiDay } from '../../line/chat/message-parts.ts';
 import type { LineMessage } from '../../line/client.ts';
 import { surveyText } from '../progress/messages.ts';
 
@@ -159,34 +159,42 @@ export function buildReminderPushes(cards: readonly TaskCard[]): LineMessage[][]
 /** What the coordinators' daily digest lists. */
 export interface DigestView {
   now: Date;
-  /** Agencies with overdue tasks, most behind first; each task's number and due day. */
-  overdue: { agencyName: string; tasks: { seq: number; dueOn: string }[] }[];
+  /** Overdue activities, oldest due first: number, name, due day and the agencies behind on it. */
+  overdue: { seq: number; title: string; dueOn: string; agencies: string[] }[];
   /** Agencies that have reminders waiting but no bound LINE group to receive them. */
   unreachable: string[];
+  /** The plan page of the mini-app (the digest's "ดูแผนงาน" button). */
+  planUrl: string;
 }
 
-/** Agencies listed by name in the digest; the rest are counted (a push stays short and under LINE's limits). */
-const DIGEST_AGENCY_LINES = 15;
+/** Activities listed by name in the digest, agencies named per activity; the rest are counted (a push stays short). */
+const DIGEST_ACTIVITY_LINES = 10;
+const DIGEST_AGENCY_NAMES = 6;
+export const DIGEST_REMIND_ACTION = 'digest_remind';
 
 function overdueLines(view: DigestView): string[] {
-  const tasks = view.overdue.reduce((n, a) => n + a.tasks.length, 0);
-  if (tasks === 0) return ['วันนี้ไม่มีงานที่เลยกำหนดค่ะ'];
-  const shown = view.overdue.slice(0, DIGEST_AGENCY_LINES).map((a) => {
-    const items = a.tasks.map((t) => `ข้อ ${t.seq} (${thaiDay(t.dueOn)})`);
-    return `• ${cutText(a.agencyName, 50)}: ${items.slice(0, 4).join(', ')}${items.length > 4 ? ' …' : ''}`;
+  if (view.overdue.length === 0) return ['วันนี้ไม่มีงานที่เลยกำหนดค่ะ'];
+  const agencies = new Set(view.overdue.flatMap((a) => a.agencies)).size;
+  const shown = view.overdue.slice(0, DIGEST_ACTIVITY_LINES).map((a) => {
+    const names = a.agencies.slice(0, DIGEST_AGENCY_NAMES).map((n) => cutText(n, 30));
+    const more = a.agencies.length - names.length;
+    return [
+      `• ข้อ ${a.seq} ${cutText(a.title, 70)} (กำหนด ${thaiDay(a.dueOn)})`,
+      `  ยังไม่เสร็จ ${a.agencies.length} หน่วยงาน: ${names.join(', ')}${more > 0 ? ` และอีก ${more} หน่วยงาน` : ''}`,
+    ].join('\n');
   });
   const rest = view.overdue.length - shown.length;
   return [
-    `งานเลยกำหนด ${tasks} รายการ ใน ${view.overdue.length} หน่วยงาน`,
+    `งานที่เลยกำหนด ${view.overdue.length} งาน ของ ${agencies} หน่วยงาน`,
     ...shown,
-    ...(rest > 0 ? [`และอีก ${rest} หน่วยงาน`] : []),
+    ...(rest > 0 ? [`และอีก ${rest} งาน`] : []),
   ];
 }
 
 /** The daily 1:1 digest to a coordinator; nothing when there is nothing to report. */
 export function buildDigest(view: DigestView): LineMessage[] {
   if (view.overdue.length === 0 && view.unreachable.length === 0) return [];
-  const names = view.unreachable.slice(0, DIGEST_AGENCY_LINES).map((n) => cutText(n, 40));
+  const names = view.unreachable.slice(0, 15).map((n) => cutText(n, 40));
   const more = view.unreachable.length - names.length;
   const unreachable =
     view.unreachable.length === 0
@@ -197,15 +205,43 @@ export function buildDigest(view: DigestView): LineMessage[] {
           names.join(', ') + (more > 0 ? ` และอีก ${more} หน่วยงาน` : ''),
           'ขอรหัสผูกกลุ่มได้ด้วยคำสั่ง "รหัสผูกกลุ่ม <ชื่อหน่วยงาน>"',
         ];
+  const remind =
+    view.overdue.length === 0
+      ? []
+      : ['', 'กด "เตือนหน่วยงาน" เพื่อส่งแจ้งเตือนงานที่เลยกำหนดไปยังกลุ่ม LINE ของหน่วยงานเหล่านี้อีกครั้ง'];
   const lines = [
     `สรุปงาน ITA ที่เลยกำหนด ณ ${formatThaiDate(view.now)}`,
     ...overdueLines(view),
     ...unreachable,
-    '',
-    'ดูรายละเอียดพิมพ์ "ติดตาม" ค่ะ',
+    ...remind,
   ];
-  const quickReply: messagingApi.QuickReply = {
-    items: [{ type: 'action', action: { type: 'message', label: 'ติดตาม', text: 'ติดตาม' } }],
-  };
-  return [{ type: 'text', text: lines.join('\n'), quickReply }];
+  const items: messagingApi.QuickReplyItem[] = [
+    { type: 'action', action: { type: 'uri', label: 'ดูแผนงาน', uri: view.planUrl } },
+    ...(view.overdue.length === 0
+      ? []
+      : [
+          {
+            type: 'action' as const,
+            action: {
+              type: 'postback' as const,
+              label: 'เตือนหน่วยงาน',
+              data: postbackData(DIGEST_REMIND_ACTION),
+              displayText: 'เตือนหน่วยงานที่งานเลยกำหนด',
+            },
+          },
+        ]),
+    { type: 'action', action: { type: 'message', label: 'ติดตาม', text: 'ติดตาม' } },
+  ];
+  return [{ type: 'text', text: cutText(lines.join('\n'), 5000), quickReply: { items } }];
+}
+
+/** The answer to "เตือนหน่วยงาน": how many groups were reminded, or why none. */
+export function buildRemindQueued(groups: number, agencies: number): LineMessage[] {
+  return [
+    text(
+      groups === 0
+        ? 'ไม่มีแจ้งเตือนที่ต้องส่งค่ะ (งานที่เลยกำหนดเสร็จแล้ว ส่งเตือนไปแล้ววันนี้ หรือหน่วยงานยังไม่ได้ผูกกลุ่ม LINE)'
+        : `ส่งแจ้งเตือนงานที่เลยกำหนดไปยังกลุ่ม LINE ของ ${agencies} หน่วยงาน (${groups} ข้อความ) แล้วค่ะ ระบบส่งเตือนด้วยปุ่มนี้ได้วันละครั้งต่องาน`,
+    ),
+  ];
 }

@@ -11,7 +11,7 @@ import type { Command } from '../../line/chat/command.ts';
 import type { ChatContext } from '../../line/chat/context.ts';
 import { liffUrlOf } from '../../line/liff-url.ts';
 import { agenciesNotDone, listAgencyActivities } from '../broadcasts/recipients.ts';
-import { trackByText } from '../complaints/commands.ts';
+import { myComplaints, trackByText } from '../complaints/commands.ts';
 import { loadQuotaBudget } from '../quota/budget.ts';
 import { buildQuotaSummary } from '../quota/messages.ts';
 import { coordinatorProvinceOf } from '../roles/commands.ts';
@@ -84,6 +84,8 @@ async function progress(ctx: ChatContext, args: string): Promise<void> {
   // In 1:1 chat `ติดตาม <code>` (or any argument from someone who is not a coordinator) is complaint tracking.
   if (ctx.chat.kind === 'user' && !own && (provinceId === undefined || parseTrackingCode(args) !== undefined))
     return trackByText(ctx, args);
+  // `ติดตาม` alone from a citizen (or anyone who is not a coordinator) in 1:1: their own complaints.
+  if (provinceId === undefined && ctx.chat.kind === 'user') return myComplaints(ctx);
   if (provinceId === undefined)
     return ctx.answer(buildCoordinatorsOnly('การติดตามความคืบหน้างาน ITA ของทุกหน่วยงาน'));
   if (!own) return ctx.answer(buildProgressHint());

@@ -19,6 +19,7 @@ import {
   buildRoleProblem,
   roleText,
 } from './messages.ts';
+import { followRoleChange } from './rich-menu.ts';
 
 export type RoleChange = 'grant' | 'revoke';
 
@@ -82,6 +83,7 @@ export async function changeByUserId(
   const scope = { userId: request.userId, role: request.role, provinceId, agencyId };
   const outcome = await applyRoleChange(ctx.deps.db, change, scope, ctx.who.userId ?? '', ctx.now);
   if (outcome === 'last') return ctx.answer(buildLastCoordinator());
+  if (outcome) await followRoleChange(ctx.deps, request.userId);
   const role = await describeRole(ctx.deps.db, scope);
   return ctx.answer(buildRoleChanged(change, request.userId, role, outcome));
 }
@@ -116,6 +118,7 @@ export async function changeByMention(
       ctx.who.userId ?? '',
       ctx.now,
     );
+    if (done === true) await followRoleChange(ctx.deps, person.userId);
     (done === true ? result.changed : result.unchanged).push(person.text);
   }
   return ctx.answer(buildGroupRoleResult({ change, role: roleName, everyone, ...result }));

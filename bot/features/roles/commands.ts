@@ -10,6 +10,7 @@ import { COORDINATOR_CODE_KIND, looksLikeCode, readCode } from '../groups/codes.
 import { readUserId } from './args.ts';
 import { CHANGE_KEYWORD, changeByMention, changeByUserId, describeRole, type RoleChange } from './changes.ts';
 import { buildClaim, buildCoordinatorsOnly, buildRoleList, buildUseUserChat } from './messages.ts';
+import { followRoleChange } from './rich-menu.ts';
 
 /** The province a coordinator serves (their coordinator grant's). */
 export function coordinatorProvinceOf(ctx: ChatContext): string | undefined {
@@ -27,7 +28,7 @@ async function changeRoles(ctx: ChatContext, args: string, change: RoleChange): 
 /** "สิทธิ์ของฉัน" shows your own id and roles; a coordinator may look up someone else's by id. */
 async function showRoles(ctx: ChatContext, args: string): Promise<void> {
   // In groups "สิทธิ์…" is an everyday word: answer only the bare command, and only with a pointer to 1:1.
-  if (ctx.chat.kind !== 'user') return args === '' ? ctx.answer(buildUseUserChat('ดูสิทธิ์ของคุณ')) : undefined;
+  if (ctx.chat.kind !== 'user') return args === '' ? ctx.answer(buildUseUserChat('ดูสิทธิ์ของท่าน')) : undefined;
   const other = readUserId(args.split(' ')[0] ?? '');
   if (other !== undefined && !ctx.who.isCoordinator)
     return ctx.answer(buildCoordinatorsOnly('การดูสิทธิ์ของผู้อื่น'));
@@ -63,6 +64,7 @@ async function claim(ctx: ChatContext, args: string): Promise<void> {
     { actor: userId, action: 'role.grant', subjectType: 'line_user', subjectId: userId, detail },
     ctx.now,
   );
+  await followRoleChange(ctx.deps, userId);
   const province = await findProvinceById(ctx.deps.db, used.provinceId);
   return ctx.answer(buildClaim('done', province?.nameTh ?? ''));
 }
@@ -92,7 +94,7 @@ export const ROLE_COMMANDS: Command[] = [
   },
   {
     keywords: ['สิทธิ์ของฉัน', 'สิทธิ์', 'whoami', 'roles'],
-    help: { usage: 'สิทธิ์ของฉัน', text: 'ดูรหัสผู้ใช้ LINE และสิทธิ์ของคุณ', audience: 'everyone', chats: ['user'] },
+    help: { usage: 'สิทธิ์ของฉัน', text: 'ดูรหัสผู้ใช้ LINE และสิทธิ์ของท่าน', audience: 'everyone', chats: ['user'] },
     run: showRoles,
   },
   {

@@ -96,11 +96,11 @@ export function buildGroupNotBoundForRoles(): LineMessage[] {
 
 /** "สิทธิ์ของฉัน": the user's id (to give a coordinator) and their roles. */
 export function buildRoleList(userId: string, roles: readonly string[], self: boolean): LineMessage[] {
-  const head = self ? `รหัสผู้ใช้ LINE ของคุณคือ\n${userId}` : `สิทธิ์ของ ${userId}`;
+  const head = self ? `รหัสผู้ใช้ LINE ของท่านคือ\n${userId}` : `สิทธิ์ของ ${userId}`;
   const body =
     roles.length === 0
       ? self
-        ? 'ตอนนี้คุณใช้งานแบบประชาชนทั่วไป หากเป็นเจ้าหน้าที่ ส่งรหัสนี้ให้ผู้ประสานงานจังหวัดเพื่อขอสิทธิ์ค่ะ'
+        ? 'ตอนนี้ท่านใช้งานแบบประชาชนทั่วไป หากเป็นเจ้าหน้าที่ ส่งรหัสนี้ให้ผู้ประสานงานจังหวัดเพื่อขอสิทธิ์ค่ะ'
         : 'ยังไม่มีสิทธิ์ใดค่ะ'
       : `สิทธิ์ที่มี:\n${roles.map((r) => `• ${r}`).join('\n')}`;
   return [text(`${head}\n\n${body}`)];
@@ -111,7 +111,7 @@ export type ClaimOutcome = 'done' | 'missing' | 'bad-code' | 'has-coordinator';
 export function buildClaim(outcome: ClaimOutcome, provinceName = ''): LineMessage[] {
   switch (outcome) {
     case 'done':
-      return [text(`ยินดีด้วยค่ะ คุณเป็นผู้ประสานงานจังหวัด${provinceName}แล้ว\nพิมพ์ "ช่วยเหลือ" เพื่อดูคำสั่งของผู้ประสานงาน`)];
+      return [text(`ยินดีด้วยค่ะ ท่านเป็นผู้ประสานงานจังหวัด${provinceName}แล้ว\nพิมพ์ "ช่วยเหลือ" เพื่อดูคำสั่งของผู้ประสานงาน`)];
     case 'missing':
       return [text('พิมพ์รหัสที่แสดงตอนเริ่มระบบต่อท้ายค่ะ เช่น "ผู้ประสานงาน K7QM4X"')];
     case 'bad-code':

@@ -38,8 +38,8 @@ function readCsvIfResults(content: string): TableOutcome | undefined {
 const ImportBody = z.object({
   fileName: z.string().trim().min(1, 'ต้องมีชื่อไฟล์').max(200),
   /** Text (CSV, JSON); or empty with `contentBase64` for an .xlsx file. */
-  content: z.string().max(2_000_000, 'ไฟล์ใหญ่เกิน 2 MB'),
-  contentBase64: z.string().max(3_000_000, 'ไฟล์ใหญ่เกิน 2 MB').optional(),
+  content: z.string().max(2_000_000, 'ไฟล์ใหญ่เกิน 2 เมกะไบต์'),
+  contentBase64: z.string().max(3_000_000, 'ไฟล์ใหญ่เกิน 2 เมกะไบต์').optional(),
   year: z.number({ message: 'ต้องระบุปีงบประมาณ พ.ศ.' }).int().min(2562, 'ปีงบประมาณต้องตั้งแต่ 2562').max(2700),
   /** The agency a one-agency file (the CLI's format) is for; files with an agency column name their own. */
   agencyId: z.string().min(1).optional(),

@@ -10,7 +10,7 @@ import {
 import type { Db } from '../../../db/db.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { findProvinceById } from '../../../db/queries/provinces.ts';
-import { listProvinceScores, listProvinceScoreYears } from '../../../db/queries/scores.ts';
+import { countScoredAgenciesByYear, listProvinceScores } from '../../../db/queries/scores.ts';
 import type { AgencyType } from '../../../db/schema.ts';
 import { frameworkForYear } from '../frameworks/framework-file.ts';
 import { loadProvinceResults } from '../reports/load.ts';
@@ -83,7 +83,25 @@ function matches(row: ProvinceAgencyRow, filter: ProvinceFilter): boolean {
   return true;
 }
 
-/** The overview for `year` (default: the newest year with scores); undefined for an unknown province. */
+/**
+ * The year the overview opens on: the newest in which most of the province's agencies have a score, so one
+ * early import for a new year does not open on a list of unscored agencies; else the best-covered year.
+ */
+export function defaultOverviewYear(
+  counts: readonly { year: number; agencies: number }[],
+  agencyCount: number,
+): number | null {
+  const newestFirst = [...counts].sort((a, b) => b.year - a.year);
+  const most = newestFirst.find((c) => c.agencies * 2 > agencyCount);
+  if (most !== undefined) return most.year;
+  const best = newestFirst.reduce<{ year: number; agencies: number } | undefined>(
+    (top, c) => (top === undefined || c.agencies > top.agencies ? c : top),
+    undefined,
+  );
+  return best?.year ?? null;
+}
+
+/** The overview for `year` (default: defaultOverviewYear); undefined for an unknown province. */
 export async function buildProvinceView(
   db: Db,
   provinceId: string,
@@ -92,9 +110,12 @@ export async function buildProvinceView(
 ): Promise<ProvinceView | undefined> {
   const province = await findProvinceById(db, provinceId);
   if (province === undefined) return undefined;
-  const years = await listProvinceScoreYears(db, provinceId);
-  const shown = year ?? years[0] ?? null;
+  const counts = await countScoredAgenciesByYear(db, provinceId);
+  const years = counts.map((c) => c.year);
   const agencies = await listAgencies(db, provinceId);
+  // Line and district offices contribute to the unit that is assessed for them: only units count here.
+  const units = agencies.filter((a) => a.assessedUnitId === null).length;
+  const shown = year ?? defaultOverviewYear(counts, units);
   const none = new Map<string, ScoreResult>();
   const results = shown === null ? none : await loadProvinceResults(db, provinceId, shown);
   const invented = new Set(

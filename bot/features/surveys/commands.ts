@@ -2,7 +2,7 @@
 // ITAS (`รายงาน IIT 45`), and the buttons that pick an agency for them.
 import type { Command, PostbackAction } from '../../line/chat/command.ts';
 import { handOutLink, handOutPicked } from './hand-out.ts';
-import { reportCount, reportPicked } from './report-count.ts';
+import { COUNT_KEPT_ACTION, reportCount, reportKept, reportPicked } from './report-count.ts';
 
 export const SURVEY_COMMANDS: Command[] = [
   {
@@ -41,4 +41,5 @@ export const SURVEY_ACTIONS: PostbackAction[] = [
   { name: 'iit', run: (ctx, params) => handOutPicked(ctx, 'IIT', params.get('ag') ?? '') },
   { name: 'eit', run: (ctx, params) => handOutPicked(ctx, 'EIT', params.get('ag') ?? '') },
   { name: 'survey_report', run: reportPicked },
+  { name: COUNT_KEPT_ACTION, run: reportKept },
 ];

@@ -30,13 +30,14 @@ async function answerWithLink(
   if (link === undefined || !isHttpsUrl(link.url))
     return ctx.answer(buildNoLink(agency.nameTh, instrument, status.year, audience === 'staff'));
   const base = ctx.deps.publicBaseUrl;
+  const media = ctx.deps.mediaBaseUrl ?? base;
   return ctx.answer(
     buildSurveyLink({
       agencyName: agency.nameTh,
       status,
       shortUrl: shortLinkUrl(base, link.code, 'line'),
-      qrUrl: qrImageUrl(base, link.code, 'print'),
-      qrPreviewUrl: qrImageUrl(base, link.code, 'preview'),
+      qrUrl: qrImageUrl(media, link.code, 'print'),
+      qrPreviewUrl: qrImageUrl(media, link.code, 'preview'),
       audience,
     }),
   );

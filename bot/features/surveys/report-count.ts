@@ -4,9 +4,11 @@ import { MAX_REPORTED_COUNT, parseCountReport } from '../../../core/surveys/repo
 import type { SurveyInstrument } from '../../../core/surveys/targets.ts';
 import type { Agency } from '../../../db/queries/agencies.ts';
 import { findAgencyById } from '../../../db/queries/agencies.ts';
+import { findSurveyLink } from '../../../db/queries/survey-links.ts';
 import { reportSurveyCount } from '../../../db/queries/survey-reports.ts';
 import { postbackData } from '../../line/chat/command.ts';
 import type { ChatContext } from '../../line/chat/context.ts';
+import { buildCountDoubt, buildCountKept, doubtOf } from './count-doubt.ts';
 import {
   buildAgencyPick,
   buildCountSaved,
@@ -26,14 +28,26 @@ function mayReport(ctx: ChatContext, agency: Agency): boolean {
   return coordinator || ctx.who.staffAgencyIds.includes(agency.id);
 }
 
-/** Records the count with its history and answers with progress against the minimum and the pace. */
+/**
+ * Records the count with its history and answers with progress against the minimum and the pace; a count that
+ * looks like a typo (count-doubt.ts) is asked about first, unless `confirmed` by that question's button.
+ */
 async function saveCount(
   ctx: ChatContext,
   agency: Agency,
   instrument: SurveyInstrument,
   count: number,
+  confirmed = false,
 ): Promise<void> {
   const year = fiscalYearOf(ctx.now);
+  if (!confirmed) {
+    const doubt = doubtOf(await findSurveyLink(ctx.deps.db, agency.id, year, instrument), instrument, count);
+    if (doubt !== undefined) {
+      const save = postbackData('survey_report', { ag: agency.id, i: instrument, n: count, ok: 1 });
+      const drop = postbackData(COUNT_KEPT_ACTION, { i: instrument });
+      return ctx.answer(buildCountDoubt(agency.nameTh, instrument, count, doubt, { save, drop }));
+    }
+  }
   const report = { agencyId: agency.id, year, instrument, count, by: ctx.who.userId ?? null };
   const saved = await reportSurveyCount(ctx.deps.db, report, ctx.now);
   if (saved === undefined) return ctx.answer(buildNoLink(agency.nameTh, instrument, year, true));
@@ -75,7 +89,7 @@ export async function reportCount(ctx: ChatContext, args: string): Promise<void>
   return ctx.answer(buildAgencyPick(question, target.choices, data));
 }
 
-/** A pressed choice `a=survey_report&ag=…&i=IIT&n=45`: everything is checked again (postback data is input). */
+/** A pressed choice `a=survey_report&ag=…&i=IIT&n=45[&ok=1]`: everything is checked again (postback data is input). */
 export async function reportPicked(ctx: ChatContext, params: URLSearchParams): Promise<void> {
   const instrument = params.get('i');
   const typed = params.get('n') ?? '';
@@ -84,7 +98,15 @@ export async function reportPicked(ctx: ChatContext, params: URLSearchParams): P
   const valid = count >= 0 && count <= MAX_REPORTED_COUNT;
   if ((instrument !== 'IIT' && instrument !== 'EIT') || !valid || agency === undefined)
     return ctx.answer(buildReportUsage());
-  if (ctx.who.userId === undefined || !ctx.who.staffAgencyIds.includes(agency.id))
+  if (ctx.who.userId === undefined || !mayReport(ctx, agency))
     return ctx.answer(buildSurveyRefusal('report_not_staff'));
-  return saveCount(ctx, agency, instrument, count);
+  return saveCount(ctx, agency, instrument, count, params.get('ok') === '1');
+}
+
+export const COUNT_KEPT_ACTION = 'survey_report_keep';
+
+/** "ไม่บันทึก" under a doubtful count: nothing changes. */
+export async function reportKept(ctx: ChatContext, params: URLSearchParams): Promise<void> {
+  const instrument = params.get('i') === 'EIT' ? 'EIT' : 'IIT';
+  return ctx.answer(buildCountKept(instrument));
 }

@@ -58,7 +58,7 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
     run: (args) => withConfig((c) => runRoles(args, io, { databasePath: c.databasePath })),
   },
   richmenu: {
-    help: 'richmenu [--out DIR]         สร้างริชเมนูประชาชนและเจ้าหน้าที่ใน LINE (หรือเขียนรูปลงโฟลเดอร์)',
+    help: 'richmenu [--out DIR]         สร้างริชเมนูตามบทบาท (ประชาชน เจ้าหน้าที่ ผู้ประสานงาน ผู้รับเรื่อง) ใน LINE (หรือเขียนรูปลงโฟลเดอร์)',
     run: (args) => withConfig((c) => runRichMenuWithConfig(args, io, c)),
   },
   tick: {

@@ -1,19 +1,26 @@
-// Putting the rich menus live through LINE's API: create both, upload their pictures, make the citizens' menu
-// everyone's default, link the staff menu to staff and coordinators, then delete the menus they replace.
-// Run again at will: each run makes fresh menus and removes the ones before (ids kept in app_settings).
-import { z } from 'zod';
+// Putting the rich menus live through LINE's API: create all four, upload their pictures, make the citizens' menu
+// everyone's default, link staff, coordinators and complaint officers each to their own menu, then delete the
+// menus they replace. Run again at will: each run makes fresh menus and removes the ones before (ids kept in
+// app_settings). Role changes afterwards switch one person's menu (bot/features/roles/rich-menu.ts).
 import type { Db } from '../../../db/db.ts';
 import { getSetting, setSetting } from '../../../db/queries/app-settings.ts';
 import { listRoleHolders } from '../../../db/queries/user-roles.ts';
+import {
+  MENU_KEYS,
+  type MenuKey,
+  menuKeyOf,
+  RICH_MENU_SETTING,
+  StoredMenuIds,
+} from '../../features/roles/rich-menu.ts';
 import type { LineClient } from '../../line/client.ts';
 import { LineApiError } from '../../line/errors.ts';
 import { checkMenu, richMenuRequest } from './layout.ts';
-import type { MenuDesign, MenuKey } from './menus.ts';
+import type { MenuDesign } from './menus.ts';
 import type { RenderMenuImages } from './render.ts';
 import type { UploadMenuImage } from './upload.ts';
 
-/** app_settings key holding the live menus' ids: {"citizen": "richmenu-…", "staff": "richmenu-…"}. */
-export const RICH_MENU_SETTING = 'richmenu.ids';
+export { RICH_MENU_SETTING };
+
 /** LINE links at most 500 users per bulk call (messaging-api.yml RichMenuBulkLinkRequest). */
 const BULK_LINK_MAX = 500;
 
@@ -27,19 +34,23 @@ export interface RichMenuDeps {
 
 export interface ApplyReport {
   ids: Record<MenuKey, string>;
-  linkedUsers: number;
+  /** How many people were linked to each role's menu (citizens are on the default). */
+  linked: Record<Exclude<MenuKey, 'citizen'>, number>;
   deleted: string[];
 }
 
-const StoredIds = z.object({ citizen: z.string().optional(), staff: z.string().optional() });
-
-/** Everyone who holds a coordinator or staff role anywhere: they get the staff menu. */
-async function staffUserIds(db: Db): Promise<string[]> {
-  const grants = await Promise.all([
-    listRoleHolders(db, { role: 'coordinator' }),
-    listRoleHolders(db, { role: 'staff' }),
-  ]);
-  return [...new Set(grants.flat().map((g) => g.userId))].sort();
+/** Everyone who holds a role anywhere, with the menu of their widest role. */
+async function roleHolderMenus(db: Db): Promise<Map<string, MenuKey>> {
+  const grants = (
+    await Promise.all([
+      listRoleHolders(db, { role: 'coordinator' }),
+      listRoleHolders(db, { role: 'staff' }),
+      listRoleHolders(db, { role: 'officer' }),
+    ])
+  ).flat();
+  const roles = new Map<string, (typeof grants)[number]['role'][]>();
+  for (const g of grants) roles.set(g.userId, [...(roles.get(g.userId) ?? []), g.role]);
+  return new Map([...roles].map(([userId, held]) => [userId, menuKeyOf(held)]));
 }
 
 /** Creates one menu with its picture; a menu whose upload fails is deleted again, not left half-made. */
@@ -71,8 +82,8 @@ async function deleteMenu(line: LineClient, richMenuId: string): Promise<boolean
 
 /** The menus this tool made before: the recorded ids, and any left on LINE under our names by a crashed run. */
 async function earlierMenus(deps: RichMenuDeps, designs: readonly MenuDesign[]): Promise<string[]> {
-  const stored = StoredIds.safeParse(await getSetting(deps.db, RICH_MENU_SETTING));
-  const recorded = stored.success ? [stored.data.citizen, stored.data.staff] : [];
+  const stored = StoredMenuIds.safeParse(await getSetting(deps.db, RICH_MENU_SETTING));
+  const recorded = stored.success ? MENU_KEYS.map((key) => stored.data[key]) : [];
   const list = await deps.line.call<{ richmenus?: { richMenuId: string; name?: string }[] }>(
     'GET',
     '/v2/bot/richmenu/list',
@@ -86,46 +97,36 @@ async function earlierMenus(deps: RichMenuDeps, designs: readonly MenuDesign[]):
 
 export async function applyRichMenus(
   deps: RichMenuDeps,
-  designs: { citizen: MenuDesign; staff: MenuDesign },
+  designs: Record<MenuKey, MenuDesign>,
 ): Promise<ApplyReport> {
-  const all = [designs.citizen, designs.staff];
+  const all = MENU_KEYS.map((key) => designs[key]);
   const problems = all.flatMap(checkMenu);
   if (problems.length > 0) throw new Error(`rich menu breaks LINE's limits: ${problems.join('; ')}`);
   const earlier = await earlierMenus(deps, all);
-  const [citizenPng, staffPng] = await deps.render(all);
-  if (citizenPng === undefined || staffPng === undefined)
-    throw new Error('the renderer gave fewer images than menus');
-  const citizen = await createMenu(deps, designs.citizen, citizenPng);
-  const staff = await createMenu(deps, designs.staff, staffPng);
-  await deps.line.call('POST', `/v2/bot/user/all/richmenu/${encodeURIComponent(citizen)}`);
-  const users = await staffUserIds(deps.db);
-  for (let i = 0; i < users.length; i += BULK_LINK_MAX)
-    await deps.line.call('POST', '/v2/bot/richmenu/bulk/link', {
-      richMenuId: staff,
-      userIds: users.slice(i, i + BULK_LINK_MAX),
-    });
-  await setSetting(deps.db, RICH_MENU_SETTING, { citizen, staff }, 'cli', deps.now());
+  const images = await deps.render(all);
+  if (images.length < all.length) throw new Error('the renderer gave fewer images than menus');
+  const ids: Partial<Record<MenuKey, string>> = {};
+  for (const [i, key] of MENU_KEYS.entries())
+    ids[key] = await createMenu(deps, designs[key], images[i] as Uint8Array);
+  const made = ids as Record<MenuKey, string>;
+  await deps.line.call('POST', `/v2/bot/user/all/richmenu/${encodeURIComponent(made.citizen)}`);
+  const holders = await roleHolderMenus(deps.db);
+  const linked = { staff: 0, coordinator: 0, officer: 0 };
+  for (const key of ['staff', 'coordinator', 'officer'] as const) {
+    const users = [...holders]
+      .filter(([, menu]) => menu === key)
+      .map(([userId]) => userId)
+      .sort();
+    linked[key] = users.length;
+    for (let i = 0; i < users.length; i += BULK_LINK_MAX)
+      await deps.line.call('POST', '/v2/bot/richmenu/bulk/link', {
+        richMenuId: made[key],
+        userIds: users.slice(i, i + BULK_LINK_MAX),
+      });
+  }
+  await setSetting(deps.db, RICH_MENU_SETTING, made, 'cli', deps.now());
+  const current = new Set(Object.values(made));
   const deleted: string[] = [];
-  for (const id of earlier)
-    if (id !== citizen && id !== staff && (await deleteMenu(deps.line, id))) deleted.push(id);
-  return { ids: { citizen, staff }, linkedUsers: users.length, deleted };
-}
-
-/**
- * Keeps one person's menu in step with their roles after `ita richmenu` has run (for role changes): staff and
- * coordinators get the staff menu, anyone else goes back to the default. False when no menus are live yet.
- */
-export async function syncUserMenu(
-  db: Db,
-  line: LineClient,
-  userId: string,
-  staff: boolean,
-): Promise<boolean> {
-  const stored = StoredIds.safeParse(await getSetting(db, RICH_MENU_SETTING));
-  const staffMenuId = stored.success ? stored.data.staff : undefined;
-  if (staffMenuId === undefined) return false;
-  const user = encodeURIComponent(userId);
-  if (staff) await line.call('POST', `/v2/bot/user/${user}/richmenu/${encodeURIComponent(staffMenuId)}`);
-  else await line.call('DELETE', `/v2/bot/user/${user}/richmenu`);
-  return true;
+  for (const id of earlier) if (!current.has(id) && (await deleteMenu(deps.line, id))) deleted.push(id);
+  return { ids: made, linked, deleted };
 }

@@ -1,8 +1,10 @@
-// The two rich menus as data: citizens' and staff/coordinators', each a grid of cells that gives both the
-// tap areas sent to LINE and the picture drawn for them, so the two can never disagree.
+// The four rich menus as data — citizens', agency staff's, coordinators' and complaint officers' — each a grid of
+// cells that gives both the tap areas sent to LINE and the picture drawn for them, so the two can never disagree.
+// Every button works for everyone who has the menu (test/bot/tools/richmenu/buttons.test.ts presses them all).
+import type { MenuKey } from '../../features/roles/rich-menu.ts';
 import type { IconName } from './icons.ts';
 
-export type MenuKey = 'citizen' | 'staff';
+export type { MenuKey };
 export type Tone = 'green' | 'blue' | 'amber' | 'purple' | 'teal' | 'slate';
 
 export type MenuAction =
@@ -34,6 +36,13 @@ export interface MenuDesign {
 }
 
 const say = (label: string, text = label): MenuAction => ({ type: 'message', label, text });
+
+/** A page of the mini-app: `liffUrl` is its start (`…/liff/` or `https://liff.line.me/<id>`). */
+const page = (liffUrl: string, label: string, path: string): MenuAction => ({
+  type: 'uri',
+  label,
+  uri: `${liffUrl.replace(/\/+$/, '')}/${path}`,
+});
 
 /** Citizens: file a complaint and follow it (issue 5), rate an agency (EIT), see the agencies' scores in the
  * mini-app (issue 7), and get help. */
@@ -100,11 +109,11 @@ export function citizenMenu(liffUrl: string): MenuDesign {
   };
 }
 
-/** Agency staff and coordinators: tasks, the survey links, counts, progress and the LIFF app. */
+/** Agency staff: tasks, the survey links, counts, the OIT reports and the LIFF app. */
 export function staffMenu(liffUrl: string): MenuDesign {
   return {
     key: 'staff',
-    name: 'ITA: เมนูเจ้าหน้าที่และผู้ประสานงาน',
+    name: 'ITA: เมนูเจ้าหน้าที่หน่วยงาน',
     chatBarText: 'เมนูงาน ITA',
     size: { width: 2500, height: 1686 },
     columns: 4,
@@ -149,11 +158,11 @@ export function staffMenu(liffUrl: string): MenuDesign {
       {
         col: 0,
         row: 1,
-        title: 'ติดตาม',
-        subtitle: 'ความคืบหน้าทุกหน่วยงาน',
-        icon: 'trend',
+        title: 'รายงาน OIT',
+        subtitle: 'วิเคราะห์ผลและผลตามมาตรการ',
+        icon: 'chart',
         tone: 'amber',
-        action: say('ติดตาม'),
+        action: say('รายงาน ITA'),
       },
       {
         col: 1,
@@ -175,5 +184,147 @@ export function staffMenu(liffUrl: string): MenuDesign {
         action: say('ช่วยเหลือ'),
       },
     ],
+  };
+}
+
+/** Coordinators: who is behind, announcements, the LINE quota, any agency's OIT reports, the tools and the app. */
+export function coordinatorMenu(liffUrl: string): MenuDesign {
+  return {
+    key: 'coordinator',
+    name: 'ITA: เมนูผู้ประสานงานจังหวัด',
+    chatBarText: 'เมนูจังหวัด',
+    size: { width: 2500, height: 1686 },
+    columns: 4,
+    rows: 2,
+    cells: [
+      {
+        col: 0,
+        row: 0,
+        title: 'ติดตาม',
+        subtitle: 'ความคืบหน้าทุกหน่วยงาน',
+        icon: 'trend',
+        tone: 'amber',
+        action: say('ติดตาม'),
+      },
+      {
+        col: 1,
+        row: 0,
+        title: 'ประกาศ',
+        subtitle: 'ส่งถึงกลุ่ม LINE หน่วยงาน',
+        icon: 'megaphone',
+        tone: 'blue',
+        action: say('ประกาศ'),
+      },
+      {
+        col: 2,
+        row: 0,
+        title: 'โควตา',
+        subtitle: 'ข้อความ LINE เดือนนี้',
+        icon: 'users',
+        tone: 'teal',
+        action: say('โควตา'),
+      },
+      {
+        col: 3,
+        row: 0,
+        title: 'รายงาน OIT',
+        subtitle: 'รายงานของทุกหน่วยงาน',
+        icon: 'chart',
+        tone: 'purple',
+        action: say('รายงาน ITA'),
+      },
+      {
+        col: 0,
+        row: 1,
+        title: 'เครื่องมือ',
+        subtitle: 'นำเข้า แผนงาน ลิงก์',
+        icon: 'pencil',
+        tone: 'green',
+        action: page(liffUrl, 'เครื่องมือ', 'tools'),
+      },
+      {
+        col: 1,
+        row: 1,
+        title: 'มินิแอป ITA',
+        subtitle: 'คะแนน แผนงาน และแบบสำรวจ',
+        icon: 'grid',
+        tone: 'green',
+        action: { type: 'uri', label: 'มินิแอป ITA', uri: liffUrl },
+      },
+      {
+        col: 2,
+        row: 1,
+        span: 2,
+        title: 'ช่วยเหลือ',
+        subtitle: 'คำสั่งที่ใช้ได้',
+        icon: 'help',
+        tone: 'slate',
+        action: say('ช่วยเหลือ'),
+      },
+    ],
+  };
+}
+
+/** Complaint officers: the case queue, the statistics for OIT, the scores and help. */
+export function officerMenu(liffUrl: string): MenuDesign {
+  return {
+    key: 'officer',
+    name: 'ITA: เมนูเจ้าหน้าที่รับเรื่องร้องเรียน',
+    chatBarText: 'เมนูรับเรื่อง',
+    size: { width: 2500, height: 1686 },
+    columns: 4,
+    rows: 2,
+    cells: [
+      {
+        col: 0,
+        row: 0,
+        span: 2,
+        title: 'เรื่องร้องเรียน',
+        subtitle: 'รับเรื่อง ดำเนินการ และปิดเรื่อง',
+        icon: 'tasks',
+        tone: 'amber',
+        action: page(liffUrl, 'เรื่องร้องเรียน', 'cases'),
+      },
+      {
+        col: 2,
+        row: 0,
+        span: 2,
+        title: 'สถิติเรื่องร้องเรียน',
+        subtitle: 'สำหรับรายงาน OIT',
+        icon: 'chart',
+        tone: 'purple',
+        action: page(liffUrl, 'สถิติเรื่องร้องเรียน', 'cases/stats'),
+      },
+      {
+        col: 0,
+        row: 1,
+        span: 2,
+        title: 'คะแนน ITA',
+        subtitle: 'ผลประเมินของหน่วยงานในจังหวัด',
+        icon: 'grid',
+        tone: 'blue',
+        action: { type: 'uri', label: 'คะแนน ITA', uri: liffUrl },
+      },
+      {
+        col: 2,
+        row: 1,
+        span: 2,
+        title: 'ช่วยเหลือ',
+        subtitle: 'คำสั่งที่ใช้ได้',
+        icon: 'help',
+        tone: 'slate',
+        action: say('ช่วยเหลือ'),
+      },
+    ],
+  };
+}
+
+/** All four, by key, for one start of the mini-app. */
+export function allMenus(liffUrl: string): Record<MenuKey, MenuDesign> {
+  return {
+    citizen: citizenMenu(liffUrl),
+    staff: staffMenu(liffUrl),
+    coordinator: coordinatorMenu(liffUrl),
+    officer: officerMenu(liffUrl),
   };
 }

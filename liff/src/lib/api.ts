@@ -1,11 +1,9 @@
-// The typed /api client (hono/client from the server's ApiType) and the one place its errors become Thai text.
-import { type ClientResponse, hc } from 'hono/client';
-import type { ApiType } from '../../../bot/api.ts';
+// The typed /api client (hono/client's types from the server's ApiType) and the one place its errors become Thai text.
+import type { ClientResponse } from 'hono/client';
 import type { FieldIssue } from '../../../bot/http/validate.ts';
+import { type Api, createApiClient } from './api-client.ts';
 
-export type Api = ReturnType<typeof hc<ApiType>>;
-
-export type { FieldIssue };
+export type { Api, FieldIssue };
 
 /** What went wrong, for the error state: 0 is "no answer" (offline, server down). */
 export class ApiError extends Error {
@@ -49,11 +47,11 @@ export function createClients(idToken: string, fetcher: typeof fetch = fetch): C
     // The prefetching caller ignores the answer; the page that takes it reads it.
     return pending.then((r) => r.clone());
   };
-  const options = { headers: { authorization: `Bearer ${idToken}` } };
+  const headers = { authorization: `Bearer ${idToken}` };
   const base = `${location.origin}/api`;
   return {
-    api: hc<ApiType>(base, { ...options, fetch: taking }),
-    prefetch: hc<ApiType>(base, { ...options, fetch: priming }),
+    api: createApiClient(base, headers, taking),
+    prefetch: createApiClient(base, headers, priming),
   };
 }
 

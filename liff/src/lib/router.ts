@@ -22,6 +22,14 @@ export function liffStatePath(search: string): string | undefined {
   return path.replace(/^\/+|\/+$/g, '').replace(/^liff\//, '');
 }
 
+/** Where a `liff.state` deep link goes, its query kept ('/agency/a1?year=2562' → 'agency/a1?year=2562'). */
+export function liffStateTarget(search: string): string | undefined {
+  const path = liffStatePath(search);
+  if (path === undefined) return undefined;
+  const query = /\?[^#]*/.exec(new URLSearchParams(search).get('liff.state') ?? '')?.[0] ?? '';
+  return path + query;
+}
+
 /** The app path of this URL: the `liff.state` deep link first, else the path itself. */
 export function currentPath(loc: { pathname: string; search: string }): string {
   return liffStatePath(loc.search) ?? appPathOf(loc.pathname);

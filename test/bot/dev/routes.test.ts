@@ -275,6 +275,36 @@ describe('POST /dev/api/tick', () => {
     expect(local.fake.violations()).toEqual([]);
   });
 
+  it("moves the simulator's clock to the chosen time: the header, the bubbles and the bot's answers read it, in the Buddhist era", async () => {
+    const at = '2027-01-15T14:30:00+07:00';
+    const ran: { clock: { label: string; simulated: boolean } } = await (
+      await post('/dev/api/tick', { at })
+    ).json();
+    expect(ran.clock).toMatchObject({
+      simulated: true,
+      label: expect.stringMatching(/^15 ม\.ค\. 2570 14:3\d น\.$/),
+    });
+    // What a person does next happens at the simulated time: the app's clock reads it too.
+    expect(Math.abs(local.deps.now().getTime() - new Date(at).getTime())).toBeLessThan(60_000);
+    await send({ as: DEMO_CITIZEN_ID, chat: DEMO_CITIZEN_ID, text: 'ช่วยเหลือ' });
+    const res = await local.app.request(`/dev/api/messages?chat=${DEMO_CITIZEN_ID}&after=0`);
+    const body: { clock: { simulated: boolean }; entries: (Entry & { day: string; time: string })[] } =
+      await res.json();
+    expect(body.clock.simulated).toBe(true);
+    const mine = body.entries.filter((e) => e.from === 'user' || e.from === 'bot');
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    for (const e of mine) {
+      expect(e.day).toBe('15 ม.ค. 2570');
+      expect(e.time).toMatch(/^14:3\d น\.$/);
+    }
+    // "กลับเป็นเวลาจริง": the real time again.
+    const reset: { clock: { label: string; simulated: boolean } } = await (
+      await post('/dev/api/clock/reset', {})
+    ).json();
+    expect(reset.clock.simulated).toBe(false);
+    expect(Math.abs(local.deps.now().getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
   it('shows a send LINE refused in the chat it was meant for', async () => {
     await enqueueMessages(
       local.deps.db,

@@ -82,7 +82,7 @@ describe('intake validators', () => {
     expect(validateWhenWhere('ก'.repeat(501)).ok).toBe(false);
   });
 
-  it('takes JPEG, PNG and WebP photos up to 1 MB, by their bytes, not a declared type', () => {
+  it('takes JPEG, PNG and WebP photos up to 1 เมกะไบต์, by their bytes, not a declared type', () => {
     const jpeg = new Uint8Array(1_000_000);
     jpeg.set([0xff, 0xd8, 0xff, 0xe0]);
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
@@ -92,7 +92,7 @@ describe('intake validators', () => {
     expect(validatePhoto(webp)).toEqual({ ok: true, value: 'image/webp' });
     const big = new Uint8Array(1_000_001);
     big.set([0xff, 0xd8, 0xff]);
-    expect(validatePhoto(big)).toMatchObject({ ok: false, message: expect.stringContaining('1 MB') });
+    expect(validatePhoto(big)).toMatchObject({ ok: false, message: expect.stringContaining('1 เมกะไบต์') });
     expect(validatePhoto(new TextEncoder().encode('%PDF-1.7 <html><script>')).ok).toBe(false);
     expect(validatePhoto(new Uint8Array(0)).ok).toBe(false);
   });

@@ -2,10 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   drawTrackingCode,
+  explainTrackingCode,
   parseTrackingCode,
   TRACKING_ALPHABET,
   TRACKING_CODE_BITS,
   TRACKING_CODE_BYTES,
+  TRACKING_EXCLUDED,
 } from '../../../core/complaints/tracking-code.ts';
 
 /** A deterministic byte source (xorshift) standing in for crypto.getRandomValues. */
@@ -72,6 +74,17 @@ describe('parseTrackingCode', () => {
     ['empty', ''],
   ])('refuses %s', (_why, typed) => {
     expect(parseTrackingCode(typed)).toBeUndefined();
+  });
+
+  it('names the characters a code can never hold, once each in the order typed', () => {
+    expect(explainTrackingCode('ABCDE-FGHIJ-KLMNP')).toEqual({ badChars: ['I', 'L'], length: 15 });
+    expect(explainTrackingCode('k7qmx-2xpar-9drow o')).toEqual({ badChars: ['O'], length: 16 });
+    expect(explainTrackingCode('K7QMX-2XPAR-9DRTW')).toEqual({ badChars: [], length: 15 });
+  });
+
+  it('leaves out exactly the look-alikes it says it does', () => {
+    const all = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+    expect(all.filter((c) => !TRACKING_ALPHABET.includes(c)).join('')).toBe(TRACKING_EXCLUDED);
   });
 
   it('parses every drawn code back to itself', () => {

@@ -11,6 +11,7 @@ import { findFiscalYear, listFiscalYears, upsertFiscalYear } from '../../../db/q
 import { recordGroupJoined } from '../../../db/queries/line-groups.ts';
 import { findProvinceById, listProvinces } from '../../../db/queries/provinces.ts';
 import {
+  countScoredAgenciesByYear,
   listProvinceScores,
   listProvinceScoreYears,
   listScores,
@@ -234,6 +235,13 @@ describe('scores', () => {
       await upsertFiscalYear(db, { provinceId: PROVINCE, year: 2566, frameworkId: 'fy2566' }, NOW);
       expect(await listProvinceScoreYears(db, PROVINCE)).toEqual([YEAR, 2566]);
       expect(await listProvinceScoreYears(db, 'other-province')).toEqual([]);
+      // The overview's default year weighs how many agencies each year covers, each agency once.
+      const two = [...one, { level: 'instrument' as const, code: 'OIT', score: 90 }];
+      await replaceScores(db, { agencyId: 'pt-office', year: 2566, source: 'demo', scores: two }, NOW);
+      expect(await countScoredAgenciesByYear(db, PROVINCE)).toEqual([
+        { year: YEAR, agencies: 2 },
+        { year: 2566, agencies: 2 },
+      ]);
     });
   });
 });

@@ -1,7 +1,15 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { trendPath, trendPoints } from '../../../liff/src/features/scores/trend.ts';
-import { appPathOf, currentPath, hrefOf, liffStatePath, matchPath } from '../../../liff/src/lib/router.ts';
+import {
+  appPathOf,
+  currentPath,
+  hrefOf,
+  liffStatePath,
+  liffStateTarget,
+  matchPath,
+} from '../../../liff/src/lib/router.ts';
+import { withYear, yearInUrl } from '../../../liff/src/lib/use-year-param.ts';
 
 describe('router', () => {
   it('reads the app path under /liff/', () => {
@@ -14,6 +22,9 @@ describe('router', () => {
   it('takes a LIFF deep link from liff.state before the path', () => {
     expect(liffStatePath('?liff.state=%2Fagency%2Fa1%3Fyear%3D2567')).toBe('agency/a1');
     expect(liffStatePath('?x=1')).toBeUndefined();
+    // The deep link keeps its year on the way to the page.
+    expect(liffStateTarget('?liff.state=%2Fagency%2Fa1%3Fyear%3D2567')).toBe('agency/a1?year=2567');
+    expect(liffStateTarget('?liff.state=%2Fplan')).toBe('plan');
     expect(currentPath({ pathname: '/liff/', search: '?liff.state=%2Fplan' })).toBe('plan');
     expect(currentPath({ pathname: '/liff/surveys', search: '' })).toBe('surveys');
   });
@@ -24,6 +35,20 @@ describe('router', () => {
     expect(matchPath('tools', 'tools/import')).toBeUndefined();
     expect(matchPath('', '')).toEqual({});
     expect(matchPath('cases/:id', 'cases/%E0%B8%81')).toEqual({ id: 'ก' });
+  });
+});
+
+describe('the year in the address', () => {
+  it('reads a Buddhist-era ?year= and nothing else', () => {
+    expect(yearInUrl('?year=2562')).toBe(2562);
+    expect(yearInUrl('?year=2019')).toBeUndefined();
+    expect(yearInUrl('?year=25620')).toBeUndefined();
+    expect(yearInUrl('')).toBeUndefined();
+  });
+
+  it('sets the year and keeps the rest of the address', () => {
+    expect(withYear('/liff/agency/a1', 2563)).toBe('/liff/agency/a1?year=2563');
+    expect(withYear('/liff/?year=2562&q=x', 2569)).toBe('/liff/?year=2569&q=x');
   });
 });
 

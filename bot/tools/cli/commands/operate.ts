@@ -2,6 +2,7 @@
 // (SQLite's online backup, safe while the server runs) and `ita status` (what /healthz reports).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { formatThaiDate } from '../../../../core/index.ts';
 import type { Db } from '../../../../db/db.ts';
 import { backupSqliteFile } from '../../../../db/sqlite.ts';
 import type { Config } from '../../../config.ts';
@@ -121,17 +122,24 @@ export async function runStatus(args: readonly string[], io: CommandIo, config: 
         : { ok: 'ผ่าน', wrong: 'ไม่ผ่าน (กุญแจไม่ตรงกับฐานข้อมูล)', unset: 'ยังไม่บันทึก (ระบบยังไม่เคยเริ่ม)' }[
             s.complaintKey
           ];
+    // Times as Thai staff read them (Bangkok, Buddhist era); a stored value that is not a time is shown as it is.
+    const when = (iso: string) => {
+      const at = new Date(iso);
+      return Number.isNaN(at.getTime()) ? iso : formatThaiDate(at, 'short', { time: true });
+    };
     io.out(`สถานะ: ${s.status === 'ok' ? 'ปกติ' : 'มีปัญหา'}`);
     io.out(`โครงสร้างฐานข้อมูล: ${s.schemaVersion ?? '-'}`);
     io.out(
-      `ข้อความรอส่ง: ${s.outbox.pending} (กำลังส่ง ${s.outbox.sending}, ส่งไม่สำเร็จ ${s.outbox.failed})${s.outbox.oldestPendingAt === null ? '' : ` ค้างตั้งแต่ ${s.outbox.oldestPendingAt}`}`,
+      `ข้อความรอส่ง: ${s.outbox.pending} (กำลังส่ง ${s.outbox.sending}, ส่งไม่สำเร็จ ${s.outbox.failed})${s.outbox.oldestPendingAt === null ? '' : ` ค้างตั้งแต่ ${when(s.outbox.oldestPendingAt)}`}`,
     );
     io.out(
       s.sending.paused
-        ? `การส่งข้อความ: หยุดไว้ตั้งแต่ ${s.sending.since} เพราะ ${s.sending.reason === 'quota' ? 'โควตาข้อความ LINE หมด' : 'ผู้ดูแลสั่งหยุด'}`
+        ? `การส่งข้อความ: หยุดไว้ตั้งแต่ ${when(s.sending.since)} เพราะ ${s.sending.reason === 'quota' ? 'โควตาข้อความ LINE หมด' : 'ผู้ดูแลสั่งหยุด'}`
         : 'การส่งข้อความ: เปิดอยู่',
     );
-    io.out(`ตัวจัดกำหนดเวลาทำงานล่าสุด: ${s.scheduler.finishedAt ?? 'ยังไม่เคยทำงาน'}`);
+    io.out(
+      `ตัวจัดกำหนดเวลาทำงานล่าสุด: ${s.scheduler.finishedAt === null ? 'ยังไม่เคยทำงาน' : when(s.scheduler.finishedAt)}`,
+    );
     io.out(`กุญแจเรื่องร้องเรียน (COMPLAINT_KEY): ${complaintKey}`);
     return s.status === 'ok' ? 0 : 1;
   });

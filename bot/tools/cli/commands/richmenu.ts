@@ -1,5 +1,5 @@
-// `ita richmenu [--out DIR]`: draws the citizens' and the staff's rich menus and puts them live through LINE's
-// API (or, with --out, only writes their pictures and JSON for a look first).
+// `ita richmenu [--out DIR]`: draws the four rich menus (citizens, agency staff, coordinators, complaint
+// officers) and puts them live through LINE's API (or, with --out, only writes their pictures and JSON for a look first).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../../../config.ts';
@@ -9,14 +9,14 @@ import { liffUrlOf } from '../../../line/liff-url.ts';
 import { createNodeDeps } from '../../../node-deps.ts';
 import { applyRichMenus, type RichMenuDeps } from '../../richmenu/apply.ts';
 import { richMenuRequest } from '../../richmenu/layout.ts';
-import { citizenMenu, staffMenu } from '../../richmenu/menus.ts';
+import { allMenus } from '../../richmenu/menus.ts';
 import { type RenderMenuImages, RichMenuImageError, renderMenuImages } from '../../richmenu/render.ts';
 import { createMenuImageUploader } from '../../richmenu/upload.ts';
 import type { CommandIo } from './migrate.ts';
 
 const USAGE = [
   'วิธีใช้:',
-  '  npm run ita -- richmenu              สร้างริชเมนูประชาชนและเจ้าหน้าที่ผ่าน LINE API (แทนที่ชุดเดิม)',
+  '  npm run ita -- richmenu              สร้างริชเมนูประชาชน เจ้าหน้าที่ ผู้ประสานงาน และเจ้าหน้าที่รับเรื่อง ผ่าน LINE API (แทนที่ชุดเดิม)',
   '  npm run ita -- richmenu --out DIR    เขียนรูป PNG และ JSON ของริชเมนูไว้ในโฟลเดอร์ DIR เท่านั้น',
 ].join('\n');
 
@@ -29,7 +29,7 @@ export interface RichMenuCliDeps extends Omit<RichMenuDeps, 'render'> {
 
 async function writeOut(dir: string, deps: RichMenuCliDeps, io: CommandIo): Promise<number> {
   const liffUrl = liffUrlOf(deps.publicBaseUrl, deps.liffId);
-  const designs = [citizenMenu(liffUrl), staffMenu(liffUrl)];
+  const designs = Object.values(allMenus(liffUrl));
   const images = await (deps.render ?? renderMenuImages)(designs);
   await mkdir(dir, { recursive: true });
   for (const [i, design] of designs.entries()) {
@@ -48,14 +48,14 @@ async function putLive(deps: RichMenuCliDeps, io: CommandIo): Promise<number> {
   const liffUrl = liffUrlOf(deps.publicBaseUrl, deps.liffId);
   const report = await applyRichMenus(
     { ...deps, render: deps.render ?? renderMenuImages },
-    { citizen: citizenMenu(liffUrl), staff: staffMenu(liffUrl) },
+    allMenus(liffUrl),
   );
   io.out(`สร้างริชเมนูประชาชนแล้ว (${report.ids.citizen}) และตั้งเป็นเมนูเริ่มต้นของทุกคน`);
-  const linked =
-    report.linkedUsers === 0
-      ? 'ยังไม่มีผู้ประสานงานหรือเจ้าหน้าที่ให้เชื่อม'
-      : `และเชื่อมให้ผู้ประสานงานและเจ้าหน้าที่ ${report.linkedUsers} คน`;
-  io.out(`สร้างริชเมนูเจ้าหน้าที่แล้ว (${report.ids.staff}) ${linked}`);
+  const made = (name: string, id: string, people: number) =>
+    `สร้างริชเมนู${name}แล้ว (${id}) ${people === 0 ? 'ยังไม่มีผู้ใช้ให้เชื่อม' : `และเชื่อมให้ ${people} คน`}`;
+  io.out(made('เจ้าหน้าที่หน่วยงาน', report.ids.staff, report.linked.staff));
+  io.out(made('ผู้ประสานงาน', report.ids.coordinator, report.linked.coordinator));
+  io.out(made('เจ้าหน้าที่รับเรื่องร้องเรียน', report.ids.officer, report.linked.officer));
   io.out(report.deleted.length === 0 ? 'ไม่มีริชเมนูเก่าให้ลบ' : `ลบริชเมนูเก่า ${report.deleted.length} รายการแล้ว`);
   return 0;
 }

@@ -1,5 +1,5 @@
-// One case for a complaint officer: text, place, photos, deadlines, the full history, the reporter's identity
-// when the API returns it (only to officers of the agency; the read is audited) and the actions for its status.
+// One case for a complaint officer: text, place, photos, deadlines, who holds it, the full history, the reporter's
+// identity behind a step (only to officers of the agency; each look is audited) and the actions for its status.
 import { useState } from 'preact/hooks';
 import { IDENTITY_MODE_LABELS, isIdentityMode } from '../../../../core/complaints/intake-rules.ts';
 import { formatThaiPhone } from '../../../../core/complaints/phone.ts';
@@ -12,7 +12,7 @@ import '../complaints/complaint-styles.css';
 import { ok } from '../../lib/api.ts';
 import { hrefOf } from '../../lib/router.ts';
 import { useSession } from '../../lib/session.ts';
-import { useLoad } from '../../lib/use-load.ts';
+import { toApiError, useLoad } from '../../lib/use-load.ts';
 import type { PageProps } from '../../ui/lazy-page.tsx';
 import { ApiErrorState, Loading } from '../../ui/states.tsx';
 import { SummaryRow } from '../../ui/summary-row.tsx';
@@ -40,8 +40,13 @@ export function CaseDetailPage({ params }: PageProps) {
           {typeLabelOf(c.type)} · แจ้งเมื่อ {thaiDateTime(c.createdAt)}
         </p>
         <DeadlineList deadlines={c.deadlines} />
+        {c.holder !== null && (
+          <p class="case-holder">
+            ผู้รับผิดชอบ: <strong>{c.holder.isYou ? `ท่าน (${c.holder.name})` : c.holder.name}</strong>
+          </p>
+        )}
       </section>
-      <Identity identity={c.identity} />
+      <Identity caseId={c.id} identity={c.identity} />
       <section class="card" aria-labelledby="story-title">
         <h2 id="story-title">รายละเอียดเรื่อง</h2>
         <p class="complaint-text">{c.description}</p>
@@ -96,29 +101,67 @@ export function CaseDetailPage({ params }: PageProps) {
   );
 }
 
-function Identity({ identity }: { identity: CaseDetail['identity'] }) {
-  if (identity === null) return null;
+type Revealed = { name: string | null; phone: string | null };
+
+/**
+ * The reporter: the identity choice at once; a named reporter's name and phone only after
+ * "แสดงข้อมูลผู้ร้องเรียน" (the API records that read), kept for this view so it is asked for once.
+ */
+function Identity({ caseId, identity }: { caseId: string; identity: CaseDetail['identity'] }) {
+  const { api } = useSession();
+  const [shown, setShown] = useState<Revealed>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
   const mode = isIdentityMode(identity.mode) ? IDENTITY_MODE_LABELS[identity.mode] : identity.mode;
+  const reveal = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      setShown(await ok(api.cases[':id'].identity.$post({ param: { id: caseId } })));
+    } catch (error) {
+      setProblem(toApiError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <section class="card complaint-identity" aria-labelledby="identity-title">
       <h2 id="identity-title">ผู้ร้องเรียน</h2>
       <p>{mode}</p>
-      {identity.name !== null && (
-        <p>
-          ชื่อ: <strong>{identity.name}</strong>
-        </p>
-      )}
-      {identity.phone !== null && (
-        <p>
-          โทรศัพท์: <a href={`tel:${identity.phone}`}>{formatThaiPhone(identity.phone)}</a>
-        </p>
-      )}
-      {identity.mode === 'named' ? (
-        <p class="small">
-          การเปิดดูข้อมูลผู้ร้องครั้งนี้ถูกบันทึกไว้ในบันทึกการตรวจสอบ (ผู้ดูและเวลา) โปรดใช้เพื่อการดำเนินเรื่องเท่านั้น และห้ามเปิดเผยต่อผู้อื่น
-        </p>
-      ) : (
+      {!identity.revealable ? (
         <p class="small muted">ผู้ร้องเลือกไม่เปิดเผยตัวตน ระบบไม่มีชื่อหรือเบอร์โทรศัพท์ของผู้ร้อง</p>
+      ) : shown === undefined ? (
+        <>
+          <p class="small">
+            ชื่อและเบอร์โทรศัพท์ของผู้ร้องซ่อนไว้ การกดดูจะถูกบันทึกในบันทึกการตรวจสอบ (ผู้ดูและเวลา)
+            โปรดเปิดดูเมื่อจำเป็นต้องติดต่อผู้ร้องเท่านั้น
+          </p>
+          <button type="button" class="secondary" disabled={busy} onClick={reveal}>
+            {busy ? 'กำลังเปิด…' : 'แสดงข้อมูลผู้ร้องเรียน'}
+          </button>
+          {problem !== undefined && (
+            <p role="alert" class="weak">
+              {problem}
+            </p>
+          )}
+        </>
+      ) : (
+        <>
+          {shown.name !== null && (
+            <p>
+              ชื่อ: <strong>{shown.name}</strong>
+            </p>
+          )}
+          {shown.phone !== null && (
+            <p>
+              โทรศัพท์: <a href={`tel:${shown.phone}`}>{formatThaiPhone(shown.phone)}</a>
+            </p>
+          )}
+          <p class="small">
+            การเปิดดูข้อมูลผู้ร้องครั้งนี้ถูกบันทึกไว้ในบันทึกการตรวจสอบ (ผู้ดูและเวลา) โปรดใช้เพื่อการดำเนินเรื่องเท่านั้น
+            และห้ามเปิดเผยต่อผู้อื่น
+          </p>
+        </>
       )}
     </section>
   );

@@ -14,6 +14,7 @@ import { ok } from '../../lib/api.ts';
 import { saveFile } from '../../lib/save-file.ts';
 import { useSession } from '../../lib/session.ts';
 import { useAction, useLoad } from '../../lib/use-load.ts';
+import { useYearParam } from '../../lib/use-year-param.ts';
 import { ActionOutcome, ApiErrorState, Loading } from '../../ui/states.tsx';
 
 const YEARS_BACK = 4;
@@ -26,7 +27,8 @@ export function CaseStatsPage() {
   const provinceWide = me.isCoordinator || me.officerAgencyIds.some((id) => id === null);
   const own = me.officerAgencyIds.find((id): id is string => id !== null);
   const [agencyId, setAgencyId] = useState(provinceWide ? PROVINCE : (own ?? PROVINCE));
-  const [year, setYear] = useState(thisYear);
+  const [urlYear, setYear] = useYearParam();
+  const year = urlYear ?? thisYear;
   const [period, setPeriod] = useState<ReportPeriod>('year');
   const agencies = useLoad(() => ok(api.complaints.agencies.$get({ query: {} })), []);
   const names = useMemo(

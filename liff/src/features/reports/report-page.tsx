@@ -11,6 +11,7 @@ import type {
 } from '../../../../core/reports/index.ts';
 import { fiscalYearOf } from '../../../../core/thai/era.ts';
 import { ok } from '../../lib/api.ts';
+import { hrefOf } from '../../lib/router.ts';
 import { saveFile } from '../../lib/save-file.ts';
 import { useSession } from '../../lib/session.ts';
 import { type Loaded, useAction, useLoad } from '../../lib/use-load.ts';
@@ -117,10 +118,28 @@ function ReportPage<R>({ year, onYear, loaded, lines, download, plan, sheet }: R
   );
 }
 
+/** The report's year, kept in its address (`reports/<kind>/<agency>/<year>`) so back and share keep it. */
+function useReportYear(kind: string, agencyId: string, first: string): [string, (year: string) => void] {
+  const [year, setYear] = useState(first);
+  const choose = (next: string) => {
+    history.replaceState(
+      history.state,
+      '',
+      hrefOf(`reports/${kind}/${encodeURIComponent(agencyId)}/${next}`),
+    );
+    setYear(next);
+  };
+  return [year, choose];
+}
+
 export function AnalysisReportPage({ params }: PageProps) {
   const { api } = useSession();
   const agencyId = params.agencyId ?? '';
-  const [year, setYear] = useState(params.year ?? String(fiscalYearOf(new Date()) - 1));
+  const [year, setYear] = useReportYear(
+    'analysis',
+    agencyId,
+    params.year ?? String(fiscalYearOf(new Date()) - 1),
+  );
   const route = api.reports.analysis[':agencyId'][':year'];
   const param = { agencyId, year };
   const loaded = useLoad(() => ok(route.$get({ param })), [agencyId, year]);
@@ -147,7 +166,11 @@ export function AnalysisReportPage({ params }: PageProps) {
 export function MeasuresReportPage({ params }: PageProps) {
   const { api } = useSession();
   const agencyId = params.agencyId ?? '';
-  const [year, setYear] = useState(params.year ?? String(fiscalYearOf(new Date())));
+  const [year, setYear] = useReportYear(
+    'measures',
+    agencyId,
+    params.year ?? String(fiscalYearOf(new Date())),
+  );
   const route = api.reports.measures[':agencyId'][':year'];
   const param = { agencyId, year };
   const loaded = useLoad(() => ok(route.$get({ param })), [agencyId, year]);

@@ -5,6 +5,7 @@ import type { ProvinceData, ProvinceRow } from '../../lib/api-types.ts';
 import { hrefOf } from '../../lib/router.ts';
 import { useSession } from '../../lib/session.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { useYearParam } from '../../lib/use-year-param.ts';
 import { ApiErrorState, Empty, Loading } from '../../ui/states.tsx';
 import { YearSelect } from '../../ui/year-select.tsx';
 import { LevelBadge, levelTone } from './level-badge.tsx';
@@ -53,10 +54,11 @@ function Distribution({ data }: { data: ProvinceData }) {
   );
 }
 
-function Row({ row }: { row: ProvinceRow }) {
+function Row({ row, year }: { row: ProvinceRow; year: number }) {
   return (
     <li>
-      <a class="agency-row" href={hrefOf(`agency/${encodeURIComponent(row.id)}`)}>
+      {/* The card opens on the year of the list it was chosen from. */}
+      <a class="agency-row" href={hrefOf(`agency/${encodeURIComponent(row.id)}?year=${year}`)}>
         <span class="rank">{row.rank ?? '–'}</span>
         <span class="agency-main">
           <span class="agency-title">{row.shortName ?? row.name}</span>
@@ -82,7 +84,7 @@ function Row({ row }: { row: ProvinceRow }) {
 
 export function ProvincePage() {
   const { api } = useSession();
-  const [year, setYear] = useState<number | undefined>(undefined);
+  const [year, setYear] = useYearParam();
   const [filters, setFilters] = useState<Filters>({ type: '', district: '', q: '' });
   const loaded = useLoad(() => ok(api.province.$get({ query: year === undefined ? {} : { year } })), [year]);
   const rows = useMemo(
@@ -95,7 +97,8 @@ export function ProvincePage() {
   if (loaded.status === 'loading') return <Loading lines={8} />;
   if (loaded.status === 'error') return <ApiErrorState error={loaded.error} onRetry={loaded.reload} />;
   const data = loaded.data;
-  if (data.year === null)
+  const shown = data.year;
+  if (shown === null)
     return <Empty>ยังไม่มีผลคะแนน ITA ของ{data.provinceName} ผู้ประสานงานนำเข้าได้ที่เมนูเครื่องมือ</Empty>;
   return (
     <div>
@@ -112,7 +115,7 @@ export function ProvincePage() {
           {data.inventedNotice}
         </p>
       )}
-      <YearSelect year={data.year} years={data.years} onYear={setYear} />
+      <YearSelect year={shown} years={data.years} onYear={setYear} />
       <Distribution data={data} />
       <section class="card filters" aria-label="ตัวกรอง">
         <label class="field">
@@ -149,7 +152,7 @@ export function ProvincePage() {
       ) : (
         <ol class="ranked" aria-label="อันดับหน่วยงาน">
           {rows.map((r) => (
-            <Row key={r.id} row={r} />
+            <Row key={r.id} row={r} year={shown} />
           ))}
         </ol>
       )}

@@ -1,5 +1,5 @@
 // The agency score card: total and level, change, ranks, instruments, radar, trend, weak topics, next level.
-import { formatChange, formatScore } from '../../../../core/round.ts';
+import { formatScore } from '../../../../core/round.ts';
 import type { ScorecardData } from '../../lib/api-types.ts';
 import { LevelBadge } from './level-badge.tsx';
 import { RadarChart } from './radar-chart.tsx';
@@ -16,7 +16,9 @@ function Change({ change }: { change: ScorecardData['change'] }) {
   const word = change.total > 0 ? 'เพิ่มขึ้น' : change.total < 0 ? 'ลดลง' : 'เท่าเดิม';
   return (
     <p class={`change ${tone}`}>
-      {word} {change.totalDisplay ?? formatChange(change.total)} คะแนน จากปี {change.previousYear}
+      {/* The word says which way; the amount has no sign (ลดลง 1.17 คะแนน). */}
+      {word} {change.total === 0 ? '' : `${formatScore(Math.abs(change.total))} คะแนน `}จากปี{' '}
+      {change.previousYear}
       {change.level !== null && <span class="muted"> (ปีก่อน: {change.level})</span>}
     </p>
   );

@@ -1,4 +1,5 @@
-// Compose an announcement: text and who gets it, a preview with the group count, then an explicit confirm.
+// Compose an announcement: text and who gets it, a preview with the group count and what it costs in LINE's
+// monthly quota (and what remains after it), then an explicit confirm.
 import { useState } from 'preact/hooks';
 import type { BroadcastFilter, BroadcastPreview } from '../../lib/api-types.ts';
 import { toApiError } from '../../lib/use-load.ts';
@@ -12,6 +13,36 @@ export interface BroadcastFormProps {
   preview: (text: string, filter: BroadcastFilter) => Promise<BroadcastPreview>;
   /** Resolves with the Thai message of what was queued. */
   send: (text: string, filter: BroadcastFilter) => Promise<string>;
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** What the announcement costs in LINE's monthly quota and what remains after it — the chat preview's words. */
+function QuotaCost({ preview }: { preview: BroadcastPreview }) {
+  const remaining = preview.remainingAfter;
+  return (
+    <div class="quota-cost" data-testid="quota-cost">
+      <p>
+        ใช้โควตาข้อความ LINE ประมาณ <strong data-testid="cost">{n(preview.cost)}</strong> ข้อความ (1
+        ข้อความต่อสมาชิกกลุ่ม 1 คน)
+        {preview.uncountedGroups > 0 && ` · ${preview.uncountedGroups} กลุ่มยังไม่ได้นับสมาชิก คิดกลุ่มละ 10 คน`}
+      </p>
+      {preview.quota === 'none' ? (
+        <p class="muted small">แพ็กเกจ LINE นี้ไม่จำกัดจำนวนข้อความต่อเดือน</p>
+      ) : remaining === null ? (
+        <p class="muted small">อ่านโควตาคงเหลือจาก LINE ไม่ได้ในขณะนี้</p>
+      ) : remaining >= 0 ? (
+        <p>
+          หลังส่งจะเหลือโควตาเดือนนี้ <strong data-testid="remaining">{n(remaining)}</strong> ข้อความ
+        </p>
+      ) : (
+        <p class="weak" role="alert">
+          โควตาเดือนนี้ไม่พอ ขาดอีก <strong data-testid="short">{n(-remaining)}</strong> ข้อความ: LINE
+          จะหยุดรับเมื่อโควตาหมด ส่วนที่เหลือจะส่งต่อเมื่อขึ้นเดือนใหม่ หรือเมื่อเพิ่มแพ็กเกจแล้วกด "ส่งต่อ"
+        </p>
+      )}
+    </div>
+  );
 }
 
 type Step =
@@ -123,6 +154,7 @@ export function BroadcastForm({ types, districts, activities, preview, send }: B
           <p>
             จะส่งถึง <strong data-testid="groups">{step.preview.groups}</strong> กลุ่ม ({step.preview.audience})
           </p>
+          {step.preview.groups > 0 && <QuotaCost preview={step.preview} />}
           <pre class="preview">{step.preview.text}</pre>
           {step.preview.groups === 0 ? (
             <p class="weak">ไม่มีกลุ่มที่ตรงกับผู้รับที่เลือก ลองเปลี่ยนตัวกรอง</p>

@@ -1,6 +1,11 @@
 // The coordinator's tools: import scores, survey links and targets, the plan, agencies, settings, announcements,
-// the LINE quota.
+// the LINE quota, the OIT reports.
+import { useState } from 'preact/hooks';
+import { fiscalYearOf } from '../../../../core/thai/era.ts';
+import { ok } from '../../lib/api.ts';
 import { hrefOf } from '../../lib/router.ts';
+import { useSession } from '../../lib/session.ts';
+import { useLoad } from '../../lib/use-load.ts';
 
 const TOOLS = [
   ['tools/import', 'นำเข้าผลคะแนน', 'ไฟล์ CSV หรือ JSON แบบเดียวกับคำสั่ง ita score ตรวจทุกบรรทัดก่อนบันทึก'],
@@ -17,7 +22,77 @@ const TOOLS = [
   ['tools/quota', 'โควตาข้อความ LINE', 'ยอดที่ใช้ ประมาณการถึงสิ้นเดือน และ "ส่งต่อ" เมื่อการส่งถูกระงับเพราะโควตาหมด'],
 ] as const;
 
+/** The OIT reports of any agency of the province: choose the agency and the year, then open either report. */
+function OitReports() {
+  const { api } = useSession();
+  const agencies = useLoad(() => ok(api.complaints.agencies.$get({ query: {} })), []);
+  const [agencyId, setAgencyId] = useState('');
+  const [year, setYear] = useState('');
+  const list = agencies.data?.agencies ?? [];
+  const chosen = agencyId || list[0]?.id || '';
+  const years = recentYears();
+  const shownYear = year || String(years[1]);
+  const id = encodeURIComponent(chosen);
+  return (
+    <section class="card" aria-labelledby="tools-reports">
+      <h2 id="tools-reports">รายงานสำหรับเผยแพร่ใน OIT</h2>
+      <p class="muted small">
+        รายงานการวิเคราะห์ผลการประเมินและรายงานผลตามมาตรการของแต่ละหน่วยงาน แก้ไขแล้วดาวน์โหลดเป็น Word ได้
+      </p>
+      <label class="field">
+        หน่วยงาน
+        <select value={chosen} onChange={(e) => setAgencyId(e.currentTarget.value)}>
+          {list.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.nameTh}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        ปีงบประมาณ
+        <select value={shownYear} onChange={(e) => setYear(e.currentTarget.value)}>
+          {years.map((y) => (
+            <option key={y} value={String(y)}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      {chosen !== '' && (
+        <ul class="link-list">
+          <li>
+            <a href={hrefOf(`reports/analysis/${id}/${shownYear}`)}>
+              รายงานการวิเคราะห์ผลการประเมิน ปี {shownYear}
+            </a>
+          </li>
+          <li>
+            <a href={hrefOf(`reports/measures/${id}/${shownYear}`)}>
+              รายงานผลการดำเนินการตามมาตรการ ปี {shownYear}
+            </a>
+          </li>
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** This fiscal year and the six before it, newest first (the reports cover published years). */
+function recentYears(): number[] {
+  const current = fiscalYearOf(new Date());
+  return Array.from({ length: 7 }, (_, i) => current - i);
+}
+
 export function ToolsPage() {
+  return (
+    <>
+      <ToolList />
+      <OitReports />
+    </>
+  );
+}
+
+function ToolList() {
   return (
     <ul class="tool-list">
       {TOOLS.map(([path, title, text]) => (

@@ -11,6 +11,7 @@ import {
   demoGroupIdOf,
 } from '../../../../bot/tools/demo/line.ts';
 import { findBroadcast } from '../../../../db/queries/broadcasts.ts';
+import { listMemberCounts, setMemberCount } from '../../../../db/queries/group-members.ts';
 import { type GroupFilter, listBoundGroups, markGroupLeft } from '../../../../db/queries/line-groups.ts';
 import { countOutboxByState } from '../../../../db/queries/outbox.ts';
 import { makePostbackEvent, userSource } from '../../../support/events.ts';
@@ -189,6 +190,58 @@ describe('ประกาศ / announce', () => {
     const before = countIn(await c.say('ประกาศ ทดสอบ', COORDINATOR));
     await markGroupLeft(c.h.deps.db, demoGroupIdOf('nakhon-rangsit'), NOW);
     expect(countIn(await c.say('ประกาศ ทดสอบ', COORDINATOR))).toBe(before - 1);
+  });
+});
+
+describe('the preview prices the announcement in LINE’s monthly quota', () => {
+  /** LINE's figures this month (the fake LINE API's /quota and /quota/consumption), and 12 members a group. */
+  async function lineSays(limit: number | undefined, used: number) {
+    (c.h.fake.options as { quotaLimit?: number }).quotaLimit = limit;
+    c.h.fake.totalUsage = used;
+    const counts = await listMemberCounts(c.h.deps.db);
+    for (const groupId of counts.keys()) await setMemberCount(c.h.deps.db, groupId, 12, NOW);
+  }
+
+  it('shows what it costs (12 a group) and what remains of the month after it', async () => {
+    await lineSays(5_000, 1_234);
+    const preview = await c.say('ประกาศ ขอเชิญประชุม', COORDINATOR);
+    const groups = countIn(preview);
+    expect(groups).toBe(await staffGroupCount());
+    const cost = groups * 12;
+    const text = readable(preview);
+    expect(text).toContain(`ใช้โควตาข้อความ LINE ประมาณ ${cost.toLocaleString('en-US')} ข้อความ`);
+    expect(text).toContain(`หลังส่งจะเหลือโควตาเดือนนี้ ${(5_000 - 1_234 - cost).toLocaleString('en-US')} ข้อความ`);
+    const paths = c.h.fake.requests.map((r) => r.path);
+    expect(paths).toContain('/v2/bot/message/quota');
+    expect(paths).toContain('/v2/bot/message/quota/consumption');
+    // A narrower audience costs less: the picker's preview is priced again.
+    const local = await c.press(
+      buttons([preview[1] ?? { type: 'none' }]).get('อปท. ทั้งหมด') ?? '',
+      COORDINATOR,
+    );
+    expect(readable(local)).toContain(`ประมาณ ${(countIn(local) * 12).toLocaleString('en-US')} ข้อความ`);
+    expect(countIn(local)).toBeLessThan(groups);
+  });
+
+  it('warns in red by how much the quota falls short, and still lets the coordinator send', async () => {
+    await lineSays(300, 250);
+    const preview = await c.say('ประกาศ ขอเชิญประชุม', COORDINATOR);
+    const short = countIn(preview) * 12 - 50;
+    expect(readable(preview)).toContain(`โควตาเดือนนี้ไม่พอ ขาดอีก ${short.toLocaleString('en-US')} ข้อความ`);
+    expect(JSON.stringify(preview[1])).toContain('"color":"#B3261E"');
+    expect(buttons(preview).has('ส่ง')).toBe(true);
+  });
+
+  it('says so when the plan has no monthly limit, or LINE cannot be read', async () => {
+    await lineSays(undefined, 0);
+    expect(readable(await c.say('ประกาศ ทดสอบ', COORDINATOR))).toContain('ไม่จำกัดจำนวนข้อความต่อเดือน');
+    c.h.fake.failNext(2, {
+      status: 500,
+      paths: ['/v2/bot/message/quota', '/v2/bot/message/quota/consumption'],
+    });
+    const unread = readable(await c.say('ประกาศ ทดสอบ', COORDINATOR));
+    expect(unread).toContain('อ่านโควตาคงเหลือจาก LINE ไม่ได้ในขณะนี้');
+    expect(unread).toMatch(/ใช้โควตาข้อความ LINE ประมาณ [\d,]+ ข้อความ/);
   });
 });
 

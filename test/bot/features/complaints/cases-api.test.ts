@@ -54,18 +54,40 @@ describe('GET /api/cases', () => {
 });
 
 describe('GET /api/cases/:id', () => {
-  it('shows the case with its identity to an officer of the agency, auditing every read', async () => {
+  it('shows the case without name or phone; POST …/identity reveals them to an officer, audited each time', async () => {
     const res = await call('OFFICER_A', `/cases/${c.id}`);
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.description).toBe('ลับ: เจ้าหน้าที่เรียกรับเงินค่าบริการเกินอัตรา');
-    expect(body.identity).toEqual({ mode: 'named', name: 'นางสาวผู้ร้อง ทดสอบ', phone: '0812345678' });
+    expect(body.identity).toEqual({ mode: 'named', revealable: true });
+    expect(JSON.stringify(body)).not.toContain('ผู้ร้อง ทดสอบ');
     expect(JSON.stringify(body)).not.toContain(REPORTER);
     expect(body.actions).toEqual(['acknowledge', 'take', 'close', 'refer', 'reject']);
+    expect(body.holder).toBeNull();
+    // Opening the case reads no identity.
     await call('OFFICER_PROVINCE', `/cases/${c.id}`);
+    expect(await identityReads(c.id)).toEqual([]);
+    const revealed = await call('OFFICER_A', `/cases/${c.id}/identity`, { method: 'POST' });
+    expect(await json(revealed)).toEqual({ mode: 'named', name: 'นางสาวผู้ร้อง ทดสอบ', phone: '0812345678' });
+    await call('OFFICER_PROVINCE', `/cases/${c.id}/identity`, { method: 'POST' });
     const reads = await identityReads(c.id);
     expect(reads.map((r) => r.actor).sort()).toEqual([OFFICER_A, OFFICER_PROVINCE].sort());
     expect(reads).toHaveLength(2);
+  });
+
+  it('after รับเป็นผู้รับผิดชอบ names who holds the case and offers no take button', async () => {
+    const taken = await call('OFFICER_A', `/cases/${c.id}/actions`, {
+      method: 'POST',
+      body: { action: 'take' },
+    });
+    expect(taken.status).toBe(200);
+    const mine = await json(await call('OFFICER_A', `/cases/${c.id}`));
+    expect(mine.holder).toMatchObject({ isYou: true });
+    expect(mine.actions).not.toContain('take');
+    const theirs = await json(await call('OFFICER_PROVINCE', `/cases/${c.id}`));
+    expect(theirs.holder).toMatchObject({ isYou: false });
+    expect(typeof (theirs.holder as { name: unknown }).name).toBe('string');
+    expect(theirs.actions).toEqual(['close', 'refer', 'reject']);
   });
 
   it.each<Person>(['OFFICER_B', 'STAFF_A', 'COORDINATOR', 'CITIZEN'])(
@@ -74,6 +96,7 @@ describe('GET /api/cases/:id', () => {
       const res = await call(person, `/cases/${c.id}`);
       expect(res.status).toBe(403);
       expect(JSON.stringify(await json(res))).not.toContain('ผู้ร้อง ทดสอบ');
+      expect((await call(person, `/cases/${c.id}/identity`, { method: 'POST' })).status).toBe(403);
       expect(await identityReads(c.id)).toEqual([]);
       const [photo] = await listAttachments(f.h.deps.db, c.id);
       expect((await call(person, `/cases/${c.id}/photos/${photo?.id}`)).status).toBe(403);
@@ -83,7 +106,9 @@ describe('GET /api/cases/:id', () => {
   it('gives an anonymous case no identity and records no read', async () => {
     const anon = await f.file({ mode: 'anonymous_updates' });
     const body = await json(await call('OFFICER_A', `/cases/${anon.id}`));
-    expect(body.identity).toEqual({ mode: 'anonymous_updates', name: null, phone: null });
+    expect(body.identity).toEqual({ mode: 'anonymous_updates', revealable: false });
+    const asked = await call('OFFICER_A', `/cases/${anon.id}/identity`, { method: 'POST' });
+    expect(await json(asked)).toEqual({ mode: 'anonymous_updates', name: null, phone: null });
     expect(await identityReads(anon.id)).toEqual([]);
   });
 

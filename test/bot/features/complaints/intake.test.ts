@@ -1,6 +1,7 @@
 // The chat intake as conversations through signed webhooks and the fake LINE API: every step's bad input,
 // cancel, expiry, redelivery and duplicates, the rate limit, photos, location and each identity choice.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LineMessage } from '../../../../bot/dev/fake-line/types.ts';
 import { drainOutbox } from '../../../../bot/line/outbox/index.ts';
 import { runScheduler } from '../../../../bot/scheduler.ts';
 import { DEMO_OFFICERS_GROUP_ID } from '../../../../bot/tools/demo/line.ts';
@@ -29,6 +30,22 @@ const draftPhotos = (p: Citizen) =>
     .select(['id', 'intake_key', 'complaint_id'])
     .execute();
 
+/** The bubbles of the carousel in the last answer. */
+function bubblesOf(messages: readonly LineMessage[]): unknown[] {
+  const flex = messages.find((m) => m.type === 'flex') as { contents?: { contents?: unknown[] } } | undefined;
+  return flex?.contents?.contents ?? [];
+}
+
+/** Presses "เลือกหน่วยงานนี้" under the bubble that names `fullName`. */
+async function pickAgencyCard(p: Citizen, fullName: string): Promise<LineMessage[]> {
+  const card = bubblesOf(p.last).find((b) => readable([b as LineMessage]).includes(fullName));
+  const data = card === undefined ? undefined : buttons([card as LineMessage]).get('เลือกหน่วยงานนี้');
+  if (data === undefined) throw new Error(`no card for ${fullName} in: ${readable(p.last)}`);
+  const answer = await p.c.press(data, { user: CITIZEN });
+  p.last = answer;
+  return answer;
+}
+
 async function confirmWith(p: Citizen, identity: string): Promise<string> {
   await p.choose(identity);
   expect(readable(p.last)).toContain('สรุปเรื่องที่จะส่ง');
@@ -54,7 +71,11 @@ describe('complaint intake in 1:1 chat', () => {
     const receipt = readable(p.last);
     expect(receipt).toContain('รับเรื่องเมื่อ: 10 มิ.ย. 2569 10:00 น.');
     expect(receipt).toContain('โปรดจดรหัสไว้');
-    expect(p.last.at(-1)).toEqual({ type: 'text', text: code });
+    expect(p.last.at(-1)).toMatchObject({ type: 'text', text: code });
+    // The receipt teaches the citizen's own code, never a made-up one, and has a button to follow it.
+    expect(receipt).toContain(`พิมพ์ "ติดตาม ${code}"`);
+    expect(receipt).not.toContain('K7QMX');
+    expect(readable(await p.choose('ติดตามเรื่องนี้'))).toContain(`เรื่องรหัส ${code}`);
     const [row] = await complaintRows(p);
     expect(row).toMatchObject({
       tracking_code: code,
@@ -87,9 +108,13 @@ describe('complaint intake in 1:1 chat', () => {
     expect(readable(await p.say('หน่วยงานที่ไม่มีจริงxyz'))).toContain('ไม่พบหน่วยงาน');
     const many = readable(await p.say('บึง'));
     expect(many).toContain('พบหลายหน่วยงาน');
-    expect(buttons(p.last).size).toBeGreaterThan(3);
-    expect(buttons(p.last).size).toBeLessThanOrEqual(13);
-    await p.choose('อบต.บึงบอน');
+    // A carousel of full names (never "อบต.…" cut at 20 characters), one button each, at most 12.
+    const cards = bubblesOf(p.last);
+    expect(cards.length).toBeGreaterThan(1);
+    expect(cards.length).toBeLessThanOrEqual(12);
+    expect(many).toContain('องค์การบริหารส่วนตำบลบึงบอน');
+    expect(many).not.toContain('อบต.');
+    await pickAgencyCard(p, 'องค์การบริหารส่วนตำบลบึงบอน');
     expect(await p.step()).toBe('description');
     expect(readable(await p.say('สั้นไป'))).toContain('อย่างน้อย 10');
     p.c.h.fake.setContent('early-photo', jpegBytes(10), 'image/jpeg');
@@ -116,6 +141,46 @@ describe('complaint intake in 1:1 chat', () => {
     expect(await p.step()).toBe('confirm');
     expect(readable(await p.say('ยืนยัน'))).toMatch(CODE_RE);
     expect(await complaintRows(p)).toHaveLength(1);
+  });
+
+  it('changes one answer from the summary with "แก้ไข" and comes back to the summary', async () => {
+    p = await startCitizen();
+    await fillUpToIdentity(p);
+    await p.choose('รหัสติดตามเท่านั้น');
+    expect(await p.step()).toBe('confirm');
+    // The description: only that question, then the summary again with the new text.
+    expect(readable(await p.choose('แก้ไข'))).toContain('ต้องการแก้ไขคำตอบใด');
+    expect(buttons(p.last).has('ชื่อและเบอร์โทรศัพท์')).toBe(false); // not named
+    await p.choose('รายละเอียด');
+    expect(await p.step()).toBe('description');
+    const changed = 'เจ้าหน้าที่เรียกรับเงินสามพันบาทเพื่อเร่งออกใบอนุญาตก่อสร้างอาคาร';
+    const summary = readable(await p.say(changed));
+    expect(summary).toContain('สรุปเรื่องที่จะส่ง');
+    expect(summary).toContain(changed);
+    expect(await p.step()).toBe('confirm');
+    // The agency, typed: several match, chosen from the carousel, back to the summary.
+    await p.choose('แก้ไข');
+    await p.choose('หน่วยงาน');
+    await p.say('บึง');
+    const back = readable(await pickAgencyCard(p, 'องค์การบริหารส่วนตำบลบึงบอน'));
+    expect(back).toContain('สรุปเรื่องที่จะส่ง');
+    expect(back).toContain('องค์การบริหารส่วนตำบลบึงบอน');
+    // The identity, to named: the name and phone are asked, then the summary.
+    await p.choose('แก้ไข');
+    await p.choose('การระบุตัวตน');
+    await p.choose('ระบุชื่อ');
+    expect(await p.step()).toBe('name');
+    await p.say('สมชาย ใจดี');
+    expect(await p.step()).toBe('phone');
+    expect(readable(await p.say('0812345678'))).toContain('สมชาย ใจดี โทร 081-234-5678');
+    // "กลับไปที่สรุป" changes nothing; typing "แก้ไข" works as the button does.
+    await p.say('แก้ไข');
+    expect(buttons(p.last).has('ชื่อและเบอร์โทรศัพท์')).toBe(true);
+    expect(readable(await p.choose('กลับไปที่สรุป'))).toContain('สรุปเรื่องที่จะส่ง');
+    const receipt = readable(await p.choose('ยืนยันส่งเรื่อง'));
+    expect(receipt).toMatch(CODE_RE);
+    const [row] = await complaintRows(p);
+    expect(row).toMatchObject({ description: changed, agency_id: 'bueng-bon-sao', identity_mode: 'named' });
   });
 
   it('cancels at any step and keeps nothing, photos included', async () => {
@@ -206,7 +271,7 @@ describe('complaint intake in 1:1 chat', () => {
     await p.location();
     expect(await p.step()).toBe('photos');
     p.c.h.fake.setContent('big', jpegBytes(1_000_001), 'image/jpeg');
-    expect(readable(await p.photo('big'))).toContain('ใหญ่เกิน 1 MB');
+    expect(readable(await p.photo('big'))).toContain('ใหญ่เกิน 1 เมกะไบต์');
     p.c.h.fake.setContent('pdf', new Uint8Array(10), 'application/pdf');
     expect(readable(await p.photo('pdf'))).toContain('รับเฉพาะรูปภาพ');
     for (let i = 1; i <= 5; i += 1) {

@@ -26,6 +26,20 @@ async function fileOne(p: Citizen): Promise<{ id: string; code: string }> {
 const OTHER = `U${'7'.repeat(32)}`;
 
 describe('tracking a complaint by its code', () => {
+  it('lists the citizen’s own complaints with a track button each, for เรื่องของฉัน and a bare ติดตาม', async () => {
+    p = await startCitizen();
+    const { code } = await fileOne(p);
+    for (const typed of ['เรื่องของฉัน', 'ติดตาม']) {
+      const answer = await p.say(typed);
+      const shown = readable(answer);
+      expect(shown).toContain('เรื่องร้องเรียนของท่าน 1 เรื่อง');
+      expect(shown).toContain(`พิมพ์ "ติดตาม ${code}"`);
+      expect(shown).not.toContain('K7QMX');
+      expect(answer.some((m) => m.type === 'flex')).toBe(true);
+    }
+    expect(readable(await p.choose('ติดตามเรื่องนี้'))).toContain(`เรื่องรหัส ${code}`);
+  });
+
   it('shows status and the public history to anyone holding the code, never the identity or text', async () => {
     p = await startCitizen();
     const { id, code } = await fileOne(p);
@@ -56,7 +70,7 @@ describe('tracking a complaint by its code', () => {
     p = await startCitizen();
     const { code } = await fileOne(p);
     for (let i = 0; i < 3; i += 1)
-      expect(readable(await p.say('ติดตาม 12345', { user: OTHER }))).toContain('รหัสติดตามมี 15 ตัว');
+      expect(readable(await p.say('ติดตาม 23456', { user: OTHER }))).toContain('รหัสติดตามมี 15 ตัว');
     const wrong = code.startsWith('2') ? `3${code.slice(1)}` : `2${code.slice(1)}`;
     for (let i = 0; i < 10; i += 1)
       expect(readable(await p.say(`ติดตาม ${wrong}`, { user: OTHER }))).toContain('ไม่พบเรื่องที่ใช้รหัสนี้');
@@ -70,6 +84,9 @@ describe('tracking a complaint by its code', () => {
     const { code } = await fileOne(p);
     expect(readable(await p.say('ติดตามเรื่อง'))).toContain('ติดตามเรื่องร้องเรียน: พิมพ์ "ติดตาม" ตามด้วยรหัส');
     expect(readable(await p.say('ติดตาม abc'))).toContain('รหัสติดตามมี 15 ตัว');
+    const bad = readable(await p.say('ติดตาม ABCDE-FGHIJ-KLMNP'));
+    expect(bad).toContain('รหัสที่ท่านพิมพ์มี I L ซึ่งไม่มีในรหัสติดตาม');
+    expect(bad).not.toContain('15 ตัว');
     expect(readable(await p.say(`ติดตาม ${code}`, { user: DEMO_COORDINATOR_ID }))).toContain(
       `เรื่องรหัส ${code}`,
     );

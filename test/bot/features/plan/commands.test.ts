@@ -23,6 +23,7 @@ import { makePostbackEvent } from '../../../support/events.ts';
 import { checkAndClose } from '../../../support/harness.ts';
 import {
   answerTo,
+  buttons,
   type Conversation,
   groupIdOf,
   NOW,
@@ -114,7 +115,7 @@ describe('งาน / tasks', () => {
 
   it('lists a staff member’s tasks across their agencies in 1:1 chat', async () => {
     const answer = await c.say('งาน', { user: DEMO_STAFF_ID });
-    expect(readable(answer)).toMatch(/^หน่วยงานที่คุณรับผิดชอบ มีงาน ITA ที่ยังไม่เสร็จ \d+ งาน/);
+    expect(readable(answer)).toMatch(/^หน่วยงานที่ท่านรับผิดชอบ มีงาน ITA ที่ยังไม่เสร็จ \d+ งาน/);
     expect(readable(answer)).toContain('เทศบาลนครรังสิต');
     expect(presses(answer)).toContain(done(iit, RANGSIT));
   });
@@ -145,12 +146,35 @@ describe('the เสร็จแล้ว button', () => {
     const answer = await c.press(done(iit, RANGSIT), { user: DEMO_STAFF_ID, group: RANGSIT_GROUP });
     expect(readable(answer)).toBe(
       'ขอบคุณค่ะ บันทึกว่า "ข้อ 8 ให้ผู้มีส่วนได้ส่วนเสียภายในตอบแบบวัด IIT ให้แล้วเสร็จ" ของเทศบาลนครรังสิต เสร็จแล้ว ' +
-        'โดย ธนพล (ผู้รับผิดชอบ ITA หน่วยงาน) เมื่อ 10 มิ.ย. 2569 10:00 น.\nระบบจะไม่แจ้งเตือนงานนี้อีกค่ะ',
+        'โดย ธนพล (ผู้รับผิดชอบ ITA หน่วยงาน) เมื่อ 10 มิ.ย. 2569 10:00 น.\nระบบจะไม่แจ้งเตือนงานนี้อีกค่ะ\n' +
+        'หากกดผิด กด "ยกเลิก" ได้ภายใน 10 นาที\nยกเลิก',
     );
     expect(await findActivityStatus(c.h.deps.db, iit.id, RANGSIT)).toMatchObject({
       status: 'done',
       updatedBy: DEMO_STAFF_ID,
     });
+  });
+
+  it('can be undone with ยกเลิก within 10 minutes: the task is open again, its reminders resume', async () => {
+    const from = { user: DEMO_STAFF_ID, group: RANGSIT_GROUP };
+    const before = (await findActivityStatus(c.h.deps.db, iit.id, RANGSIT))?.status ?? 'not_started';
+    const answer = await c.press(done(iit, RANGSIT), from);
+    const undo = buttons(answer).get('ยกเลิก') ?? '';
+    // Someone who may not mark the agency's tasks cannot take it back either.
+    expect(readable(await c.press(undo, { user: DEMO_CITIZEN_ID, group: RANGSIT_GROUP }))).toContain('ขออภัย');
+    expect(readable(await c.press(undo, from))).toContain('กลับเป็นงานที่ยังไม่เสร็จ');
+    expect((await findActivityStatus(c.h.deps.db, iit.id, RANGSIT))?.status).toBe(before);
+    expect(readable(await c.press(undo, from))).toContain('ไม่ได้บันทึกว่าเสร็จอยู่แล้ว');
+    // Eleven minutes after a press, it stays done.
+    await c.press(done(iit, RANGSIT), from);
+    await c.h.deps.db.kysely
+      .updateTable('activity_status')
+      .set({ updated_at: new Date(NOW.getTime() - 11 * 60_000).toISOString() })
+      .where('activity_id', '=', iit.id)
+      .where('agency_id', '=', RANGSIT)
+      .execute();
+    expect(readable(await c.press(undo, from))).toContain('เกิน 10 นาที');
+    expect((await findActivityStatus(c.h.deps.db, iit.id, RANGSIT))?.status).toBe('done');
   });
 
   it('keeps the first press when pressed again, by anyone', async () => {

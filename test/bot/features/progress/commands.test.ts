@@ -98,9 +98,9 @@ describe('ติดตาม / progress', () => {
     ['staff', DEMO_STAFF_ID],
     ['officer', DEMO_OFFICER_ID],
     ['citizen', DEMO_CITIZEN_ID],
-  ])('refuses a %s politely, in 1:1 chat and in a group', async (_role, user) => {
+  ])('shows a %s their own complaints in 1:1 chat, and refuses politely in a group', async (_role, user) => {
     c = await startConversation();
-    expect(readable(await c.say('ติดตาม', { user }))).toContain('เฉพาะผู้ประสานงานจังหวัด');
+    expect(readable(await c.say('ติดตาม', { user }))).toContain('ยังไม่มีเรื่องร้องเรียนของท่านในระบบ');
     expect(readable(await c.say('ติดตาม', { user, group: demoGroupIdOf('nakhon-rangsit') }))).toContain(
       'ขออภัย',
     );

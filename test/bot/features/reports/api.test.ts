@@ -1,6 +1,8 @@
 // /api/reports: the agency's staff and coordinators get the drafted reports as JSON, download edited .docx/.html,
 // and turn the chosen measures into next year's plan; everyone else gets a 403, bad input a 400, no scores a 404.
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DOCUMENT_POLICY } from '../../../../bot/http/security-headers.ts';
 import { DEMO_COORDINATOR_ID, DEMO_STAFF_ID } from '../../../../bot/tools/demo/index.ts';
 import { loadDemo } from '../../../../bot/tools/demo/load.ts';
 import { listActivities } from '../../../../db/queries/plan-activities.ts';
@@ -84,6 +86,9 @@ describe('POST /api/reports/analysis/:agencyId/:year/download', () => {
   it('downloads HTML and names every wrong field of a bad body', async () => {
     const html = await call('/analysis/tak-pao/2567/download', 'tak', { format: 'html' });
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    // Issue 14 §4: a report is a document that runs no script: it carries the strict CSP, and nosniff.
+    expect(html.headers.get('content-security-policy')).toBe(DOCUMENT_POLICY);
+    expect(html.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await html.text()).toContain('ผลคะแนน 99.39');
     const bad = await call('/analysis/tak-pao/2567/download', 'tak', {
       format: 'pdf',

@@ -86,7 +86,7 @@ describe('IIT / EIT in a group', () => {
       expect(readable(answer)).toContain('ยังไม่ได้ผูกกับหน่วยงาน');
     }
     expect(readable(await c.say('IIT', { room: `R${'5'.repeat(32)}`, user: DEMO_STAFF_ID }))).toContain(
-      'กลุ่มไลน์ที่ผูกกับหน่วยงาน',
+      'กลุ่ม LINE ที่ผูกกับหน่วยงาน',
     );
   });
 

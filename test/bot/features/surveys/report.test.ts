@@ -37,6 +37,39 @@ afterEach(() => checkAndClose(c.h));
 const reported = async (agencyId: string, instrument: 'IIT' | 'EIT') =>
   (await findSurveyLink(c.h.deps.db, agencyId, 2569, instrument))?.reportedCount;
 
+/** Says it and, when the bot doubts the count (below the demo's last report), presses "บันทึก". */
+async function sayConfirmed(text: string, from: Parameters<Conversation['say']>[1]) {
+  const answer = await c.say(text, from);
+  const save = buttons(answer).get('บันทึก');
+  return save === undefined ? answer : c.press(save, from);
+}
+
+describe('a count that looks like a typo', () => {
+  it('asks before saving more IIT answers than the agency has staff, and keeps the last count on ไม่บันทึก', async () => {
+    const before = await reported(RANGSIT, 'IIT');
+    const staff = (await findSurveyLink(c.h.deps.db, RANGSIT, 2569, 'IIT'))?.population ?? 0;
+    expect(staff).toBeGreaterThan(0);
+    const asked = await c.say('รายงาน IIT 99999', IN_RANGSIT);
+    expect(asked[0]?.type).toBe('template');
+    expect(readable(asked)).toContain(`มากกว่าจำนวนบุคลากรของหน่วยงาน (${staff.toLocaleString('en-US')} คน)`);
+    expect(await reported(RANGSIT, 'IIT')).toBe(before);
+    const kept = await c.press(buttons(asked).get('ไม่บันทึก') ?? '', IN_RANGSIT);
+    expect(readable(kept)).toContain('ไม่ได้บันทึกค่ะ');
+    expect(await reported(RANGSIT, 'IIT')).toBe(before);
+    await c.press(buttons(asked).get('บันทึก') ?? '', IN_RANGSIT);
+    expect(await reported(RANGSIT, 'IIT')).toBe(99999);
+  });
+
+  it('asks before saving fewer answers than last reported, and saves at once when the count grows', async () => {
+    await sayConfirmed('รายงาน EIT 100', IN_RANGSIT);
+    const asked = await c.say('รายงาน EIT 10', IN_RANGSIT);
+    expect(readable(asked)).toContain('น้อยกว่าที่รายงานไว้ครั้งก่อน (100 คน)');
+    expect(await reported(RANGSIT, 'EIT')).toBe(100);
+    expect(readable(await c.say('รายงาน EIT 110', IN_RANGSIT))).toContain('บันทึกแล้วค่ะ');
+    expect(await reported(RANGSIT, 'EIT')).toBe(110);
+  });
+});
+
 describe('รายงาน in a group', () => {
   it('saves the count with its history and answers with progress, capped, overflow apart', async () => {
     const before = (await listSurveyReports(c.h.deps.db, RANGSIT, 2569, 'IIT')).length;
@@ -51,9 +84,9 @@ describe('รายงาน in a group', () => {
   });
 
   it('reads Thai digits and the English alias', async () => {
-    await c.say('รายงาน EIT ๑๒๐', IN_RANGSIT);
+    await sayConfirmed('รายงาน EIT ๑๒๐', IN_RANGSIT);
     expect(await reported(RANGSIT, 'EIT')).toBe(120);
-    await c.say('report iit 21 คน', IN_RANGSIT);
+    await sayConfirmed('report iit 21 คน', IN_RANGSIT);
     expect(await reported(RANGSIT, 'IIT')).toBe(21);
   });
 
@@ -92,7 +125,7 @@ describe('รายงาน in a group', () => {
   });
 
   it('lets the coordinator report for an agency in its group', async () => {
-    await c.say('รายงาน EIT 150', { group: demoGroupIdOf(RANGSIT), user: DEMO_COORDINATOR_ID });
+    await sayConfirmed('รายงาน EIT 150', { group: demoGroupIdOf(RANGSIT), user: DEMO_COORDINATOR_ID });
     expect(await reported(RANGSIT, 'EIT')).toBe(150);
   });
 
@@ -152,7 +185,8 @@ describe('รายงาน in 1:1 chat', () => {
     const answer = await c.say('รายงาน EIT ๑๒๐', { user: DEMO_STAFF_ID });
     const choices = buttons(answer);
     expect(choices.get('ทน.รังสิต')).toBe('a=survey_report&ag=nakhon-rangsit&i=EIT&n=120');
-    const saved = await c.press(choices.get('ทน.รังสิต') ?? '', { user: DEMO_STAFF_ID });
+    const picked = await c.press(choices.get('ทน.รังสิต') ?? '', { user: DEMO_STAFF_ID });
+    const saved = await c.press(buttons(picked).get('บันทึก') ?? '', { user: DEMO_STAFF_ID });
     expect(readable(saved)).toContain('บันทึกแล้วค่ะ: ผู้ตอบแบบวัด EIT ของเทศบาลนครรังสิต 120 คน');
     expect(await reported(RANGSIT, 'EIT')).toBe(120);
   });
@@ -172,7 +206,7 @@ describe('รายงาน in 1:1 chat', () => {
     for (const user of [DEMO_CITIZEN_ID, DEMO_OFFICER_ID])
       expect(readable(await c.say('รายงาน IIT 45', { user }))).toContain('ทำได้เฉพาะเจ้าหน้าที่ ITA');
     expect(readable(await c.say('รายงาน IIT 45', { user: DEMO_COORDINATOR_ID }))).toContain(
-      'รายงานแทนหน่วยงานได้ในกลุ่มไลน์ของหน่วยงานนั้น',
+      'รายงานแทนหน่วยงานได้ในกลุ่ม LINE ของหน่วยงานนั้น',
     );
   });
 

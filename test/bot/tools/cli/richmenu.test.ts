@@ -5,18 +5,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeLine, startFakeLine } from '../../../../bot/dev/fake-line/index.ts';
+import { RICH_MENU_SETTING, syncUserMenu } from '../../../../bot/features/roles/rich-menu.ts';
 import { qrPng } from '../../../../bot/features/surveys/qr-png.ts';
 import { createLineClient } from '../../../../bot/line/client.ts';
 import { type RichMenuCliDeps, runRichMenu } from '../../../../bot/tools/cli/commands/richmenu.ts';
-import { DEMO_CITIZEN_ID, DEMO_COORDINATOR_ID, DEMO_STAFF_ID } from '../../../../bot/tools/demo/line.ts';
+import { DEMO_PROVINCE_ID } from '../../../../bot/tools/demo/agencies.ts';
+import {
+  DEMO_CITIZEN_ID,
+  DEMO_COORDINATOR_ID,
+  DEMO_OFFICER_ID,
+  DEMO_STAFF_ID,
+} from '../../../../bot/tools/demo/line.ts';
 import { loadDemo } from '../../../../bot/tools/demo/load.ts';
-import { RICH_MENU_SETTING, syncUserMenu } from '../../../../bot/tools/richmenu/apply.ts';
 import { checkMenu, richMenuRequest } from '../../../../bot/tools/richmenu/layout.ts';
-import { citizenMenu, staffMenu } from '../../../../bot/tools/richmenu/menus.ts';
+import { allMenus, staffMenu } from '../../../../bot/tools/richmenu/menus.ts';
 import { RichMenuImageError, renderMenuImages } from '../../../../bot/tools/richmenu/render.ts';
 import { fitSize, svgText } from '../../../../bot/tools/richmenu/svg.ts';
 import { createMenuImageUploader } from '../../../../bot/tools/richmenu/upload.ts';
 import { getSetting } from '../../../../db/queries/app-settings.ts';
+import { grantRole, revokeRole } from '../../../../db/queries/user-roles.ts';
 import { openSqlite, type SqliteDb } from '../../../../db/sqlite.ts';
 import { decodePng } from '../../features/surveys/png.ts';
 
@@ -63,28 +70,30 @@ afterEach(async () => {
 });
 
 describe('ita richmenu', () => {
-  it("creates both menus with pictures, makes the citizens' the default and links staff and coordinators", async () => {
+  it("creates the four menus with pictures, makes the citizens' the default and links each role to its own", async () => {
     expect(await runRichMenu([], io, depsFor())).toBe(0);
     expect(fake.violations()).toEqual([]);
     const menus = fake.richMenus.menus;
-    expect(menus.size).toBe(2);
-    const ids = await getSetting(db, RICH_MENU_SETTING);
-    const { citizen, staff } = ids as { citizen: string; staff: string };
-    expect(menus.get(citizen)?.menu).toEqual(richMenuRequest(citizenMenu(`${BASE}/liff/`)));
-    // Both menus open the mini-app (citizens: its score views).
-    for (const id of [citizen, staff])
-      expect(JSON.stringify(menus.get(id)?.menu)).toContain(`"uri":"${BASE}/liff/"`);
-    expect(menus.get(staff)?.image?.contentType).toBe('image/png');
-    expect(fake.richMenus.defaultId).toBe(citizen);
-    expect(fake.richMenus.userLinks.get(DEMO_COORDINATOR_ID)).toBe(staff);
-    expect(fake.richMenus.userLinks.get(DEMO_STAFF_ID)).toBe(staff);
+    expect(menus.size).toBe(4);
+    const ids = (await getSetting(db, RICH_MENU_SETTING)) as Record<string, string>;
+    const designs = allMenus(`${BASE}/liff/`);
+    for (const key of ['citizen', 'staff', 'coordinator', 'officer'] as const) {
+      expect(menus.get(ids[key] ?? '')?.menu).toEqual(richMenuRequest(designs[key]));
+      expect(menus.get(ids[key] ?? '')?.image?.contentType).toBe('image/png');
+      // Every menu opens the mini-app.
+      expect(JSON.stringify(menus.get(ids[key] ?? '')?.menu)).toContain(`"uri":"${BASE}/liff/`);
+    }
+    expect(fake.richMenus.defaultId).toBe(ids.citizen);
+    expect(fake.richMenus.userLinks.get(DEMO_COORDINATOR_ID)).toBe(ids.coordinator);
+    expect(fake.richMenus.userLinks.get(DEMO_STAFF_ID)).toBe(ids.staff);
+    expect(fake.richMenus.userLinks.get(DEMO_OFFICER_ID)).toBe(ids.officer);
     expect(fake.richMenus.userLinks.has(DEMO_CITIZEN_ID)).toBe(false);
-    expect(out.join('\n')).toMatch(/เชื่อมให้ผู้ประสานงานและเจ้าหน้าที่ 2 คน/);
+    expect(out.join('\n')).toMatch(/ริชเมนูผู้ประสานงานแล้ว .* และเชื่อมให้ 1 คน/);
   });
 
   it('replaces the menus of an earlier run and any left behind by a crashed one', async () => {
     await runRichMenu([], io, depsFor());
-    const first = (await getSetting(db, RICH_MENU_SETTING)) as { citizen: string; staff: string };
+    const first = (await getSetting(db, RICH_MENU_SETTING)) as Record<string, string>;
     const line = depsFor().line;
     const orphan = await line.call<{ richMenuId: string }>(
       'POST',
@@ -93,14 +102,14 @@ describe('ita richmenu', () => {
     );
     out = [];
     expect(await runRichMenu([], io, depsFor({ liffId: '1234567890-AbCdEfGh' }))).toBe(0);
-    const second = (await getSetting(db, RICH_MENU_SETTING)) as { citizen: string; staff: string };
-    expect([...fake.richMenus.menus.keys()].sort()).toEqual([second.citizen, second.staff].sort());
+    const second = (await getSetting(db, RICH_MENU_SETTING)) as Record<string, string>;
+    expect([...fake.richMenus.menus.keys()].sort()).toEqual(Object.values(second).sort());
     expect(second.citizen).not.toBe(first.citizen);
     expect(fake.richMenus.menus.has(orphan.richMenuId)).toBe(false);
-    expect(out).toContain('ลบริชเมนูเก่า 3 รายการแล้ว');
+    expect(out).toContain('ลบริชเมนูเก่า 5 รายการแล้ว');
     // With a LIFF app registered, "เปิดแอป ITA" opens it through liff.line.me.
     const liffMenu = richMenuRequest(staffMenu('https://liff.line.me/1234567890-AbCdEfGh'));
-    expect(fake.richMenus.menus.get(second.staff)?.menu).toEqual(liffMenu);
+    expect(fake.richMenus.menus.get(second.staff ?? '')?.menu).toEqual(liffMenu);
     expect(fake.violations()).toEqual([]);
   });
 
@@ -122,14 +131,27 @@ describe('ita richmenu', () => {
     expect(fake.richMenus.defaultId).toBeUndefined();
   });
 
-  it("follows one person's role change: the staff menu when granted, the default when revoked", async () => {
+  it("follows one person's roles: the widest role's menu when granted, the default when the last is revoked", async () => {
     const { line } = depsFor();
-    expect(await syncUserMenu(db, line, DEMO_CITIZEN_ID, true)).toBe(false); // no menus live yet
+    expect(await syncUserMenu(db, line, DEMO_CITIZEN_ID)).toBe(false); // no menus live yet
     await runRichMenu([], io, depsFor());
-    const { staff } = (await getSetting(db, RICH_MENU_SETTING)) as { staff: string };
-    expect(await syncUserMenu(db, line, DEMO_CITIZEN_ID, true)).toBe(true);
-    expect(fake.richMenus.userLinks.get(DEMO_CITIZEN_ID)).toBe(staff);
-    await syncUserMenu(db, line, DEMO_CITIZEN_ID, false);
+    const ids = (await getSetting(db, RICH_MENU_SETTING)) as Record<string, string>;
+    const officer = {
+      userId: DEMO_CITIZEN_ID,
+      role: 'officer' as const,
+      provinceId: DEMO_PROVINCE_ID,
+      agencyId: null,
+    };
+    await grantRole(db, { ...officer, grantedBy: 'test' }, NOW);
+    expect(await syncUserMenu(db, line, DEMO_CITIZEN_ID)).toBe(true);
+    expect(fake.richMenus.userLinks.get(DEMO_CITIZEN_ID)).toBe(ids.officer);
+    const coordinator = { ...officer, role: 'coordinator' as const };
+    await grantRole(db, { ...coordinator, grantedBy: 'test' }, NOW);
+    await syncUserMenu(db, line, DEMO_CITIZEN_ID);
+    expect(fake.richMenus.userLinks.get(DEMO_CITIZEN_ID)).toBe(ids.coordinator);
+    await revokeRole(db, coordinator);
+    await revokeRole(db, officer);
+    await syncUserMenu(db, line, DEMO_CITIZEN_ID);
     expect(fake.richMenus.userLinks.has(DEMO_CITIZEN_ID)).toBe(false);
     expect(fake.violations()).toEqual([]);
   });
@@ -167,7 +189,7 @@ describe('ita richmenu', () => {
 
 describe('the menus', () => {
   it("keep within LINE's limits: 14-character chat bar, at most 20 areas, 20-character labels, whole image", () => {
-    for (const design of [citizenMenu(`${BASE}/liff/`), staffMenu(`${BASE}/liff/`)]) {
+    for (const design of Object.values(allMenus(`${BASE}/liff/`))) {
       expect(checkMenu(design)).toEqual([]);
       const areas = richMenuRequest(design).areas ?? [];
       const covered = areas.reduce((sum, a) => sum + (a.bounds?.width ?? 0) * (a.bounds?.height ?? 0), 0);
@@ -182,8 +204,8 @@ describe('the menus', () => {
   });
 
   it('are drawn without a browser as 2500 × 1686 PNGs under 1 MB', async () => {
-    const images = await renderMenuImages([citizenMenu(`${BASE}/liff/`), staffMenu(`${BASE}/liff/`)]);
-    expect(images).toHaveLength(2);
+    const images = await renderMenuImages(Object.values(allMenus(`${BASE}/liff/`)));
+    expect(images).toHaveLength(4);
     for (const png of images) {
       const { header } = decodePng(png);
       expect([header.width, header.height]).toEqual([2500, 1686]);

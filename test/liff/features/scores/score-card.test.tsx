@@ -11,7 +11,7 @@ describe('ScoreCard', () => {
     expect(find(root, '[data-testid="total"]').textContent).toBe('87.46');
     expect(find(root, '.badge').textContent).toBe('ผ่าน');
     expect(find(root, '.badge').className).toContain('tone-pass');
-    expect(find(root, '.change').textContent).toContain('เพิ่มขึ้น +1.23 คะแนน จากปี 2566');
+    expect(find(root, '.change').textContent).toContain('เพิ่มขึ้น 1.23 คะแนน จากปี 2566');
     expect(root.textContent).toContain('อันดับ 3 จาก 28 หน่วยงานในจังหวัด');
     expect(root.textContent).toContain('อันดับ 2 จาก 12 ในส่วนราชการ');
   });
@@ -51,7 +51,7 @@ describe('ScoreCard', () => {
     const root = mount(<ScoreCard card={card} />);
     expect(root.querySelector('svg.trend')).toBeNull();
     expect(find(root, '.change').className).toContain('down');
-    expect(find(root, '.change').textContent).toContain('ลดลง -0.50');
+    expect(find(root, '.change').textContent).toContain('ลดลง 0.50 คะแนน จากปี 2566');
   });
 
   it('says there is nothing to compare with when last year has no total', () => {

@@ -4,6 +4,7 @@ import { BroadcastForm } from '../../../../liff/src/features/tools/broadcast-for
 import { ImportPage } from '../../../../liff/src/features/tools/import-page.tsx';
 import { describeImportError, importScores } from '../../../../liff/src/features/tools/score-import.ts';
 import { createApi } from '../../../../liff/src/lib/api.ts';
+import type { BroadcastPreview } from '../../../../liff/src/lib/api-types.ts';
 import type { Session } from '../../../../liff/src/lib/liff.ts';
 import { type Me, rolesOf, SessionContext } from '../../../../liff/src/lib/session.ts';
 import { buttonNamed, click, find, mount, settle, typeInto } from '../../support.ts';
@@ -12,6 +13,7 @@ const ME: Me = {
   userId: 'Ucoord',
   name: 'ผู้ประสานงาน',
   provinceId: 'pt',
+  provinceName: 'ปทุมธานี',
   isCoordinator: true,
   isOfficer: false,
   staffAgencyIds: [],
@@ -132,7 +134,16 @@ describe('score import form', () => {
 });
 
 describe('broadcast form', () => {
-  const preview = { groups: 12, audience: 'เทศบาล', text: '📢 ประกาศ\nประชุมพรุ่งนี้', key: 'k1' };
+  const preview: BroadcastPreview = {
+    groups: 12,
+    audience: 'เทศบาล',
+    text: '📢 ประกาศ\nประชุมพรุ่งนี้',
+    key: 'k1',
+    cost: 180,
+    uncountedGroups: 0,
+    quota: 'limited',
+    remainingAfter: 4_320,
+  };
   const types = [{ type: 'municipality' as const, label: 'เทศบาล' }];
 
   it('sends only after the preview and an explicit confirm, with the chosen filter', async () => {
@@ -158,6 +169,30 @@ describe('broadcast form', () => {
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledWith('ประชุมพรุ่งนี้', { type: 'municipality' });
     expect(find(root, '[role="status"]').textContent).toContain('กำลังส่งประกาศถึง 12 กลุ่ม');
+  });
+
+  it.each([
+    [{}, 'ใช้โควตาข้อความ LINE ประมาณ 180 ข้อความ', 'หลังส่งจะเหลือโควตาเดือนนี้ 4,320 ข้อความ'],
+    [{ remainingAfter: -1_250 }, 'ประมาณ 180 ข้อความ', 'โควตาเดือนนี้ไม่พอ ขาดอีก 1,250 ข้อความ'],
+    [{ quota: 'none', remainingAfter: null }, 'ประมาณ 180 ข้อความ', 'ไม่จำกัดจำนวนข้อความต่อเดือน'],
+    [{ quota: 'unread', remainingAfter: null }, 'ประมาณ 180 ข้อความ', 'อ่านโควตาคงเหลือจาก LINE ไม่ได้'],
+    [{ uncountedGroups: 2 }, '2 กลุ่มยังไม่ได้นับสมาชิก คิดกลุ่มละ 10 คน', 'เหลือโควตาเดือนนี้ 4,320'],
+  ] as const)('shows the quota the announcement costs and what remains (%o)', async (change, cost, after) => {
+    const root = mount(
+      <BroadcastForm
+        types={types}
+        districts={[]}
+        activities={[]}
+        preview={vi.fn().mockResolvedValue({ ...preview, ...change })}
+        send={vi.fn()}
+      />,
+    );
+    await typeInto(find<HTMLTextAreaElement>(root, '#broadcast-text'), 'ก');
+    await click(buttonNamed(root, 'ดูตัวอย่าง'));
+    const shown = find(root, '[data-testid="quota-cost"]').textContent ?? '';
+    expect(shown.replace(/\s+/g, ' ')).toContain(cost);
+    expect(shown.replace(/\s+/g, ' ')).toContain(after);
+    expect(buttonNamed(root, 'ยืนยันส่งถึง 12 กลุ่ม').disabled).toBe(false);
   });
 
   it('goes back to composing when the text changes after the preview', async () => {

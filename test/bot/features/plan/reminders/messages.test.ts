@@ -109,25 +109,45 @@ describe('buildTaskList', () => {
 });
 
 describe('buildDigest', () => {
+  const planUrl = 'https://ita.example.go.th/liff/plan';
+
   it('sends nothing when nothing is overdue and every agency can be reached', () => {
-    expect(buildDigest({ now: bkk('2024-07-02 08:30'), overdue: [], unreachable: [] })).toEqual([]);
+    expect(buildDigest({ now: bkk('2024-07-02 08:30'), overdue: [], unreachable: [], planUrl })).toEqual([]);
+  });
+
+  it('names each overdue activity and the agencies behind it, with buttons to the plan and to remind them', () => {
+    const overdue = [
+      {
+        seq: 2,
+        title: 'จัดทำแผนปฏิบัติการป้องกันการทุจริต',
+        dueOn: '2023-12-31',
+        agencies: ['ทน.รังสิต', 'อบจ.ปทุมธานี'],
+      },
+    ];
+    const [message] = buildDigest({ now: bkk('2024-07-02 08:30'), overdue, unreachable: [], planUrl });
+    expect(readable(message ? [message] : [])).toContain(
+      '• ข้อ 2 จัดทำแผนปฏิบัติการป้องกันการทุจริต (กำหนด 31 ธ.ค. 2566)\n  ยังไม่เสร็จ 2 หน่วยงาน: ทน.รังสิต, อบจ.ปทุมธานี',
+    );
+    const labels =
+      message?.type === 'text' ? (message.quickReply?.items ?? []).map((i) => i.action?.label) : [];
+    expect(labels).toEqual(['ดูแผนงาน', 'เตือนหน่วยงาน', 'ติดตาม']);
   });
 
   it('stays short with a whole province behind', () => {
-    const overdue = Array.from({ length: 40 }, (_, i) => ({
-      agencyName: `อบต.ตำบลที่ ${i + 1}`,
-      tasks: Array.from({ length: 6 }, (_, k) => ({ seq: k + 1, dueOn: '2024-03-31' })),
+    const overdue = Array.from({ length: 24 }, (_, i) => ({
+      seq: i + 1,
+      title: `กิจกรรมที่ ${i + 1} ของแผนปฏิบัติการ`,
+      dueOn: '2024-03-31',
+      agencies: Array.from({ length: 40 }, (_, k) => `อบต.ตำบลที่ ${k + 1}`),
     }));
     const unreachable = Array.from({ length: 30 }, (_, i) => `องค์การบริหารส่วนตำบลที่ ${i + 1}`);
-    const [message] = buildDigest({ now: bkk('2024-07-02 08:30'), overdue, unreachable });
+    const [message] = buildDigest({ now: bkk('2024-07-02 08:30'), overdue, unreachable, planUrl });
     const text = message && message.type === 'text' ? message.text : '';
-    expect(text).toContain('งานเลยกำหนด 240 รายการ ใน 40 หน่วยงาน');
-    expect(text).toContain(
-      '• อบต.ตำบลที่ 1: ข้อ 1 (31 มี.ค. 2567), ข้อ 2 (31 มี.ค. 2567), ข้อ 3 (31 มี.ค. 2567), ข้อ 4 (31 มี.ค. 2567) …',
-    );
-    expect(text).toContain('และอีก 25 หน่วยงาน');
+    expect(text).toContain('งานที่เลยกำหนด 24 งาน ของ 40 หน่วยงาน');
+    expect(text).toContain('ยังไม่เสร็จ 40 หน่วยงาน: อบต.ตำบลที่ 1, อบต.ตำบลที่ 2');
+    expect(text).toContain('และอีก 34 หน่วยงาน');
+    expect(text).toContain('และอีก 14 งาน');
     expect(text).toContain('ส่งแจ้งเตือนไม่ถึง 30 หน่วยงาน');
-    expect(text).toContain('และอีก 15 หน่วยงาน');
     expect(text.length).toBeLessThan(5000);
   });
 });

@@ -101,9 +101,12 @@ describe('runReminders', () => {
     expect(f.h.fake.messagesTo(COORDINATOR)).toHaveLength(1);
     await tick('2024-07-02 08:30');
     const second = readable(f.h.fake.messagesTo(COORDINATOR).slice(1));
-    expect(second).toContain('งานเลยกำหนด 5 รายการ ใน 4 หน่วยงาน');
-    expect(second).toContain('• ทม.ทดสอบ: ข้อ 1 (1 ก.ค. 2567)');
-    expect(second).toContain('• สำนักงานจังหวัดทดสอบ: ข้อ 2 (28 มิ.ย. 2567), ข้อ 1 (1 ก.ค. 2567)');
+    expect(second).toContain('งานที่เลยกำหนด 2 งาน ของ 4 หน่วยงาน');
+    expect(second).toContain(
+      '• ข้อ 2 สรุปผลให้จังหวัด (กำหนด 28 มิ.ย. 2567)\n  ยังไม่เสร็จ 1 หน่วยงาน: สำนักงานจังหวัดทดสอบ',
+    );
+    expect(second).toContain('• ข้อ 1 ตอบแบบวัด IIT (กำหนด 1 ก.ค. 2567)\n  ยังไม่เสร็จ 4 หน่วยงาน: ทม.ทดสอบ,');
+    expect(second).toContain('ดูแผนงาน\nเตือนหน่วยงาน');
   });
 
   it('sends no digest to a coordinator who blocked the account', async () => {

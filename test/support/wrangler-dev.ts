@@ -1,0 +1,158 @@
+// The Workers entry (bot/worker.ts) under `wrangler dev` with local D1 migrated by wrangler, a throw-away state
+// folder and `--test-scheduled`, so a test can run the cron trigger: /__scheduled. wrangler runs it at the real time
+// (it passes no scheduledTime; miniflare's own /cdn-cgi/handler/scheduled?time= fails under wrangler dev 4.86), so a
+// test that needs an earlier month seeds D1 before the Worker starts.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
+const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
+
+export interface WranglerDev {
+  url: string;
+  /** Runs the Worker's `scheduled` handler as the cron trigger would; resolves once the run finished. */
+  tick(): Promise<void>;
+  output(): string;
+  close(): Promise<void>;
+}
+
+function writeConfig(dir: string): string {
+  const assets = join(dir, 'assets/liff');
+  mkdirSync(assets, { recursive: true });
+  writeFileSync(join(assets, 'index.html'), '<!doctype html><title>ITA</title>');
+  const config = join(dir, 'wrangler.toml');
+  writeFileSync(
+    config,
+    [
+      'name = "ita-line-test"',
+      `main = "${join(ROOT, 'bot/worker.ts')}"`,
+      'compatibility_date = "2026-04-20"',
+      'compatibility_flags = ["nodejs_compat"]',
+      '[assets]',
+      `directory = "${join(dir, 'assets')}"`,
+      'binding = "ASSETS"',
+      'run_worker_first = true',
+      '[[d1_databases]]',
+      'binding = "DB"',
+      'database_name = "ita-line"',
+      'database_id = "00000000-0000-0000-0000-000000000000"',
+      `migrations_dir = "${join(ROOT, 'db/migrations')}"`,
+    ].join('\n'),
+  );
+  return config;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Migrates a new local D1 with wrangler (then runs `seedSql` in it, before the Worker starts), starts
+ * `wrangler dev` with these vars, and waits for /healthz.
+ */
+export async function startWranglerDev(
+  vars: Record<string, string>,
+  options: { seedSql?: string } = {},
+): Promise<WranglerDev> {
+  const dir = mkdtempSync(join(tmpdir(), 'ita-worker-'));
+  const config = writeConfig(dir);
+  const state = join(dir, 'state');
+  await promisify(execFile)(
+    WRANGLER,
+    ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state, '--config', config],
+    { env: ENV, cwd: dir },
+  );
+  if (options.seedSql !== undefined) {
+    const seed = join(dir, 'seed.sql');
+    writeFileSync(seed, options.seedSql);
+    await promisify(execFile)(
+      WRANGLER,
+      ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--config', config, '--file', seed, '--yes'],
+      { env: ENV, cwd: dir },
+    );
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const args = Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const child: ChildProcess = spawn(
+    WRANGLER,
+    [
+      'dev',
+      '--config',
+      config,
+      '--local',
+      '--persist-to',
+      state,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--test-scheduled',
+      ...args,
+    ],
+    { env: ENV, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  child.stderr?.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  const close = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await close();
+      throw new Error(`wrangler dev exited: ${output}`);
+    }
+    if (Date.now() > deadline) {
+      await close();
+      throw new Error(`wrangler dev did not answer in 60 s: ${output}`);
+    }
+    try {
+      if ((await fetch(`${url}/healthz`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    async tick() {
+      // The run records when it finished (for /healthz) as its last step: wait for that to change.
+      const lastRun = async () =>
+        ((await (await fetch(`${url}/healthz`)).json()) as { scheduler: { finishedAt: string | null } })
+          .scheduler.finishedAt;
+      const before = await lastRun();
+      const res = await fetch(`${url}/__scheduled?cron=*+*+*+*+*`);
+      if (res.status !== 200) throw new Error(`scheduled run failed (${res.status}): ${output}`);
+      const until = Date.now() + 20_000;
+      while ((await lastRun()) === before) {
+        if (Date.now() > until) throw new Error(`scheduled run did not finish in 20 s: ${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    output: () => output,
+    close,
+  };
+}

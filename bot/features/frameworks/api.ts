@@ -27,7 +27,7 @@ const YearParam = z.object({
 
 const ImportBody = z.object({
   /** The framework file's text (JSON), as `ita framework import FILE` reads it. */
-  content: z.string().min(1, 'ต้องมีเนื้อหาไฟล์กรอบการประเมิน').max(1_000_000, 'ไฟล์ใหญ่เกิน 1 MB'),
+  content: z.string().min(1, 'ต้องมีเนื้อหาไฟล์กรอบการประเมิน').max(1_000_000, 'ไฟล์ใหญ่เกิน 1 เมกะไบต์'),
   /** Store it; without, the file is only checked and summarised. */
   apply: z.boolean().optional(),
 });

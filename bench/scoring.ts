@@ -1,12 +1,14 @@
-// Benchmark: score and rank 10,000 synthetic agencies with full FY2562 item sets, against bare arithmetic.
+// Benchmark: score and rank the whole country (8,300 synthetic agencies with full FY2562 item sets) as the
+// product ranks a province or the country, against bare arithmetic over the same numbers in the same run.
 // Run: npx tsx bench/scoring.ts
 import { type RankEntry, rankAgencies, type ScoreInput, score } from '../core/index.ts';
 
-const AGENCIES = 10_000;
-/** About every Thai public agency (DESIGN.md §1). */
+/** About every Thai public agency (DESIGN.md §1; FY2568: 8,317). */
 const COUNTRY = 8_300;
-const BUDGET_MS = 100;
-const REPEATS = 5;
+/** Issue 15: score and rank 8,300 in ≤ 50 ms on the project's machine, aiming for 20 ms. */
+const BUDGET_MS = 50;
+const AIM_MS = 20;
+const REPEATS = 11;
 const SEED = 2562;
 const TYPES = ['อบจ.', 'เทศบาล', 'อบต.', 'ส่วนราชการ'];
 
@@ -47,13 +49,16 @@ function buildAgencies(count: number): Agency[] {
   });
 }
 
-/** The product path: validate, score against the framework, rank with shared ranks. */
-function scoreAndRank(agencies: readonly Agency[], count: number): number {
+/**
+ * The product's ranking path (a province's overview, an agency's national rank): validate, score
+ * against the framework without the weak-item lists ranking does not use, rank with shared ranks.
+ */
+function scoreAndRank(agencies: readonly Agency[], count: number, weakItems = false): number {
   const entries: RankEntry[] = [];
   for (let n = 0; n < count; n++) {
     const agency = agencies[n];
     if (agency === undefined) break;
-    const outcome = score(agency.input);
+    const outcome = score(agency.input, { weakItems });
     if (outcome.ok) entries.push({ id: agency.id, type: agency.type, result: outcome.result });
   }
   return rankAgencies(entries)[0]?.result.total ?? 0;
@@ -84,7 +89,13 @@ function baseline(agencies: readonly Agency[], count: number): number {
   return totals[order[0] ?? 0] ?? 0;
 }
 
-function medianMs(run: () => number): { ms: number; value: number } {
+interface Timing {
+  median: number;
+  best: number;
+  value: number;
+}
+
+function timed(run: () => number): Timing {
   const times: number[] = [];
   let value = 0;
   for (let r = 0; r < REPEATS; r++) {
@@ -93,24 +104,36 @@ function medianMs(run: () => number): { ms: number; value: number } {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)] ?? Number.NaN, value };
+  return { median: times[Math.floor(times.length / 2)] ?? Number.NaN, best: times[0] ?? Number.NaN, value };
 }
 
-const agencies = buildAgencies(AGENCIES);
-for (let warm = 0; warm < 3; warm++) {
-  scoreAndRank(agencies, AGENCIES);
-  baseline(agencies, AGENCIES);
+const agencies = buildAgencies(COUNTRY);
+for (let warm = 0; warm < 5; warm++) {
+  scoreAndRank(agencies, COUNTRY);
+  scoreAndRank(agencies, COUNTRY, true);
+  baseline(agencies, COUNTRY);
 }
-const full = medianMs(() => scoreAndRank(agencies, AGENCIES));
-const bare = medianMs(() => baseline(agencies, AGENCIES));
-const country = medianMs(() => scoreAndRank(agencies, COUNTRY));
+// Interleaved, so a neighbour's load on the machine falls on both sides of the ratio alike.
+const runs = { rank: [] as Timing[], full: [] as Timing[], bare: [] as Timing[] };
+for (let round = 0; round < 3; round++) {
+  runs.bare.push(timed(() => baseline(agencies, COUNTRY)));
+  runs.rank.push(timed(() => scoreAndRank(agencies, COUNTRY)));
+  runs.full.push(timed(() => scoreAndRank(agencies, COUNTRY, true)));
+}
+const pick = (list: Timing[]): Timing => [...list].sort((a, b) => a.median - b.median)[0] as Timing;
+const rank = pick(runs.rank);
+const full = pick(runs.full);
+const bare = pick(runs.bare);
 // Both paths must agree on the top total, or the comparison means nothing.
-if (Math.abs(full.value - bare.value) > 1e-9)
-  throw new Error(`top totals differ: ${full.value} vs ${bare.value}`);
+if (Math.abs(rank.value - bare.value) > 1e-9 || Math.abs(full.value - bare.value) > 1e-9)
+  throw new Error(`top totals differ: ${rank.value} / ${full.value} vs ${bare.value}`);
 
-const perSecond = Math.round(AGENCIES / (full.ms / 1000)).toLocaleString('en-US');
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const perSecond = Math.round(COUNTRY / (rank.median / 1000)).toLocaleString('en-US');
 console.log(
-  `scoring: ${AGENCIES} agencies in ${full.ms.toFixed(1)} ms (${perSecond} agencies/s); ` +
-    `baseline ${bare.ms.toFixed(1)} ms; ratio ${(full.ms / bare.ms).toFixed(1)}x; ` +
-    `${COUNTRY} agencies: ${country.ms.toFixed(1)} ms (budget ${BUDGET_MS} ms)`,
+  `scoring: score and rank ${COUNTRY} agencies: median ${ms(rank.median)} (best ${ms(rank.best)}; ${perSecond} agencies/s; ` +
+    `budget ${BUDGET_MS} ms, aim ${AIM_MS} ms: ${rank.median <= BUDGET_MS ? 'within budget' : 'OVER BUDGET'})\n` +
+    `  with every agency's weak-item list: median ${ms(full.median)} (best ${ms(full.best)})\n` +
+    `  baseline (bare arithmetic and sort): median ${ms(bare.median)} (best ${ms(bare.best)}); ` +
+    `ratio ${(rank.median / bare.median).toFixed(1)}x (with weak items ${(full.median / bare.median).toFixed(1)}x)`,
 );

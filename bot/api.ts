@@ -6,6 +6,7 @@ import type { Deps } from './deps.ts';
 import { broadcastRoutes } from './features/broadcasts/api.ts';
 import { complaintRoutes } from './features/complaints/api.ts';
 import { complaintCaseRoutes } from './features/complaints/cases-api.ts';
+import { frameworkRoutes } from './features/frameworks/api.ts';
 import { planRoutes } from './features/plan/api.ts';
 import { quotaRoutes } from './features/quota/api.ts';
 import { reportRoutes } from './features/reports/api.ts';
@@ -27,6 +28,7 @@ export function apiRoutes(deps: Deps) {
     .route('/broadcasts', broadcastRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/quota', quotaRoutes(deps))
+    .route('/frameworks', frameworkRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/agency-registry', agencyRegistryRoutes(deps))
     .get('/me', async (c) => {

@@ -2,6 +2,7 @@
 import type { Db } from '../db/db.ts';
 import type { ComplaintCrypto } from './features/complaints/crypto.ts';
 import type { PhotoStore } from './features/complaints/photo-store.ts';
+import type { RenderPng } from './features/reports/charts.ts';
 import type { LineClient } from './line/client.ts';
 
 export interface Logger {
@@ -35,6 +36,11 @@ export interface Deps {
    * absent: no LIFF is configured and /api answers 401).
    */
   liff: { liffId?: string; loginChannelId?: string };
+  /**
+   * Renders a report chart's SVG to PNG with its text (Node: resvg and Sarabun, tools/charts/png.ts). Absent on
+   * Workers, where the native renderer cannot run: Word then gets the SVG with a text-less PNG for old Word.
+   */
+  renderPng?: RenderPng;
   /** Limits on one outbox drain (Workers cap an invocation's open connections and subrequests). */
   drain?: { concurrency?: number; maxMessages?: number };
   /** Complaint photos' bytes in object storage (Workers: the R2 binding PHOTOS); absent: in the database row. */

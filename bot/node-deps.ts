@@ -10,6 +10,7 @@ import type { FakeLine } from './dev/fake-line/index.ts';
 import { createComplaintCrypto, generateComplaintKey } from './features/complaints/crypto.ts';
 import type { PhotoStore } from './features/complaints/photo-store.ts';
 import { createLineClient } from './line/client.ts';
+import { renderChartPng } from './tools/charts/png.ts';
 import { VERSION } from './version.ts';
 
 export interface NodeDeps {
@@ -74,6 +75,7 @@ export async function createNodeDeps(
     ...(config.outboxMessagesPerRun === undefined
       ? {}
       : { drain: { maxMessages: config.outboxMessagesPerRun } }),
+    renderPng: renderChartPng,
   };
   return {
     deps,

@@ -12,12 +12,16 @@ export function round2(x: number): number {
   return x < 0 ? -rounded : rounded;
 }
 
-/** "92.69", "100.00": the published 2-decimal figure as text (integer maths: cheaper than toFixed). */
+const WHOLE = Array.from({ length: 101 }, (_, n) => String(n));
+const HUNDREDTHS = Array.from({ length: 100 }, (_, n) => `.${n < 10 ? '0' : ''}${n}`);
+
+/** "92.69", "100.00": the published 2-decimal figure as text (integer maths and tables: cheaper than toFixed). */
 export function formatScore(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const cents = Math.round(Math.abs(x) * 100 + 1e-8);
   const fraction = cents % 100;
-  const text = `${(cents - fraction) / 100}.${fraction < 10 ? '0' : ''}${fraction}`;
+  const whole = (cents - fraction) / 100;
+  const text = (WHOLE[whole] ?? String(whole)) + (HUNDREDTHS[fraction] ?? '');
   return x < 0 && cents > 0 ? `-${text}` : text;
 }
 

@@ -110,7 +110,7 @@ function sortByScore(items: WeakItem[]): WeakItem[] {
   return items;
 }
 
-function compute(input: CheckedInput, weakThreshold: number): ScoreResult {
+function compute(input: CheckedInput, weakThreshold: number | undefined): ScoreResult {
   const { framework } = input;
   const indicators: Partial<Record<IndicatorId, number>> = {};
   for (const def of framework.indicators) {
@@ -135,7 +135,7 @@ function compute(input: CheckedInput, weakThreshold: number): ScoreResult {
     indicators,
     instruments,
     weighted,
-    weakItems: weakItemsOf(input, weakThreshold),
+    weakItems: weakThreshold === undefined ? [] : weakItemsOf(input, weakThreshold),
     missing,
   };
   if (input.eitParts !== undefined) result.eitParts = input.eitParts;
@@ -192,5 +192,5 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreOutco
   }
   const checked = checkInput(input, options.framework);
   if (!checked.ok) return checked;
-  return { ok: true, result: compute(checked.input, threshold) };
+  return { ok: true, result: compute(checked.input, options.weakItems === false ? undefined : threshold) };
 }

@@ -113,6 +113,11 @@ export interface ScoreOptions {
   weakThreshold?: number;
   /** Use this framework instead of frameworkFor(input.fiscalYear). */
   framework?: Framework;
+  /**
+   * false: leave weakItems empty — for ranking and totals only (a province's or the country's
+   * ranking), where building each agency's weak-item list is most of the cost. Default true.
+   */
+  weakItems?: boolean;
 }
 
 export interface InputError {

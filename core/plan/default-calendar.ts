@@ -175,6 +175,16 @@ export const DEFAULT_CALENDAR: readonly CalendarTemplate[] = [
     starts: d(8, 15),
     due: d(9, 30),
   },
+  {
+    // Numbered last so that plans made before it keep their keys; dated with the OIT work it feeds (seed 002
+    // step 7: the province's line offices prepare the OIT items assigned to them, January to 31 March).
+    seq: 18,
+    title: 'ส่งข้อมูลตามแบบวัด OIT ข้อที่ได้รับมอบหมายให้หน่วยงานที่รับการประเมิน (สำนักงานจังหวัด) เพื่อเผยแพร่และตอบในระบบ ITAS',
+    kind: 'oit',
+    responsible: 'all',
+    starts: d(1, 1),
+    due: d(3, 31),
+  },
 ];
 
 function isoDate(fiscalYear: FiscalYear, at: FyDay): string {

@@ -1,5 +1,6 @@
 // buildMeasureResults(): the year's measures (plan items made from an analysis report) → seed 004's report.
 import { INDICATOR_NAMES, INSTRUMENT_NAMES, INSTRUMENTS, instrumentOf } from '../frameworks/common.ts';
+import { frameworkNotice } from '../frameworks/registry.ts';
 import { instantOn } from '../reminders/days.ts';
 import { formatScore } from '../round.ts';
 import { formatThaiDate } from '../thai/date-format.ts';
@@ -32,6 +33,8 @@ export interface MeasureResultsInput {
   /** The year's result and the year before's: with both, outcomes carry the score change. */
   result?: ScoreResult;
   previous?: ScoreResult;
+  /** The framework of the year the measures ran: the OIT item the report fulfils, and whether it is confirmed. */
+  framework?: Framework;
 }
 
 export const MEASURE_STATUS_LABELS: Readonly<Record<MeasureStatus, string>> = {
@@ -150,5 +153,20 @@ export function buildMeasureResults(input: MeasureResultsInput): MeasureResultsR
     title: `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${input.fiscalYear} ของ${input.agency.name}`,
     intro: `${input.agency.name}ได้ดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${input.fiscalYear} จำนวน ${input.activities.length} มาตรการ โดยมีผลการดำเนินการแยกตามแบบวัด ดังนี้`,
     groups,
+    ...documentOf(input),
   };
+}
+
+/** The OIT item the report is published under in its year's framework, and the unconfirmed-framework line. */
+function documentOf(input: MeasureResultsInput): Pick<MeasureResultsReport, 'oitItem' | 'frameworkNotice'> {
+  const framework = input.framework;
+  if (framework === undefined) return {};
+  const out: Pick<MeasureResultsReport, 'oitItem' | 'frameworkNotice'> = {};
+  const notice = frameworkNotice(framework, input.fiscalYear);
+  if (notice !== undefined) out.frameworkNotice = notice;
+  const code = framework.documents?.measureResults;
+  const item = code === undefined ? undefined : framework.items.find((i) => i.code === code);
+  if (item !== undefined)
+    out.oitItem = { code: item.code.toUpperCase(), title: item.title, forYear: input.fiscalYear };
+  return out;
 }

@@ -136,6 +136,10 @@ export interface MeasureResultsReport {
   fiscalYear: FiscalYear;
   /** Whether the year's result (and the year before's) is on record, so outcomes carry a score change. */
   resultKnown: boolean;
+  /** One line when the year's framework is unconfirmed; shown in every rendering. */
+  frameworkNotice?: string;
+  /** The OIT item this report fulfils in that year's framework, when known. */
+  oitItem?: { code: string; title: string; forYear: number };
   title: string;
   intro: string;
   groups: MeasureResultGroup[];

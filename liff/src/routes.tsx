@@ -166,6 +166,12 @@ export const ROUTES: RouteDef[] = [
     roles: COORDINATOR,
   },
   {
+    path: 'tools/frameworks',
+    title: 'กรอบการประเมินของแต่ละปี',
+    page: lazyPage(() => import('./features/frameworks/frameworks-page.tsx').then((m) => m.FrameworksPage)),
+    roles: COORDINATOR,
+  },
+  {
     path: 'tools/settings',
     purpose: 'ใช้ตั้งค่าเวลาทำการ การแจ้งเตือน และวันหยุดของจังหวัด',
     title: 'การตั้งค่าและวันหยุด',

@@ -383,5 +383,9 @@ describe('the Worker bundle', () => {
     expect(ours.filter((f) => f.startsWith(join(ROOT, 'bot/dev/')))).toEqual([]);
     const code = readFileSync(join(outdir, 'worker.js'), 'utf8');
     expect(code).not.toMatch(/SimulatorHistory|startFakeLine|loadSimulatorAssets/);
+    // The report charts reach Word on Workers through the plain-TypeScript raster, never the native resvg.
+    expect(ours).toContain(join(ROOT, 'bot/features/reports/chart-raster.ts'));
+    expect(ours).not.toContain(join(ROOT, 'bot/tools/charts/png.ts'));
+    expect(map.sources.filter((source) => source.includes('@resvg'))).toEqual([]);
   }, 120_000);
 });

@@ -184,3 +184,37 @@ describe('score input errors', () => {
     expect(score({ fiscalYear: 2562 }, { weakThreshold: Number.NaN }).ok).toBe(false);
   });
 });
+
+describe('score on the ranking path', () => {
+  it('leaves the weak items out when asked, with the same totals and level', () => {
+    const items = { ...fullItems(90), i3: 70, e2: 60 };
+    const input: ScoreInput = { fiscalYear: 2562, items, indicators: { '9': 80, '10': 100 } };
+    const full = ok(input);
+    const lean = ok(input, { weakItems: false });
+    expect(full.weakItems.map((w) => w.code)).toEqual(['e2', 'i3']);
+    expect(lean.weakItems).toEqual([]);
+    expect(lean.total).toBe(full.total);
+    expect(lean.totalDisplay).toBe(full.totalDisplay);
+    expect(lean.level).toEqual(full.level);
+  });
+
+  it('reads each record by its own keys when records alternate key orders and spellings', () => {
+    const forward = { ...fullItems(90), i1: 10 };
+    const backward = Object.fromEntries(Object.entries(fullItems(95)).reverse());
+    backward.i30 = 20;
+    const upper = Object.fromEntries(Object.entries(fullItems(88)).map(([k, v]) => [k.toUpperCase(), v]));
+    for (let round = 0; round < 3; round++) {
+      expect(ok({ fiscalYear: 2562, items: forward, indicators: { '9': 90, '10': 90 } }).weakItems).toEqual([
+        expect.objectContaining({ code: 'i1', score: 10 }),
+      ]);
+      expect(ok({ fiscalYear: 2562, items: backward, indicators: { '9': 90, '10': 90 } }).weakItems).toEqual([
+        expect.objectContaining({ code: 'i30', score: 20 }),
+      ]);
+      expect(ok({ fiscalYear: 2562, items: upper, indicators: { '9': 90, '10': 90 } }).instruments.IIT).toBe(
+        88,
+      );
+    }
+    const twice = score({ fiscalYear: 2562, items: { i1: 50, I1: 60, x9: 1 } });
+    expect(twice.ok ? [] : twice.errors.map((e) => e.field)).toEqual(['items.I1', 'items.x9']);
+  });
+});

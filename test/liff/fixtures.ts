@@ -80,6 +80,7 @@ export function makeScorecard(overrides: Partial<ScorecardData> = {}): Scorecard
       ],
     },
     frameworkNotice: null,
+    inventedNotice: null,
     missing: [],
     ...overrides,
   };

@@ -207,6 +207,19 @@ export async function frameworkForYear(db: Db, year: number): Promise<Framework 
   return (await storedFramework(db, year)) ?? frameworkFor(year);
 }
 
+/**
+ * A lookup of the year's framework — a coordinator's stored one first, else the built-in one — read once, for
+ * code that checks many rows at once (a results import) and cannot wait on the database per row.
+ */
+export async function frameworkLookup(db: Db): Promise<(year: number) => Framework | undefined> {
+  const stored = new Map<number, Framework>();
+  for (const year of await listStoredFrameworkYears(db)) {
+    const framework = await storedFramework(db, year);
+    if (framework !== undefined) stored.set(year, framework);
+  }
+  return (year) => stored.get(year) ?? frameworkFor(year);
+}
+
 export async function listStoredFrameworkYears(db: Db): Promise<number[]> {
   const rows = await db.kysely.selectFrom('frameworks').select('year').orderBy('year').execute();
   return rows.map((r) => r.year);

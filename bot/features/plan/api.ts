@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { fiscalYearOf, frameworkFor } from '../../../core/index.ts';
+import { fiscalYearOf } from '../../../core/index.ts';
 import { isIsoDay } from '../../../core/reminders/index.ts';
 import { setActivityStatus } from '../../../db/queries/activity-status.ts';
 import { findAgencyById, listAgencies } from '../../../db/queries/agencies.ts';
@@ -28,6 +28,7 @@ import {
 } from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
 import { thaiDay } from '../../line/chat/message-parts.ts';
+import { frameworkForYear } from '../frameworks/framework-file.ts';
 import { yearQuery } from '../scores/province-api.ts';
 import { defaultPlanActivities } from './default-plan.ts';
 import { buildPlanView, mayMarkDone } from './status.ts';
@@ -76,7 +77,7 @@ async function checkAgencies(deps: Deps, provinceId: string, ids: readonly strin
 /** Opens the fiscal year for the province (as `ita plan create` does) when it is not on record. */
 async function openYear(deps: Deps, provinceId: string, y: number): Promise<void> {
   if ((await findFiscalYear(deps.db, provinceId, y)) !== undefined) return;
-  const framework = frameworkFor(y);
+  const framework = await frameworkForYear(deps.db, y);
   if (framework === undefined)
     throw new HTTPException(400, { message: `ไม่มีกรอบการประเมินสำหรับปีงบประมาณ ${y}` });
   await upsertFiscalYear(deps.db, { provinceId, year: y, frameworkId: framework.id }, deps.now());

@@ -90,6 +90,7 @@ function found<R>(draft: R | string): R {
 }
 
 async function fileResponse(
+  deps: Deps,
   report: Report,
   format: 'docx' | 'html',
   digits: 'thai' | 'arabic',
@@ -102,7 +103,10 @@ async function fileResponse(
       headers: { ...headers, 'content-type': 'text/html; charset=utf-8' },
     });
   }
-  const bytes = await renderReportDocx(report, { digits });
+  const bytes = await renderReportDocx(
+    report,
+    deps.renderPng === undefined ? { digits } : { digits, renderPng: deps.renderPng },
+  );
   return new Response(bytes, {
     headers: {
       ...headers,
@@ -131,7 +135,7 @@ export function reportRoutes(deps: Deps) {
           found(await draftAnalysis(deps.db, agencyId, year)),
           body.edits ?? {},
         );
-        return fileResponse(report, body.format, body.digits, year);
+        return fileResponse(deps, report, body.format, body.digits, year);
       },
     )
     .post(
@@ -175,6 +179,7 @@ export function reportRoutes(deps: Deps) {
         const body = c.req.valid('json');
         const drafted = found(await draftMeasureResults(deps.db, agencyId, year));
         return fileResponse(
+          deps,
           applyMeasureResultsEdits(drafted, body.edits ?? {}),
           body.format,
           body.digits,

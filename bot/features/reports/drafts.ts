@@ -114,14 +114,21 @@ export async function draftMeasureResults(
   const activities = await Promise.all(
     own.map(({ activity, meta }) => measureActivityOf(db, activity, meta)),
   );
-  const result = scoreRows(year, await listScores(db, agencyId, year));
-  const previous = scoreRows(year - 1, await listScores(db, agencyId, year - 1));
+  const framework = await frameworkForYear(db, year);
+  const result = scoreRows(year, await listScores(db, agencyId, year), undefined, framework);
+  const previous = scoreRows(
+    year - 1,
+    await listScores(db, agencyId, year - 1),
+    undefined,
+    await frameworkForYear(db, year - 1),
+  );
   return buildMeasureResults({
     agency: await reportAgencyOf(db, agency),
     fiscalYear: year,
     activities,
     ...(result === undefined ? {} : { result }),
     ...(previous === undefined ? {} : { previous }),
+    ...(framework === undefined ? {} : { framework }),
   });
 }
 

@@ -1,6 +1,7 @@
 // What the HTML and .docx renderings share: digit choice, figures as published, and the tables' Thai headings.
 import { formatChange, formatScore, toThaiDigits } from '../../../core/index.ts';
 import type { AnalysisReport, InstrumentLine, OverallResult } from '../../../core/reports/index.ts';
+import type { RenderPng } from './charts.ts';
 
 /** Thai digits (๙๒.๖๙) as official documents print them, or Arabic (92.69). */
 export type Digits = 'thai' | 'arabic';
@@ -9,6 +10,11 @@ export interface RenderOptions {
   digits?: Digits;
   /** @font-face rules embedding Sarabun (fonts.ts, Node only); without them the page uses installed fonts. */
   fontFaces?: string;
+  /**
+   * Renders a chart's SVG to the PNG Word shows where it cannot show SVG (resvg with Sarabun on Node:
+   * tools/charts/png.ts). Without it (Workers) the PNG has the bars and lines but no text.
+   */
+  renderPng?: RenderPng;
 }
 
 /** The text with its digits as chosen. URLs are never passed through this. */

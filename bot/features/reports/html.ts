@@ -1,5 +1,6 @@
 // The reports as one printable A4 HTML page: Sarabun, Buddhist-era dates, Thai or Arabic digits by choice.
 import type { AnalysisReport, MeasureResultsReport, Report } from '../../../core/reports/index.ts';
+import { analysisCharts, type Chart, chartSvg } from './charts.ts';
 import {
   ANALYSIS_HEADINGS,
   change,
@@ -28,15 +29,18 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 const LOCAL_FONT_FACE =
   "@font-face{font-family:'Sarabun';src:local('Sarabun'),local('Sarabun-Regular'),local('TH Sarabun New'),local('THSarabunNew')}";
 
-// Print: A4 with 2 cm margins, table rows never split across pages.
+// Print: A4 with a Thai official document's margins, the wide analysis table on landscape pages, table rows never
+// split across pages (their text is never cut), headings kept with what follows, headings repeated on each page.
 const STYLE = `
 body{font-family:'Sarabun','TH Sarabun New',Tahoma,sans-serif;font-size:15px;line-height:1.6;color:#111;max-width:60rem;margin:1.5rem auto;padding:0 1rem}
 h1{font-size:1.3rem;text-align:center;line-height:1.5}h2{font-size:1.1rem;margin-top:1.5rem}h3{font-size:1rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #555;padding:.25rem .4rem;vertical-align:top;text-align:left}
 th{background:#eef2f6}td.num{text-align:right;white-space:nowrap}.weak{color:#b42318;font-weight:600}
 ul.steps{margin:0;padding-left:1.1rem}.analysis td,.analysis th{font-size:13px}
-@page{size:A4;margin:2cm 1.5cm}@page wide{size:A4 landscape;margin:1.5cm}
-@media print{body{margin:0;max-width:none;padding:0;font-size:14pt}table.analysis{page:wide}tr{break-inside:avoid}h2{break-after:avoid}a{color:inherit}}`;
+figure.chart{margin:.5rem 0 1rem}figure.chart figcaption{font-weight:700;margin-bottom:.25rem}figure.chart svg{max-width:100%;height:auto;display:block}
+@page{size:A4;margin:2.5cm 2cm 2cm 3cm}@page wide{size:A4 landscape;margin:2cm 2cm 2cm 3cm}
+@media print{body{margin:0;max-width:none;padding:0;font-size:16pt}h1{font-size:18pt}h2,h3{font-size:16pt}h1,h2,h3{color:#000;break-after:avoid;page-break-after:avoid;break-inside:avoid}
+table.analysis,h2.wide{page:wide}thead{display:table-header-group}tr,td,th,figure.chart,li{break-inside:avoid;page-break-inside:avoid}p{orphans:3;widows:3}a{color:inherit}th{background:none}}`;
 
 type T = (text: string) => string;
 
@@ -75,7 +79,21 @@ function analysisRows(report: AnalysisReport, t: T): string[] {
   });
 }
 
+/** The chart as an inline SVG under its caption (the SVG's text is real text: it prints sharp and can be read). */
+function figure(chart: Chart | undefined, t: T): string[] {
+  if (chart === undefined) return [];
+  return [
+    `<figure class="chart" id="chart-${chart.id}"><figcaption>${escapeHtml(t(chart.title))}</figcaption>${chartSvg(chart, t)}</figure>`,
+  ];
+}
+
 function analysisBody(report: AnalysisReport, t: T): string {
+  const charts = analysisCharts(report);
+  const chartOf = (id: Chart['id']) =>
+    figure(
+      charts.find((c) => c.id === id),
+      t,
+    );
   const instruments = report.instruments.map(
     (line) =>
       `<tr>${instrumentCells(line)
@@ -109,14 +127,16 @@ function analysisBody(report: AnalysisReport, t: T): string {
       .join('')}</ul>`,
     `<h2>${escapeHtml(t('ผลการประเมินรายเครื่องมือ'))}</h2>`,
     table(INSTRUMENT_HEADINGS, instruments, t),
+    ...chartOf('year-on-year'),
     `<h2>${escapeHtml(t('ผลการประเมินรายตัวชี้วัด'))}</h2>`,
     table(INDICATOR_HEADINGS, indicators, t),
+    ...chartOf('against-threshold'),
     `<h2>${escapeHtml(t(report.keepsStandard ? 'หน่วยงานรักษามาตรฐานผลการประเมิน' : 'สรุปผลการประเมิน'))}</h2>`,
     para(report.summary, t),
     `<h3>${escapeHtml(t('เกณฑ์ระดับผลการประเมิน'))}</h3>`,
     `<ul>${report.levelCriteria.map((l) => `<li>${escapeHtml(t(l))}</li>`).join('')}</ul>`,
     ...recommendations,
-    `<h2>${escapeHtml(t(`การวิเคราะห์ผลการประเมินเพื่อกำหนดมาตรการ ประจำปีงบประมาณ พ.ศ. ${report.measuresYear}`))}</h2>`,
+    `<h2 class="wide">${escapeHtml(t(`การวิเคราะห์ผลการประเมินเพื่อกำหนดมาตรการ ประจำปีงบประมาณ พ.ศ. ${report.measuresYear}`))}</h2>`,
     table(ANALYSIS_HEADINGS, analysisRows(report, t), t, 'analysis'),
   ].join('\n');
 }
@@ -132,7 +152,22 @@ function measuresBody(report: MeasureResultsReport, t: T): string {
     const empty = `<tr><td colspan="4">${escapeHtml(t('ไม่มีมาตรการในแบบวัดนี้'))}</td></tr>`;
     return `<h2>${escapeHtml(t(group.name))}</h2>${table(MEASURE_RESULT_HEADINGS, rows.length > 0 ? rows : [empty], t)}`;
   });
-  return [`<h1>${escapeHtml(t(report.title))}</h1>`, para(report.intro, t), ...groups].join('\n');
+  return [
+    `<h1>${escapeHtml(t(report.title))}</h1>`,
+    ...(report.oitItem === undefined
+      ? []
+      : [
+          para(
+            `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
+            t,
+          ),
+        ]),
+    ...(report.frameworkNotice === undefined
+      ? []
+      : [`<p class="notice">${escapeHtml(t(report.frameworkNotice))}</p>`]),
+    para(report.intro, t),
+    ...groups,
+  ].join('\n');
 }
 
 /** The whole page, self-contained: opens from a file, prints on A4. */

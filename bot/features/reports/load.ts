@@ -69,11 +69,13 @@ export function scoreRows(
   rows: readonly ScoreValue[],
   published?: Pick<PublishedResult, 'level'>,
   framework?: Framework,
+  /** false: totals, levels and ranks only, without the weak-item list (see ScoreOptions). */
+  weakItems = true,
 ): ScoreResult | undefined {
   if (rows.length === 0) return undefined;
   const outcome = score(
     scoreInputOfRows(year, rows, published),
-    framework === undefined ? {} : { framework },
+    framework === undefined ? { weakItems } : { framework, weakItems },
   );
   return outcome.ok ? outcome.result : undefined;
 }
@@ -117,7 +119,7 @@ export async function reportAgencyOf(db: Db, agency: Agency): Promise<ReportAgen
     : { id: agency.id, name: agency.nameTh, provinceName: province.nameTh };
 }
 
-/** agencyId → score() of its rows for the year; agencies whose rows do not score are left out. */
+/** agencyId → score() of its rows for the year (without weak items); agencies whose rows do not score are left out. */
 export async function loadProvinceResults(
   db: Db,
   provinceId: string,
@@ -133,7 +135,8 @@ export async function loadProvinceResults(
   const framework = await frameworkForYear(db, year);
   const results = new Map<string, ScoreResult>();
   for (const [agencyId, rows] of rowsOf) {
-    const result = scoreRows(year, rows, published.get(agencyId), framework);
+    // Every caller ranks, compares totals or counts levels: the weak-item lists are left out.
+    const result = scoreRows(year, rows, published.get(agencyId), framework, false);
     if (result !== undefined) results.set(agencyId, result);
   }
   return results;

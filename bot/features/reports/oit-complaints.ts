@@ -95,6 +95,7 @@ const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""'
 export function renderOitComplaintsCsv(doc: OitComplaintDocument): string {
   const lines = [
     [oitTitleOf(doc)],
+    ...(doc.frameworkNotice === undefined ? [] : [[doc.frameworkNotice]]),
     ...(doc.stats.none ? [[doc.stats.noneSentence]] : []),
     OIT_HEADINGS,
     ...rowsOf(doc),
@@ -105,6 +106,7 @@ export function renderOitComplaintsCsv(doc: OitComplaintDocument): string {
 export function renderOitComplaintsXlsx(doc: OitComplaintDocument): Uint8Array {
   const rows: (string | number)[][] = [
     [oitTitleOf(doc)],
+    ...(doc.frameworkNotice === undefined ? [] : [[doc.frameworkNotice]]),
     ...(doc.stats.none ? [[doc.stats.noneSentence]] : []),
     OIT_HEADINGS,
     ...doc.stats.rows.map((r) => [r.label, r.total, r.completed, r.inProgress]),

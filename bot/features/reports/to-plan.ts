@@ -1,5 +1,4 @@
 // The measures chosen in an analysis report become plan items of the next year, so they get reminders and status.
-import { frameworkFor } from '../../../core/index.ts';
 import { type AnalysisReport, findMeasureTemplate, periodDates } from '../../../core/reports/index.ts';
 import type { Db } from '../../../db/db.ts';
 import { findAgencyById } from '../../../db/queries/agencies.ts';
@@ -10,6 +9,7 @@ import {
   listActivities,
   type NewActivity,
 } from '../../../db/queries/plan-activities.ts';
+import { frameworkForYear } from '../frameworks/framework-file.ts';
 import type { MeasureMeta } from './drafts.ts';
 
 export interface PlanOutcome {
@@ -42,7 +42,7 @@ export async function addMeasuresToPlan(
   if (agency === undefined) return `ไม่พบหน่วยงานรหัส "${report.agency.id}"`;
   const year = report.measuresYear;
   if ((await findFiscalYear(db, agency.provinceId, year)) === undefined) {
-    const framework = frameworkFor(year);
+    const framework = await frameworkForYear(db, year);
     if (framework === undefined) return `ไม่มีกรอบการประเมิน ITA สำหรับปีงบประมาณ ${year}`;
     await upsertFiscalYear(db, { provinceId: agency.provinceId, year, frameworkId: framework.id }, now);
   }

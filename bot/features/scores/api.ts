@@ -2,13 +2,14 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { frameworkFor, round2 } from '../../../core/index.ts';
+import { round2 } from '../../../core/index.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { findFiscalYear, upsertFiscalYear } from '../../../db/queries/fiscal-years.ts';
 import { replaceScoreSets } from '../../../db/queries/scores.ts';
 import type { Deps } from '../../deps.ts';
 import { type ApiEnv, allow, requireCoordinator } from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
+import { frameworkForYear, frameworkLookup } from '../frameworks/framework-file.ts';
 import { yearQuery } from './province-api.ts';
 import { fieldOfHeader, planResultsImport, templateRows } from './results-import.ts';
 import { type CheckedSet, checkScoreImport, type ImportError } from './score-import.ts';
@@ -76,7 +77,7 @@ async function storeScoreImport(
   userId: string,
 ): Promise<void> {
   const now = deps.now();
-  const framework = frameworkFor(year);
+  const framework = await frameworkForYear(deps.db, year);
   if (framework !== undefined && (await findFiscalYear(deps.db, provinceId, year)) === undefined) {
     await upsertFiscalYear(deps.db, { provinceId, year, frameworkId: framework.id }, now);
   }
@@ -166,6 +167,7 @@ export function scoreRoutes(deps: Deps) {
           }
           const plan = planResultsImport(table.table, agencies, {
             year: body.year,
+            frameworkOf: await frameworkLookup(deps.db),
             ...(body.mapping === undefined ? {} : { mapping: body.mapping }),
             ...(body.matches === undefined ? {} : { matches: body.matches }),
           });

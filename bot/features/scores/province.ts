@@ -1,7 +1,7 @@
 // The province overview of the mini-app: every agency ranked for a year, level distribution, filter lists.
 import {
   compareYears,
-  frameworkFor,
+  frameworkNotice,
   rankAgencies,
   rankInType,
   round2,
@@ -10,10 +10,14 @@ import {
 import type { Db } from '../../../db/db.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { findProvinceById } from '../../../db/queries/provinces.ts';
-import { countScoredAgenciesByYear } from '../../../db/queries/scores.ts';
+import { countScoredAgenciesByYear, listProvinceScores } from '../../../db/queries/scores.ts';
 import type { AgencyType } from '../../../db/schema.ts';
+import { frameworkForYear } from '../frameworks/framework-file.ts';
 import { loadProvinceResults } from '../reports/load.ts';
 import { AGENCY_TYPES, agencyTypeLabel } from './agency-types.ts';
+
+/** What the card and the overview say of the demo's generated figures (source 'demo'). */
+export const INVENTED_NOTICE = 'คะแนนชุดนี้เป็นตัวเลขสมมุติของระบบสาธิต ไม่ใช่ผลที่สำนักงาน ป.ป.ช. ประกาศ';
 
 export interface ProvinceAgencyRow {
   id: string;
@@ -31,6 +35,8 @@ export interface ProvinceAgencyRow {
   /** Change of the published total from the year before ("+0.53"); null when either year has none. */
   change: number | null;
   changeDisplay: string | null;
+  /** The year's figures are the demo's invented ones (local mode only). */
+  invented: boolean;
 }
 
 export interface ProvinceFilter {
@@ -46,6 +52,10 @@ export interface ProvinceView {
   year: number | null;
   years: number[];
   agencies: ProvinceAgencyRow[];
+  /** Set when any shown figure is the demo's invented one (local mode); such rows carry `invented`. */
+  inventedNotice: string | null;
+  /** The one line saying the shown year's framework is unconfirmed (FY2568 on, until a manual is imported). */
+  frameworkNotice: string | null;
   /** One entry per level of the year's framework, best first, then the agencies without a total. */
   levels: { code: string; label: string; count: number }[];
   unscored: number;
@@ -108,6 +118,13 @@ export async function buildProvinceView(
   const shown = year ?? defaultOverviewYear(counts, units);
   const none = new Map<string, ScoreResult>();
   const results = shown === null ? none : await loadProvinceResults(db, provinceId, shown);
+  const invented = new Set(
+    shown === null
+      ? []
+      : (await listProvinceScores(db, provinceId, shown))
+          .filter((s) => s.source === 'demo')
+          .map((s) => s.agencyId),
+  );
   const previous = shown === null ? none : await loadProvinceResults(db, provinceId, shown - 1);
   const entries = agencies.flatMap((a) => {
     const result = results.get(a.id);
@@ -134,16 +151,21 @@ export async function buildProvinceView(
       rankInType: inType.get(a.id) ?? null,
       change: change?.value ?? null,
       changeDisplay: change?.display ?? null,
+      invented: invented.has(a.id),
     };
   });
   rows.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
-  const rules = shown === null ? [] : (frameworkFor(shown)?.levels ?? []);
+  const framework = shown === null ? undefined : await frameworkForYear(db, shown);
+  const rules = framework?.levels ?? [];
+  const notice = framework === undefined || shown === null ? undefined : frameworkNotice(framework, shown);
   return {
     provinceId,
     provinceName: province.nameTh,
     year: shown,
     years,
     agencies: rows.filter((row) => matches(row, filter)),
+    frameworkNotice: notice ?? null,
+    inventedNotice: invented.size > 0 ? `${INVENTED_NOTICE} (หน่วยงานที่มีเครื่องหมาย *)` : null,
     levels: rules.map((r) => ({
       code: r.code,
       label: r.label,

@@ -26,7 +26,7 @@ import { frameworkForYear } from '../frameworks/framework-file.ts';
 import { loadProvinceResults, scoreRows } from '../reports/load.ts';
 import { agencyTypeLabel } from './agency-types.ts';
 import { type NextLevel, nextLevelPlan } from './next-level.ts';
-import { changeOf } from './province.ts';
+import { changeOf, INVENTED_NOTICE } from './province.ts';
 
 const shown = (value: number | undefined): number | null => (value === undefined ? null : round2(value));
 
@@ -86,6 +86,8 @@ export interface Scorecard {
   whatItTakes: NextLevel | null;
   /** One line when the year's framework is unconfirmed (assumed from an earlier year, or from agencies' pages). */
   frameworkNotice: string | null;
+  /** Set when the year's figures are the demo's invented ones (local mode), never on real data. */
+  inventedNotice: string | null;
   missing: string[];
 }
 
@@ -144,7 +146,8 @@ export async function buildScorecard(
   if (shownYear === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh}`;
   const publishedNow = await findPublishedResult(db, agencyId, shownYear);
   const framework = await frameworkForYear(db, shownYear);
-  const result = scoreRows(shownYear, await listScores(db, agencyId, shownYear), publishedNow, framework);
+  const shownRows = await listScores(db, agencyId, shownYear);
+  const result = scoreRows(shownYear, shownRows, publishedNow, framework);
   if (result === undefined) return `ยังไม่มีผลคะแนน ITA ของ${agency.nameTh} ปีงบประมาณ ${shownYear}`;
   const trend: Scorecard['trend'] = [];
   let previous: ScoreResult | undefined;
@@ -235,6 +238,7 @@ export async function buildScorecard(
     },
     whatItTakes: nextLevelPlan(result, framework),
     frameworkNotice: framework === undefined ? null : (frameworkNotice(framework, shownYear) ?? null),
+    inventedNotice: shownRows.some((row) => row.source === 'demo') ? INVENTED_NOTICE : null,
     missing: result.missing,
   };
 }

@@ -1,11 +1,11 @@
 // Stores a checked results import: every agency-year's scores and published figures in one batch, the
 // fiscal years opened where needed, and an audit entry saying who imported what.
-import { frameworkFor } from '../../../core/index.ts';
 import type { Db } from '../../../db/db.ts';
 import { findAgencyById } from '../../../db/queries/agencies.ts';
 import { buildAudit } from '../../../db/queries/audit-log.ts';
 import { findFiscalYear, upsertFiscalYear } from '../../../db/queries/fiscal-years.ts';
 import { replaceScoreSets, type ScoreSet } from '../../../db/queries/scores.ts';
+import { frameworkForYear } from '../frameworks/framework-file.ts';
 
 export async function storeResults(
   db: Db,
@@ -16,7 +16,7 @@ export async function storeResults(
   const opened = new Set<string>();
   for (const set of sets) {
     const agency = await findAgencyById(db, set.agencyId);
-    const framework = frameworkFor(set.year);
+    const framework = await frameworkForYear(db, set.year);
     const key = `${agency?.provinceId}/${set.year}`;
     if (agency === undefined || framework === undefined || opened.has(key)) continue;
     opened.add(key);

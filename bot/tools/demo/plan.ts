@@ -69,7 +69,9 @@ export function demoStatuses(
         ? agencyIds
         : activity.responsible === 'coordinator'
           ? [PROVINCIAL_OFFICE_ID]
-          : [];
+          : activity.responsible === 'agencies'
+            ? activity.agencyIds.filter((id) => agencyIds.includes(id))
+            : [];
     return responsible.flatMap((agencyId) => statusOf(activity, agencyId, now, byAgency(agencyId)) ?? []);
   });
 }

@@ -9,6 +9,7 @@ import { embeddedFontFaces, loadSarabun } from '../../../features/reports/fonts.
 import { type Digits, reportFileName } from '../../../features/reports/format.ts';
 import { renderReportHtml } from '../../../features/reports/html.ts';
 import { addMeasuresToPlan } from '../../../features/reports/to-plan.ts';
+import { renderChartPng } from '../../charts/png.ts';
 import { type CommandIo, type DatabaseEnv, EXIT_FAILED, openDatabase } from './migrate.ts';
 import { runComplaintReport } from './report-complaints.ts';
 
@@ -85,7 +86,7 @@ async function emit(report: Report, a: ReportArgs, io: CommandIo, env: ReportEnv
   if (a.format === 'docx') {
     // A .docx is binary: it always goes to a file, named after the report when --out is not given.
     const path = a.out ?? reportFileName(report.kind, a.agencyId, a.year, 'docx');
-    await write(path, await renderReportDocx(report, options));
+    await write(path, await renderReportDocx(report, { ...options, renderPng: renderChartPng }));
     io.out(`บันทึกรายงานแล้ว: ${path}`);
     return;
   }

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { toArabicDigits } from '../../../../core/index.ts';
 import { listAllAgencies } from '../../../../db/queries/agencies.ts';
+import { frameworkLookup } from '../../../features/frameworks/framework-file.ts';
 import { describeIssue, fieldLabel, planResultsImport } from '../../../features/scores/results-import.ts';
 import { storeResults } from '../../../features/scores/store-results.ts';
 import { readTable } from '../../../features/scores/table.ts';
@@ -87,6 +88,7 @@ export async function runScores(args: readonly string[], io: CommandIo, env: Sco
   try {
     const plan = planResultsImport(table.table, await listAllAgencies(db), {
       ...(parsed.year === undefined ? {} : { year: parsed.year }),
+      frameworkOf: await frameworkLookup(db),
       mapping: parsed.mapping,
       matches: parsed.matches,
     });

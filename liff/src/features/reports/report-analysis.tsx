@@ -2,6 +2,7 @@
 // their items, findings and measures; every prose field becomes editable in the edit step.
 import { useContext } from 'preact/hooks';
 import type { AnalysisReport, ReportMeasure, TopicAnalysis } from '../../../../core/reports/index.ts';
+import { ReportChart } from './report-charts.tsx';
 import { changeText, Editable, ReportViewContext, scoreText, Text, useDigits } from './report-text.tsx';
 
 interface Props {
@@ -48,6 +49,7 @@ function Figures({ report }: { report: AnalysisReport }) {
           ))}
         </tbody>
       </table>
+      <ReportChart report={report} id="year-on-year" />
       <h2>ผลการประเมินรายตัวชี้วัด</h2>
       <table>
         <tbody>
@@ -63,6 +65,7 @@ function Figures({ report }: { report: AnalysisReport }) {
           ))}
         </tbody>
       </table>
+      <ReportChart report={report} id="against-threshold" />
     </>
   );
 }

@@ -62,6 +62,18 @@ export function MeasuresSheet({ report, onChange }: Props) {
           onChange={(title) => onChange({ ...report, title })}
         />
       </h1>
+      {report.oitItem !== undefined && (
+        <p class="muted">
+          <Text
+            value={`ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`}
+          />
+        </p>
+      )}
+      {report.frameworkNotice !== undefined && (
+        <p class="muted" data-testid="framework-notice">
+          <Text value={report.frameworkNotice} />
+        </p>
+      )}
       <p>
         <Editable label="บทนำ" value={report.intro} onChange={(intro) => onChange({ ...report, intro })} />
       </p>

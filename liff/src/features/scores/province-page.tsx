@@ -68,7 +68,10 @@ function Row({ row, year }: { row: ProvinceRow; year: number }) {
           </span>
         </span>
         <span class="agency-score">
-          <strong>{row.totalDisplay ?? '—'}</strong>
+          <strong>
+            {row.totalDisplay ?? '—'}
+            {row.invented && <abbr title="คะแนนสมมุติของระบบสาธิต">*</abbr>}
+          </strong>
           {row.changeDisplay !== null && (
             <span class={`small ${(row.change ?? 0) < 0 ? 'down' : 'up'}`}>{row.changeDisplay}</span>
           )}
@@ -102,6 +105,16 @@ export function ProvincePage() {
       <p class="lead">
         {data.provinceName} · ปีงบประมาณ พ.ศ. {data.year} · {data.agencies.length} หน่วยงาน
       </p>
+      {data.frameworkNotice !== null && (
+        <p class="muted small" data-testid="framework-notice">
+          {data.frameworkNotice}
+        </p>
+      )}
+      {data.inventedNotice !== null && (
+        <p class="muted small" data-testid="invented-notice">
+          {data.inventedNotice}
+        </p>
+      )}
       <YearSelect year={shown} years={data.years} onYear={setYear} />
       <Distribution data={data} />
       <section class="card filters" aria-label="ตัวกรอง">

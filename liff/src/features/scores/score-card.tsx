@@ -102,6 +102,11 @@ export function ScoreCard({ card }: { card: ScorecardData }) {
             {card.frameworkNotice}
           </p>
         )}
+        {card.inventedNotice !== null && (
+          <p class="muted small" data-testid="invented-notice">
+            {card.inventedNotice}
+          </p>
+        )}
         <div class="total">
           <strong data-testid="total">{card.totalDisplay ?? '—'}</strong>
           <LevelBadge level={card.level} />

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFrameworkFile } from '../../../../bot/features/frameworks/framework-file.ts';
+import { checkFrameworkFile, fileOfFramework } from '../../../../bot/features/frameworks/framework-file.ts';
 import { draftAnalysis } from '../../../../bot/features/reports/drafts.ts';
 import { buildScorecard } from '../../../../bot/features/scores/scorecard.ts';
 import { runFramework } from '../../../../bot/tools/cli/commands/framework.ts';
 import { loadDemo } from '../../../../bot/tools/demo/load.ts';
+import { FRAMEWORKS } from '../../../../core/index.ts';
 import { listAudit } from '../../../../db/queries/audit-log.ts';
 import { replaceScores } from '../../../../db/queries/scores.ts';
 import { openSqlite } from '../../../../db/sqlite.ts';
@@ -99,6 +100,30 @@ describe('ita framework', () => {
     expect(after.frameworkNotice).toBeNull();
     expect(after.totalDisplay).toBe('90.70'); // 0.2·90 + 0.3·84 + 0.5·95
     expect(JSON.stringify(audit)).toContain('framework.import');
+  });
+
+  it('holds every built-in year as a framework file that passes the same checks and reads back the same', () => {
+    for (const builtIn of FRAMEWORKS) {
+      const file = fileOfFramework(builtIn, builtIn.fromYear);
+      const check = checkFrameworkFile(JSON.stringify(file));
+      if (!check.ok) throw new Error(`${builtIn.id}: ${check.errors.join('; ')}`);
+      const back = check.framework;
+      expect(back.weights, builtIn.id).toEqual(builtIn.weights);
+      expect(
+        back.items.map((i) => [i.code, i.indicator, i.confirmed]),
+        builtIn.id,
+      ).toEqual(builtIn.items.map((i) => [i.code, i.indicator, i.confirmed]));
+      expect(back.levels.map((l) => [l.code, l.minTotal, l.minEachInstrument, l.confirmed])).toEqual(
+        builtIn.levels.map((l) => [l.code, l.minTotal, l.minEachInstrument, l.confirmed]),
+      );
+      expect(back.topicOf, builtIn.id).toEqual(builtIn.topicOf);
+      expect(back.eitMinSample, builtIn.id).toEqual(builtIn.eitMinSample);
+      // Every item and rule carries its evidence grade and source.
+      for (const item of file.items)
+        expect(typeof item.confirmed, `${builtIn.id} ${item.code}`).toBe('boolean');
+      for (const rule of file.levels)
+        expect(rule.source.length, `${builtIn.id} ${rule.code}`).toBeGreaterThan(0);
+    }
   });
 
   it('names every problem of a bad file in Thai and stores nothing', async () => {

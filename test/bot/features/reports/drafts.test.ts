@@ -1,12 +1,15 @@
 // Reports drafted from the demo database match the seeds (golden), measures become next year's plan items,
 // and the measure-results report reads their status, notes and evidence back.
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderReportDocx } from '../../../../bot/features/reports/docx.ts';
 import { draftAnalysis, draftMeasureResults } from '../../../../bot/features/reports/drafts.ts';
+import { renderReportHtml } from '../../../../bot/features/reports/html.ts';
 import { addMeasuresToPlan } from '../../../../bot/features/reports/to-plan.ts';
 import { KEEP_STANDARD_FINDING } from '../../../../core/reports/index.ts';
 import { setActivityStatus } from '../../../../db/queries/activity-status.ts';
 import { listActivities } from '../../../../db/queries/plan-activities.ts';
 import { replaceScores } from '../../../../db/queries/scores.ts';
+import { docxText, readZip } from '../../../support/zip.ts';
 import { closeAll, NOW, openDemoDb, PATHUM_THANI_OFFICE, publishedCase, TAK_PAO } from './support.ts';
 
 afterEach(closeAll);
@@ -145,6 +148,18 @@ describe('draftMeasureResults', () => {
     });
     expect(row?.outcome).toContain('ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ ลดลง 2.00 คะแนน (100.00 → 98.00)');
     expect(results.resultKnown).toBe(true);
+    // Published under FY2568's measures item, whose framework is from agencies' pages: said in one line.
+    expect(results.oitItem).toMatchObject({ code: 'O27', forYear: 2568 });
+    expect(results.frameworkNotice).toMatch(/^กรอบการประเมินปี 2568 ยังไม่ยืนยัน/);
+    const html = renderReportHtml(results);
+    expect(html).toContain('กรอบการประเมินปี 2568 ยังไม่ยืนยัน');
+    expect(html).toContain('ตัวชี้วัด OIT ข้อ O27');
+    const docx = docxText(
+      readZip(await renderReportDocx(results))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '',
+    );
+    expect(docx).toContain('กรอบการประเมินปี 2568 ยังไม่ยืนยัน');
   });
 
   it('says in Thai when the year has no measures from a report', async () => {

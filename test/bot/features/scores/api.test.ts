@@ -59,6 +59,26 @@ describe('GET /api/province', () => {
     expect((await card.json()).message).toContain('รับการประเมิน ITA ร่วมกับจังหวัดปทุมธานีเป็นหน่วยเดียว');
   });
 
+  it('says where the demo figures are invented: marked rows and one line, never on published figures', async () => {
+    const view = await (await h.call('citizen', '/province')).json();
+    expect(view.inventedNotice).toContain('ตัวเลขสมมุติของระบบสาธิต');
+    const rows = await listProvinceScores(h.deps.db, 'pathum-thani', view.year);
+    const generated = new Set(rows.filter((r) => r.source === 'demo').map((r) => r.agencyId));
+    expect(generated.size).toBeGreaterThan(5);
+    for (const a of view.agencies as { id: string; invented: boolean }[])
+      expect(a.invented, a.id).toBe(generated.has(a.id));
+    const generatedCard = await (await h.call('citizen', `/agencies/${AGENCY}/scorecard`)).json();
+    expect(generatedCard.inventedNotice).toContain('ตัวเลขสมมุติของระบบสาธิต');
+    // Seed 001's published FY2562 figures of the provincial office are real.
+    const published = await (
+      await h.call('citizen', '/agencies/pathum-thani-office/scorecard?year=2562')
+    ).json();
+    expect(published.totalDisplay).toBe('92.69');
+    expect(published.inventedNotice).toBeNull();
+    const old = await (await h.call('citizen', '/province?year=2562')).json();
+    expect(old.agencies.find((a: { id: string }) => a.id === 'pathum-thani-office').invented).toBe(false);
+  });
+
   it('filters by type, district and text', async () => {
     const byType = await (await h.call('staff', '/province?type=sao')).json();
     expect(byType.agencies.length).toBeGreaterThan(0);

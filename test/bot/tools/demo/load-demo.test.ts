@@ -20,6 +20,7 @@ import {
 import { DEMO_ROLES, DEMO_USERS } from '../../../../bot/tools/demo/line.ts';
 import { demoScoreSets } from '../../../../bot/tools/demo/score-sets.ts';
 import { fiscalYearOf } from '../../../../core/index.ts';
+import { DEFAULT_CALENDAR } from '../../../../core/plan/default-calendar.ts';
 import { findAgencyByGroupId, listAgencies } from '../../../../db/queries/agencies.ts';
 import { listFiscalYears } from '../../../../db/queries/fiscal-years.ts';
 import { listBoundGroups } from '../../../../db/queries/line-groups.ts';
@@ -41,7 +42,7 @@ describe('loadDemo', () => {
       provinces: DEMO_PROVINCES.length,
       agencies: PATHUM_THANI_AGENCIES.length + OTHER_PROVINCE_AGENCIES.length,
       scores: scoreRows,
-      planActivities: 17,
+      planActivities: DEFAULT_CALENDAR.length,
       surveyLinks: PATHUM_THANI_AGENCIES.length * 2,
       lineUsers: DEMO_USERS.length,
       userRoles: DEMO_ROLES.length,

@@ -26,18 +26,38 @@ describe('demo plan', () => {
     await loadDemo(db, NOW);
     const activities = await listActivities(db, DEMO_PROVINCE_ID, 2570);
     const { start, end } = fiscalYearRange(2570);
-    // ITAS registration (5) and OIT approval (11) go to the assessed units only — the provincial office and
-    // the local governments (seeds 000, 002) — never to the province's line or district offices.
+    // By agency type, as seeds 000 and 002 do: ITAS registration (5), the OIT content and answers (10, 11) go to
+    // the assessed units only — the provincial office and the local governments; the IIT data (4) and the
+    // content of the OIT items assigned to them (18) are supplied by the province's line and district offices.
+    const byAssessed = new Set([5, 10, 11]);
+    const byContributing = new Set([4, 18]);
     expect(activities.map((a) => [a.seq, a.titleTh, a.responsible])).toEqual(
-      DEFAULT_CALENDAR.map((t) => [t.seq, t.title, t.seq === 5 || t.seq === 11 ? 'agencies' : t.responsible]),
+      DEFAULT_CALENDAR.map((t) => [
+        t.seq,
+        t.title,
+        byAssessed.has(t.seq) || byContributing.has(t.seq) ? 'agencies' : t.responsible,
+      ]),
     );
     const assessed = PATHUM_THANI_AGENCIES.filter((a) => !a.assessedUnitId).map((a) => a.id);
-    for (const seq of [5, 11]) {
+    const contributing = PATHUM_THANI_AGENCIES.filter((a) => a.assessedUnitId).map((a) => a.id);
+    expect(contributing).toHaveLength(16);
+    for (const seq of byAssessed) {
       const ids = activities.find((a) => a.seq === seq)?.agencyIds ?? [];
       expect([...ids].sort()).toEqual([...assessed].sort());
       expect(ids).toContain(PROVINCIAL_OFFICE_ID);
       expect(ids).not.toContain('pathum-thani-health');
     }
+    for (const seq of byContributing) {
+      const ids = activities.find((a) => a.seq === seq)?.agencyIds ?? [];
+      expect([...ids].sort()).toEqual([...contributing].sort());
+      expect(ids).toContain('pathum-thani-health');
+      expect(ids).not.toContain(PROVINCIAL_OFFICE_ID);
+    }
+    // The content is supplied from January to 31 March, with the OIT work it feeds (seed 002 step 7).
+    expect(activities.find((a) => a.seq === 18)).toMatchObject({
+      startsOn: '2027-01-01',
+      dueOn: '2027-03-31',
+    });
     // OIT answering opens in January.
     expect(activities.find((a) => a.seq === 11)?.startsOn).toBe('2027-01-01');
     for (const a of activities) {
@@ -52,11 +72,16 @@ describe('demo plan', () => {
     const db = openDb();
     await loadDemo(db, LATE);
     const activities = await listActivities(db, DEMO_PROVINCE_ID, 2570);
-    const overdue = activities.filter((a) => a.responsible === 'all' && a.dueOn < '2027-05-12');
+    const overdue = activities.filter(
+      (a) => (a.responsible === 'all' || a.responsible === 'agencies') && a.dueOn < '2027-05-12',
+    );
     expect(overdue.length).toBeGreaterThanOrEqual(3);
     const statuses = (await Promise.all(overdue.map((a) => listActivityStatuses(db, a.id)))).flat();
     const done = statuses.filter((s) => s.status === 'done').length;
-    const possible = overdue.length * PATHUM_THANI_AGENCIES.length;
+    const possible = overdue.reduce(
+      (n, a) => n + (a.responsible === 'all' ? PATHUM_THANI_AGENCIES.length : a.agencyIds.length),
+      0,
+    );
     expect(done / possible).toBeGreaterThan(0.65);
     expect(statuses.some((s) => s.status === 'in_progress')).toBe(true);
     expect(statuses.length).toBeLessThan(possible);

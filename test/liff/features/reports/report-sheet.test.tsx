@@ -70,6 +70,42 @@ describe('AnalysisSheet', () => {
     expect(root.querySelector('textarea')).toBeNull();
   });
 
+  it('draws the chart against 85 beside the indicator table, and this year against last when last year is known', () => {
+    show({ digits: 'thai', editing: false }, takReport());
+    const threshold = root.querySelector('figure[data-chart="against-threshold"]');
+    expect(threshold?.querySelector('svg[role="img"]')).not.toBeNull();
+    // 3 instruments and 10 indicators, each a bar; no bar red (nothing of Tak PAO is below 85).
+    const bars = [...(threshold?.querySelectorAll('rect') ?? [])].slice(1);
+    expect(bars).toHaveLength(13);
+    expect(bars.every((bar) => bar.getAttribute('fill') === '#1d4f91')).toBe(true);
+    expect(threshold?.textContent).toContain('๙๙.๑๓');
+    expect(root.querySelector('figure[data-chart="year-on-year"]')).toBeNull();
+
+    const outcome = score({ fiscalYear: 2567, indicators: { ...TAK, '6': 80 } });
+    const before = score({ fiscalYear: 2566, instruments: { IIT: 90, EIT: 88, OIT: 95 } });
+    const framework = frameworkFor(2567);
+    if (!outcome.ok || !before.ok || framework === undefined) throw new Error('setup');
+    render(null, root);
+    root.remove();
+    show(
+      { digits: 'arabic', editing: false },
+      buildAnalysis({
+        agency: { id: 'tak-pao', name: 'องค์การบริหารส่วนจังหวัดตาก' },
+        framework,
+        result: outcome.result,
+        previous: before.result,
+        itemScores: {},
+      }),
+    );
+    const years = root.querySelector('figure[data-chart="year-on-year"]');
+    expect(years?.textContent).toContain('ปี พ.ศ. 2566');
+    expect(years?.textContent).toContain('ปี พ.ศ. 2567');
+    const red = [...(root.querySelectorAll('figure[data-chart="against-threshold"] rect') ?? [])].filter(
+      (bar) => bar.getAttribute('fill') === '#b42318',
+    );
+    expect(red.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('shows Thai digits when chosen', () => {
     show({ digits: 'thai', editing: false }, takReport());
     expect(root.textContent).toContain('ผลคะแนน ๙๙.๓๙');

@@ -13,29 +13,32 @@ export default defineConfig({
     outDir: 'dist/liff',
     emptyOutDir: true,
     target: 'es2022',
+    // One entry chunk holds everything the first screen runs, and the one later chunk imports only it: there is
+    // nothing for module preloading (or its polyfill) to do. The later pages' few styles come with the first
+    // stylesheet (~1.7 KB gzipped) rather than as a stylesheet of their own on the way to each page.
+    modulePreload: false,
+    cssCodeSplit: false,
     rolldownOptions: {
       output: {
         // The LIFF SDK (and its mock) in one chunk named liff-sdk: loaded on demand, and left out of the app's
         // 45 KB budget (issue 17), which bench/liff.ts measures by this name.
-        // The pages after the first screen come in two chunks by who uses them, not one per page: each chunk
-        // costs its own gzip dictionary and imports, which made a third of the app's bytes (bench/liff.ts).
-        // The overview and the score card are in the entry: they are the first screen most links open.
+        // The pages after the first screen come in one chunk, not one per page nor one per kind of user: each
+        // chunk costs its own gzip dictionary and imports (two chunks were 1.4 KB more than one, bench/liff.ts).
+        // The overview and the score card are in the entry: they are the first screen most links open. What only
+        // the later pages use (complaint rules, form drafts, file saving, sharing) goes with them, not the entry.
         codeSplitting: {
           groups: [
             { name: 'liff-sdk', test: /node_modules[\\/]@line[\\/]/, priority: 4 },
             // What every page needs stays with the shell, ahead of the groups below that would take it along.
             {
               name: 'app',
-              test: /node_modules[\\/](?:preact|hono)[\\/]|src[\\/](?:lib|ui|features[\\/]scores)[\\/]|src[\\/](?:app|routes|main)\.tsx|[\\/]core[\\/]/,
+              test: /node_modules[\\/](?:preact|hono)[\\/]|src[\\/](?:lib[\\/](?!form-draft|save-file|share\.)|ui[\\/]|features[\\/]scores[\\/])|src[\\/](?:app|routes|main)\.tsx|[\\/]core[\\/](?!complaints[\\/])/,
               priority: 3,
             },
             {
-              name: 'complaints',
-              test: /src[\\/]features[\\/](?:complaints|cases)[\\/]/,
-            },
-            {
-              name: 'ita-work',
-              test: /src[\\/]features[\\/](?:plan|surveys|reports|tools|quota)[\\/]/,
+              name: 'pages',
+              test: /src[\\/]features[\\/](?!scores[\\/])|[\\/]core[\\/]complaints[\\/]|src[\\/]lib[\\/](?:form-draft|save-file|share)\.ts/,
+              priority: 2,
             },
           ],
         },

@@ -1,5 +1,6 @@
 // The route table of the mini-app: path pattern (under /liff/), Thai title, page, who may open it, nav label.
 // Other parts add their entries here (complaints, cases, reports); the bot links to these paths (liffUrlOf).
+import { AgencyPage } from './features/scores/agency-page.tsx';
 import { ProvincePage } from './features/scores/province-page.tsx';
 import type { Api } from './lib/api.ts';
 import type { Params } from './lib/router.ts';
@@ -32,7 +33,8 @@ const ITA: readonly Role[] = ['coordinator', 'staff'];
 const COORDINATOR: readonly Role[] = ['coordinator'];
 
 export const ROUTES: RouteDef[] = [
-  // The home page is in the main chunk: it is the first screen for most people (no second round trip).
+  // The home page and the score card are in the main chunk, imported as they are (no placeholder render while a
+  // lazy page resolves): they are the first screen most links open.
   {
     path: '',
     title: 'คะแนน ITA ของจังหวัด',
@@ -43,7 +45,7 @@ export const ROUTES: RouteDef[] = [
   {
     path: 'agency/:id',
     title: 'ผลคะแนนหน่วยงาน',
-    page: lazyPage(() => import('./features/scores/agency-page.tsx').then((m) => m.AgencyPage)),
+    page: AgencyPage,
     prefetch: (api, p) =>
       api.agencies[':id'].scorecard.$get({ param: { id: p.id ?? '' }, query: yearQueryOf(location.search) }),
   },

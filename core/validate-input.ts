@@ -174,9 +174,11 @@ function checkIndicators(
     if (isScore(value)) indicators[def.id] = value;
     else checkScore(value, `indicators.${def.id}`, `ตัวชี้วัดที่ ${def.id} `, errors);
   }
-  const keys = Object.keys(record);
-  if (keys.length === found) return indicators;
-  for (const key of keys) {
+  // Counting the keys with for…in allocates nothing, unlike Object.keys: only a mismatch lists them.
+  let count = 0;
+  for (const _ in record) count++;
+  if (count === found) return indicators;
+  for (const key of Object.keys(record)) {
     const id = INDICATOR_BY_KEY.get(key);
     if (id !== undefined && indexOf(framework).indicatorItems.has(id)) continue;
     const trimmed = INDICATOR_BY_KEY.get(key.trim());

@@ -115,6 +115,8 @@ function sortByScore(items: WeakItem[]): WeakItem[] {
  * lookups, and no allocation, are a good part of what keeps ranking the country fast.
  */
 const indicatorScratch: number[] = [];
+/** Instrument scores by place in framework.instruments (NaN = unknown), reused likewise. */
+const instrumentScratch: number[] = [];
 
 /**
  * The empty lists of a complete result, one frozen array each, shared: the 8,300 results of the country
@@ -134,19 +136,34 @@ function compute(input: CheckedInput, weakThreshold: number | undefined): ScoreR
     values[place] = value ?? Number.NaN;
     if (value !== undefined) indicators[def.id] = value;
   }
-  const instruments: Partial<Record<Instrument, number>> = {};
-  const weighted: Partial<Record<Instrument, number>> = {};
+  const scores = instrumentScratch;
   let missing: string[] | undefined;
   for (let n = 0; n < framework.instruments.length; n++) {
     const instrument = framework.instruments[n] as Instrument;
     const value =
       input.instruments[instrument] ?? meanOfIndicators(index.indicatorsByInstrument[n] ?? [], values);
-    if (value === undefined) {
-      (missing ??= []).push(...missingFor(instrument, input, indicators));
-      continue;
+    scores[n] = value ?? Number.NaN;
+    if (value === undefined) (missing ??= []).push(...missingFor(instrument, input, indicators));
+  }
+  let instruments: Partial<Record<Instrument, number>>;
+  let weighted: Partial<Record<Instrument, number>>;
+  if (missing === undefined && index.instrumentsInOrder) {
+    // Every instrument known, IIT, EIT, OIT as every framework orders them: two literals, one shape each,
+    // instead of adding keys one by one (the same keys in the same order as the loop below).
+    const [iit = 0, eit = 0, oit = 0] = scores;
+    const { weights } = framework;
+    instruments = { IIT: iit, EIT: eit, OIT: oit };
+    weighted = { IIT: weights.IIT * iit, EIT: weights.EIT * eit, OIT: weights.OIT * oit };
+  } else {
+    instruments = {};
+    weighted = {};
+    for (let n = 0; n < framework.instruments.length; n++) {
+      const instrument = framework.instruments[n] as Instrument;
+      const value = scores[n] ?? Number.NaN;
+      if (Number.isNaN(value)) continue;
+      instruments[instrument] = value;
+      weighted[instrument] = framework.weights[instrument] * value;
     }
-    instruments[instrument] = value;
-    weighted[instrument] = framework.weights[instrument] * value;
   }
   const weakItems = weakThreshold === undefined ? NO_WEAK_ITEMS : weakItemsOf(input, weakThreshold);
   let total: number | undefined;

@@ -29,6 +29,8 @@ export interface FrameworkIndex {
   indicatorsByInstrument: readonly (readonly number[])[];
   /** Whether any level rule has a per-instrument floor (the FY2566 scheme); the AA–F bands look at the total only. */
   levelsNeedInstruments: boolean;
+  /** Whether framework.instruments is exactly IIT, EIT, OIT (every built-in framework): score() then builds literals. */
+  instrumentsInOrder: boolean;
 }
 
 const indexes = new WeakMap<Framework, FrameworkIndex>();
@@ -66,6 +68,7 @@ function build(framework: Framework): FrameworkIndex {
     itemsByIndicator,
     indicatorsByInstrument,
     levelsNeedInstruments,
+    instrumentsInOrder: framework.instruments.join() === 'IIT,EIT,OIT',
   };
 }
 

@@ -143,7 +143,10 @@ function compute(input: CheckedInput, weakThreshold: number | undefined): ScoreR
     const value =
       input.instruments[instrument] ?? meanOfIndicators(index.indicatorsByInstrument[n] ?? [], values);
     scores[n] = value ?? Number.NaN;
-    if (value === undefined) (missing ??= []).push(...missingFor(instrument, input, indicators));
+    if (value === undefined) {
+      missing = missing ?? [];
+      missing.push(...missingFor(instrument, input, indicators));
+    }
   }
   let instruments: Partial<Record<Instrument, number>>;
   let weighted: Partial<Record<Instrument, number>>;

@@ -19,8 +19,8 @@ import {
   WidthType,
 } from 'docx';
 import { thaiDisplayWidth } from '../../../core/index.ts';
-import type { AnalysisReport, MeasureResultsReport, Report } from '../../../core/reports/index.ts';
 import { oitCitationText } from '../../../core/reports/citation.ts';
+import type { AnalysisReport, MeasureResultsReport, Report } from '../../../core/reports/index.ts';
 import { rasterizeChart } from './chart-raster.ts';
 import { analysisCharts, type Chart, chartSvg } from './charts.ts';
 import {

@@ -1,6 +1,7 @@
 // The reports as one printable A4 HTML page: Sarabun, Buddhist-era dates, Thai or Arabic digits by choice.
-import type { AnalysisReport, MeasureResultsReport, Report } from '../../../core/reports/index.ts';
+
 import { oitCitationText } from '../../../core/reports/citation.ts';
+import type { AnalysisReport, MeasureResultsReport, Report } from '../../../core/reports/index.ts';
 import { analysisCharts, type Chart, chartSvg } from './charts.ts';
 import {
   ANALYSIS_HEADINGS,

@@ -1,8 +1,8 @@
 // The analysis report on the page (seed 003's layout): result, instruments, indicators, the seven topics with
 // their items, findings and measures; every prose field becomes editable in the edit step.
 import { useContext } from 'preact/hooks';
-import type { AnalysisReport, ReportMeasure, TopicAnalysis } from '../../../../core/reports/index.ts';
 import { oitCitationText } from '../../../../core/reports/citation.ts';
+import type { AnalysisReport, ReportMeasure, TopicAnalysis } from '../../../../core/reports/index.ts';
 import { ReportChart } from './report-charts.tsx';
 import { changeText, Editable, ReportViewContext, scoreText, Text, useDigits } from './report-text.tsx';
 

@@ -1,7 +1,8 @@
 // The measure-results report on the page (seed 004's layout): per instrument, each measure with what was done,
 // owner and period, and its outcome; what was done and the outcome are editable in the edit step.
-import type { MeasureResultRow, MeasureResultsReport } from '../../../../core/reports/index.ts';
+
 import { oitCitationText } from '../../../../core/reports/citation.ts';
+import type { MeasureResultRow, MeasureResultsReport } from '../../../../core/reports/index.ts';
 import { Editable, Text } from './report-text.tsx';
 
 interface Props {

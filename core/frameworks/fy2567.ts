@@ -85,6 +85,6 @@ export const FRAMEWORK_2567: Framework = {
     ['o22', 'o33', 7],
   ]),
   levels: FIVE_LEVELS,
-  source: 'seed 002, 003; หน้า OIT ของหน่วยงาน',
+  source: 'แผนขับเคลื่อน ITA ปี 2567 ของจังหวัดพัทลุง รายงานวิเคราะห์ผล ITA ปี 2567 ของ อบจ.ตาก และหน้า OIT ของหน่วยงาน',
   documents: { complaintStats: 'o24', analysis: 'o27', measureResults: 'o27' },
 };

@@ -5,7 +5,7 @@ import { genericTitle, INSTRUMENTS, ITA_WEIGHTS, indicatorsOf, topicsOf } from '
 import { FIVE_LEVELS } from './levels.ts';
 
 const OIT_SOURCE = 'หน้า OIT ของหน่วยงานที่รับการประเมินปี 2568 (หลักฐานระดับกลาง ยังไม่ยืนยัน)';
-const IIT_SOURCE = 'seed 003 (i10–i12); การจัดกลุ่มข้ออื่นยังไม่ยืนยัน';
+const IIT_SOURCE = 'รายงานวิเคราะห์ผล ITA ปี 2567 ของ อบจ.ตาก (i10–i12) ส่วนการจัดกลุ่มข้ออื่นยังไม่ยืนยัน';
 
 // The FY2568 OIT list of one public organisation's "ITA 2568" pages, corroborated in part by a sub-district
 // administration's and two universities' pages; O5–O7 not seen (by analogy), O27 probably the measures item.
@@ -77,24 +77,54 @@ const items: ItemDef[] = [
 
 /** EIT part 1 minimum sample per agency group (medium: a table that looks like the FY2568 manual's). */
 export const EIT_MIN_SAMPLE_2568: readonly EitMinSample[] = [
-  { group: 'เทศบาลตำบล ขนาดกลาง (M)', min: 70, confirmed: false, source: 'ita-framework.md (medium)' },
-  { group: 'เทศบาลตำบล ขนาดเล็ก (S)', min: 60, confirmed: false, source: 'ita-framework.md (medium)' },
-  { group: 'อบต. ขนาดใหญ่ (L)', min: 50, confirmed: false, source: 'ita-framework.md (medium)' },
-  { group: 'อบต. ขนาดกลาง (M)', min: 40, confirmed: false, source: 'ita-framework.md (medium)' },
-  { group: 'อบต. ขนาดเล็ก (S)', min: 30, confirmed: false, source: 'ita-framework.md (medium)' },
+  {
+    group: 'เทศบาลตำบล ขนาดกลาง (M)',
+    min: 70,
+    confirmed: false,
+    source: 'หน้า ITA ของหน่วยงานที่รับการประเมินปี 2568 (ยังไม่ยืนยัน)',
+  },
+  {
+    group: 'เทศบาลตำบล ขนาดเล็ก (S)',
+    min: 60,
+    confirmed: false,
+    source: 'หน้า ITA ของหน่วยงานที่รับการประเมินปี 2568 (ยังไม่ยืนยัน)',
+  },
+  {
+    group: 'อบต. ขนาดใหญ่ (L)',
+    min: 50,
+    confirmed: false,
+    source: 'หน้า ITA ของหน่วยงานที่รับการประเมินปี 2568 (ยังไม่ยืนยัน)',
+  },
+  {
+    group: 'อบต. ขนาดกลาง (M)',
+    min: 40,
+    confirmed: false,
+    source: 'หน้า ITA ของหน่วยงานที่รับการประเมินปี 2568 (ยังไม่ยืนยัน)',
+  },
+  {
+    group: 'อบต. ขนาดเล็ก (S)',
+    min: 30,
+    confirmed: false,
+    source: 'หน้า ITA ของหน่วยงานที่รับการประเมินปี 2568 (ยังไม่ยืนยัน)',
+  },
   {
     group: 'หน่วยงานระดับกรมด้านนโยบาย วิชาการ และเฉพาะทาง',
     min: 100,
     confirmed: false,
-    source: 'ita-framework.md (medium)',
+    source: 'หน้า ITA ของหน่วยงานที่รับการประเมินปี 2568 (ยังไม่ยืนยัน)',
   },
   {
     group: 'หน่วยงานส่วนกลางที่อนุมัติ อนุญาต หรือให้บริการ',
     min: 400,
     confirmed: false,
-    source: 'ita-framework.md (medium)',
+    source: 'หน้า ITA ของหน่วยงานที่รับการประเมินปี 2568 (ยังไม่ยืนยัน)',
   },
-  { group: 'มหาวิทยาลัย', min: 400, confirmed: false, source: 'ita-framework.md (medium)' },
+  {
+    group: 'มหาวิทยาลัย',
+    min: 400,
+    confirmed: false,
+    source: 'หน้า ITA ของหน่วยงานที่รับการประเมินปี 2568 (ยังไม่ยืนยัน)',
+  },
 ];
 
 export const FRAMEWORK_2568: Framework = {
@@ -123,7 +153,7 @@ export const FRAMEWORK_2568: Framework = {
   ]),
   levels: FIVE_LEVELS,
   confirmed: false,
-  source: 'ita-framework.md "FY2568 and later": หน้า OIT ของหน่วยงาน ไม่พบคู่มือของสำนักงาน ป.ป.ช.',
+  source: 'หน้า OIT ของหน่วยงานที่รับการประเมินปี 2568 ยังไม่พบคู่มือของสำนักงาน ป.ป.ช.',
   documents: { complaintStats: 'o19', analysis: 'o27', measureResults: 'o27' },
   eitMinSample: EIT_MIN_SAMPLE_2568,
 };

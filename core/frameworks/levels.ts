@@ -4,13 +4,55 @@ import type { EitParts, Instrument, Level, LevelRule } from '../types.ts';
 
 /** FY2562–FY2565: seven bands by total only [seed 001]; 85 and up passes ("ระดับ A (ผ่าน)"). */
 export const BAND_LEVELS: readonly LevelRule[] = [
-  { code: 'AA', label: 'AA (ผ่าน)', minTotal: 95, confirmed: true, source: 'seed 001' },
-  { code: 'A', label: 'A (ผ่าน)', minTotal: 85, confirmed: true, source: 'seed 001' },
-  { code: 'B', label: 'B (ไม่ผ่าน)', minTotal: 75, confirmed: true, source: 'seed 001' },
-  { code: 'C', label: 'C (ไม่ผ่าน)', minTotal: 65, confirmed: true, source: 'seed 001' },
-  { code: 'D', label: 'D (ไม่ผ่าน)', minTotal: 55, confirmed: true, source: 'seed 001' },
-  { code: 'E', label: 'E (ไม่ผ่าน)', minTotal: 50, confirmed: true, source: 'seed 001' },
-  { code: 'F', label: 'F (ไม่ผ่าน)', minTotal: 0, confirmed: true, source: 'seed 001' },
+  {
+    code: 'AA',
+    label: 'AA (ผ่าน)',
+    minTotal: 95,
+    confirmed: true,
+    source: 'ผลการประเมิน ITA ปี 2562 ของจังหวัดปทุมธานี',
+  },
+  {
+    code: 'A',
+    label: 'A (ผ่าน)',
+    minTotal: 85,
+    confirmed: true,
+    source: 'ผลการประเมิน ITA ปี 2562 ของจังหวัดปทุมธานี',
+  },
+  {
+    code: 'B',
+    label: 'B (ไม่ผ่าน)',
+    minTotal: 75,
+    confirmed: true,
+    source: 'ผลการประเมิน ITA ปี 2562 ของจังหวัดปทุมธานี',
+  },
+  {
+    code: 'C',
+    label: 'C (ไม่ผ่าน)',
+    minTotal: 65,
+    confirmed: true,
+    source: 'ผลการประเมิน ITA ปี 2562 ของจังหวัดปทุมธานี',
+  },
+  {
+    code: 'D',
+    label: 'D (ไม่ผ่าน)',
+    minTotal: 55,
+    confirmed: true,
+    source: 'ผลการประเมิน ITA ปี 2562 ของจังหวัดปทุมธานี',
+  },
+  {
+    code: 'E',
+    label: 'E (ไม่ผ่าน)',
+    minTotal: 50,
+    confirmed: true,
+    source: 'ผลการประเมิน ITA ปี 2562 ของจังหวัดปทุมธานี',
+  },
+  {
+    code: 'F',
+    label: 'F (ไม่ผ่าน)',
+    minTotal: 0,
+    confirmed: true,
+    source: 'ผลการประเมิน ITA ปี 2562 ของจังหวัดปทุมธานี',
+  },
 ];
 
 /**
@@ -25,7 +67,7 @@ export const FIVE_LEVELS: readonly LevelRule[] = [
     minTotal: 95,
     minEachInstrument: 95,
     confirmed: true,
-    source: 'seed 003',
+    source: 'รายงานวิเคราะห์ผล ITA ปี 2567 ของ อบจ.ตาก',
   },
   {
     code: 'ผ่านดี',
@@ -33,11 +75,23 @@ export const FIVE_LEVELS: readonly LevelRule[] = [
     minTotal: 85,
     minEachInstrument: 85,
     confirmed: true,
-    source: 'public dashboards',
+    source: 'ผลการประเมินที่เผยแพร่ต่อสาธารณะ',
   },
-  { code: 'ผ่าน', label: 'ผ่าน', minTotal: 85, confirmed: true, source: 'seed 002' },
-  { code: 'ต้องปรับปรุง', label: 'ต้องปรับปรุง', minTotal: 70, confirmed: false, source: 'third-party dashboards' },
-  { code: 'ต้องปรับปรุงโดยด่วน', label: 'ต้องปรับปรุงโดยด่วน', minTotal: 0, confirmed: false, source: 'remainder' },
+  { code: 'ผ่าน', label: 'ผ่าน', minTotal: 85, confirmed: true, source: 'แผนขับเคลื่อน ITA ปี 2567 ของจังหวัดพัทลุง' },
+  {
+    code: 'ต้องปรับปรุง',
+    label: 'ต้องปรับปรุง',
+    minTotal: 70,
+    confirmed: false,
+    source: 'ผลการประเมินที่ผู้อื่นเผยแพร่ (ยังไม่ยืนยัน)',
+  },
+  {
+    code: 'ต้องปรับปรุงโดยด่วน',
+    label: 'ต้องปรับปรุงโดยด่วน',
+    minTotal: 0,
+    confirmed: false,
+    source: 'ต่ำกว่าระดับข้างต้นทั้งหมด',
+  },
 ];
 
 /**
@@ -109,7 +163,7 @@ export function overrideLevels(rules: readonly LevelRule[], overrides: LevelOver
   return rules.map((rule) => {
     const change = overrides[rule.code];
     if (change === undefined) return rule;
-    const next: LevelRule = { ...rule, confirmed: true, source: 'coordinator override' };
+    const next: LevelRule = { ...rule, confirmed: true, source: 'ผู้ประสานงานกำหนดเอง' };
     if (change.minTotal !== undefined) next.minTotal = change.minTotal;
     if (change.minEachInstrument !== undefined) next.minEachInstrument = change.minEachInstrument;
     return next;

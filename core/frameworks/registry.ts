@@ -82,3 +82,17 @@ export function frameworkNotice(framework: Framework, year: FiscalYear): string 
   }
   return undefined;
 }
+
+/**
+ * The note a document adds where it cites an item of another year's framework (the analysis report of FY2567
+ * cites FY2568's measures item): undefined when the cited year is the document's own (its frameworkNotice
+ * already says so) or when that year's framework is the NACC's published one.
+ */
+export function citedYearNote(
+  framework: Framework,
+  citedYear: FiscalYear,
+  ownYear: FiscalYear,
+): string | undefined {
+  if (citedYear === ownYear || frameworkNotice(framework, citedYear) === undefined) return undefined;
+  return `เลขข้อตามกรอบการประเมินปี ${citedYear} ซึ่งยังไม่ยืนยัน อาจเปลี่ยนเมื่อสำนักงาน ป.ป.ช. ประกาศคู่มือ`;
+}

@@ -6,7 +6,7 @@ import {
   INSTRUMENTS,
   instrumentOf,
 } from '../frameworks/common.ts';
-import { frameworkNotice } from '../frameworks/registry.ts';
+import { citedYearNote, frameworkNotice } from '../frameworks/registry.ts';
 import { ANALYSIS_TOPICS, INDICATOR_TOPICS } from '../frameworks/topics.ts';
 import { formatScore } from '../round.ts';
 import { WEAK_ITEM_THRESHOLD } from '../score.ts';
@@ -272,7 +272,10 @@ export function buildAnalysis(input: AnalysisInput): AnalysisReport {
   const target = input.measuresFramework ?? input.framework;
   const code = target.documents?.analysis;
   const item = code === undefined ? undefined : target.items.find((i) => i.code === code);
-  if (item !== undefined)
+  if (item !== undefined) {
     report.oitItem = { code: item.code.toUpperCase(), title: item.title, forYear: measuresYear };
+    const note = citedYearNote(target, measuresYear, fiscalYear);
+    if (note !== undefined) report.oitItem.unconfirmedNote = note;
+  }
   return report;
 }

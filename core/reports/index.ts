@@ -2,6 +2,7 @@
 
 export { type AnalysisInput, buildAnalysis, measureOf } from './analysis.ts';
 export { KEEP_STANDARD_FINDING } from './analysis-text.ts';
+export { oitCitationText } from './citation.ts';
 export {
   type AnalysisEdits,
   applyAnalysisEdits,

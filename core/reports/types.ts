@@ -75,6 +75,15 @@ export interface OverallResult {
   change?: number;
 }
 
+/** An OIT item a report is published under, in the framework of `forYear`. */
+export interface OitCitation {
+  code: string;
+  title: string;
+  forYear: number;
+  /** Set when `forYear` is not the report's own year and that year's framework is unconfirmed (citedYearNote). */
+  unconfirmedNote?: string;
+}
+
 export interface AnalysisReport {
   kind: 'analysis';
   agency: ReportAgency;
@@ -85,7 +94,7 @@ export interface AnalysisReport {
   /** One line when the year's framework is unconfirmed; shown in every rendering. */
   frameworkNotice?: string;
   /** The OIT item this report fulfils in that year's framework ("o27 มาตรการส่งเสริม…"), when known. */
-  oitItem?: { code: string; title: string; forYear: number };
+  oitItem?: OitCitation;
   weakThreshold: number;
   overall: OverallResult;
   instruments: InstrumentLine[];
@@ -139,7 +148,7 @@ export interface MeasureResultsReport {
   /** One line when the year's framework is unconfirmed; shown in every rendering. */
   frameworkNotice?: string;
   /** The OIT item this report fulfils in that year's framework, when known. */
-  oitItem?: { code: string; title: string; forYear: number };
+  oitItem?: OitCitation;
   title: string;
   intro: string;
   groups: MeasureResultGroup[];

@@ -19,6 +19,7 @@ import {
   WidthType,
 } from 'docx';
 import { thaiDisplayWidth } from '../../../core/index.ts';
+import { oitCitationText } from '../../../core/reports/citation.ts';
 import type { AnalysisReport, MeasureResultsReport, Report } from '../../../core/reports/index.ts';
 import { rasterizeChart } from './chart-raster.ts';
 import { analysisCharts, type Chart, chartSvg } from './charts.ts';
@@ -250,12 +251,7 @@ async function analysisSections(report: AnalysisReport, t: T, options: RenderOpt
   );
   const portrait: (Paragraph | Table)[] = [
     heading(report.title, t, 1),
-    ...(report.oitItem === undefined
-      ? []
-      : text(
-          `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
-          t,
-        )),
+    ...(report.oitItem === undefined ? [] : text(oitCitationText(report.oitItem), t)),
     ...(report.frameworkNotice === undefined ? [] : text(report.frameworkNotice, t)),
     ...text(report.intro, t),
     heading(`ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${report.fiscalYear} ของ${report.agency.name}`, t),
@@ -306,12 +302,7 @@ function measuresChildren(report: MeasureResultsReport, t: T): (Paragraph | Tabl
   const w = (col: number) => ({ width: widths[col] });
   return [
     heading(report.title, t, 1),
-    ...(report.oitItem === undefined
-      ? []
-      : text(
-          `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
-          t,
-        )),
+    ...(report.oitItem === undefined ? [] : text(oitCitationText(report.oitItem), t)),
     ...(report.frameworkNotice === undefined ? [] : text(report.frameworkNotice, t)),
     ...text(report.intro, t),
     ...report.groups.flatMap((group) => {

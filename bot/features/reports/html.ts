@@ -1,4 +1,6 @@
 // The reports as one printable A4 HTML page: Sarabun, Buddhist-era dates, Thai or Arabic digits by choice.
+
+import { oitCitationText } from '../../../core/reports/citation.ts';
 import type { AnalysisReport, MeasureResultsReport, Report } from '../../../core/reports/index.ts';
 import { analysisCharts, type Chart, chartSvg } from './charts.ts';
 import {
@@ -109,14 +111,7 @@ function analysisBody(report: AnalysisReport, t: T): string {
   );
   return [
     `<h1>${escapeHtml(t(report.title))}</h1>`,
-    ...(report.oitItem === undefined
-      ? []
-      : [
-          para(
-            `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
-            t,
-          ),
-        ]),
+    ...(report.oitItem === undefined ? [] : [para(oitCitationText(report.oitItem), t)]),
     ...(report.frameworkNotice === undefined
       ? []
       : [`<p class="notice">${escapeHtml(t(report.frameworkNotice))}</p>`]),
@@ -154,14 +149,7 @@ function measuresBody(report: MeasureResultsReport, t: T): string {
   });
   return [
     `<h1>${escapeHtml(t(report.title))}</h1>`,
-    ...(report.oitItem === undefined
-      ? []
-      : [
-          para(
-            `ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`,
-            t,
-          ),
-        ]),
+    ...(report.oitItem === undefined ? [] : [para(oitCitationText(report.oitItem), t)]),
     ...(report.frameworkNotice === undefined
       ? []
       : [`<p class="notice">${escapeHtml(t(report.frameworkNotice))}</p>`]),

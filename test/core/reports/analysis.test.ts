@@ -1,8 +1,8 @@
 // buildAnalysis on the seeds' published figures: Pathum Thani FY2562's weak items and measures (seed 001) and
 // Tak PAO FY2567's "keeps its standard" report (seed 003).
 import { describe, expect, it } from 'vitest';
-import { frameworkFor, type ScoreResult, score } from '../../../core/index.ts';
-import { buildAnalysis, KEEP_STANDARD_FINDING } from '../../../core/reports/index.ts';
+import { type Framework, frameworkFor, type ScoreResult, score } from '../../../core/index.ts';
+import { buildAnalysis, KEEP_STANDARD_FINDING, oitCitationText } from '../../../core/reports/index.ts';
 import { itReadsFixture, type PublishedCase, readPublishedCases } from '../../support/fixtures.ts';
 
 const { fixture: published, cases } = readPublishedCases();
@@ -109,6 +109,34 @@ describe('buildAnalysis', () => {
     expect(report.topics.every((t) => t.measures.length === 1)).toBe(true);
     expect(report.recommendations.IIT).toContain('ควรรักษามาตรฐานไว้');
     expect(report.measuresYear).toBe(2568);
+  });
+
+  it("says when the next year's OIT item it cites comes from an unconfirmed framework", () => {
+    const c = caseOf('tak-pao-2567');
+    const framework = frameworkFor(2567);
+    const next = frameworkFor(2568);
+    if (framework === undefined || next === undefined) throw new Error('no framework');
+    const build = (measuresFramework: Framework) =>
+      buildAnalysis({
+        agency: { id: 'x', name: 'x' },
+        framework,
+        result: resultOf(c),
+        itemScores: c.items ?? {},
+        measuresFramework,
+      });
+    // FY2568 is built from agencies' OIT pages, not the NACC's manual: the citation says so.
+    const unconfirmed = build(next).oitItem;
+    expect(unconfirmed).toMatchObject({ code: 'O27', forYear: 2568 });
+    expect(unconfirmed?.unconfirmedNote).toBe(
+      'เลขข้อตามกรอบการประเมินปี 2568 ซึ่งยังไม่ยืนยัน อาจเปลี่ยนเมื่อสำนักงาน ป.ป.ช. ประกาศคู่มือ',
+    );
+    expect(oitCitationText(unconfirmed ?? { code: '', title: '', forYear: 0 })).toMatch(
+      /ปีงบประมาณ พ\.ศ\. 2568 \(เลขข้อตามกรอบการประเมินปี 2568 ซึ่งยังไม่ยืนยัน/,
+    );
+    // Once the year's framework is the NACC's (a confirmed import), the note goes.
+    const confirmed = build({ ...next, confirmed: true }).oitItem;
+    expect(confirmed).toMatchObject({ code: 'O27', forYear: 2568 });
+    expect(confirmed?.unconfirmedNote).toBeUndefined();
   });
 
   it('marks a topic weak from its indicator when only indicator scores are on record', () => {

@@ -1,6 +1,7 @@
 // The analysis report on the page (seed 003's layout): result, instruments, indicators, the seven topics with
 // their items, findings and measures; every prose field becomes editable in the edit step.
 import { useContext } from 'preact/hooks';
+import { oitCitationText } from '../../../../core/reports/citation.ts';
 import type { AnalysisReport, ReportMeasure, TopicAnalysis } from '../../../../core/reports/index.ts';
 import { ReportChart } from './report-charts.tsx';
 import { changeText, Editable, ReportViewContext, scoreText, Text, useDigits } from './report-text.tsx';
@@ -201,9 +202,7 @@ export function AnalysisSheet({ report, onChange }: Props) {
       </h1>
       {report.oitItem !== undefined && (
         <p class="muted">
-          <Text
-            value={`ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`}
-          />
+          <Text value={oitCitationText(report.oitItem)} />
         </p>
       )}
       {report.frameworkNotice !== undefined && (

@@ -1,5 +1,7 @@
 // The measure-results report on the page (seed 004's layout): per instrument, each measure with what was done,
 // owner and period, and its outcome; what was done and the outcome are editable in the edit step.
+
+import { oitCitationText } from '../../../../core/reports/citation.ts';
 import type { MeasureResultRow, MeasureResultsReport } from '../../../../core/reports/index.ts';
 import { Editable, Text } from './report-text.tsx';
 
@@ -64,9 +66,7 @@ export function MeasuresSheet({ report, onChange }: Props) {
       </h1>
       {report.oitItem !== undefined && (
         <p class="muted">
-          <Text
-            value={`ข้อมูลนี้เผยแพร่ตามตัวชี้วัด OIT ข้อ ${report.oitItem.code} ${report.oitItem.title} ปีงบประมาณ พ.ศ. ${report.oitItem.forYear}`}
-          />
+          <Text value={oitCitationText(report.oitItem)} />
         </p>
       )}
       {report.frameworkNotice !== undefined && (

@@ -1,10 +1,16 @@
 // Reports drafted from the demo database match the seeds (golden), measures become next year's plan items,
 // and the measure-results report reads their status, notes and evidence back.
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  checkFrameworkFile,
+  fileOfFramework,
+  storeFramework,
+} from '../../../../bot/features/frameworks/framework-file.ts';
 import { renderReportDocx } from '../../../../bot/features/reports/docx.ts';
 import { draftAnalysis, draftMeasureResults } from '../../../../bot/features/reports/drafts.ts';
 import { renderReportHtml } from '../../../../bot/features/reports/html.ts';
 import { addMeasuresToPlan } from '../../../../bot/features/reports/to-plan.ts';
+import { frameworkFor } from '../../../../core/index.ts';
 import { KEEP_STANDARD_FINDING } from '../../../../core/reports/index.ts';
 import { setActivityStatus } from '../../../../db/queries/activity-status.ts';
 import { listActivities } from '../../../../db/queries/plan-activities.ts';
@@ -52,6 +58,50 @@ describe('draftAnalysis', () => {
     expect(report.indicators.map((l) => l.score)).toEqual([
       97.78, 100, 100, 100, 100, 99.13, 99.1, 97.05, 100, 100,
     ]);
+  });
+
+  it("cites FY2568's O27 as unconfirmed until a confirmed FY2568 framework is imported", async () => {
+    const db = await openDemoDb();
+    const before = await draftAnalysis(db, TAK_PAO, 2567);
+    if (typeof before === 'string') throw new Error(before);
+    // FY2567's own framework is the NACC's: no notice of its own, but the item it cites is FY2568's.
+    expect(before.frameworkNotice).toBeUndefined();
+    expect(before.oitItem).toMatchObject({ code: 'O27', forYear: 2568 });
+    const note = 'เลขข้อตามกรอบการประเมินปี 2568 ซึ่งยังไม่ยืนยัน';
+    expect(renderReportHtml(before)).toContain(note);
+    const beforeDocx = docxText(
+      readZip(await renderReportDocx(before))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '',
+    );
+    expect(beforeDocx).toContain(note);
+
+    const builtIn = frameworkFor(2568);
+    if (builtIn === undefined) throw new Error('no FY2568 framework');
+    // The NACC's manual as a coordinator enters it: the year and every item confirmed.
+    const file = fileOfFramework(builtIn, 2568);
+    const text = JSON.stringify({
+      ...file,
+      confirmed: true,
+      source: 'คู่มือการประเมิน ITA ปี 2568',
+      items: file.items.map((item) => ({ ...item, confirmed: true })),
+    });
+    const check = checkFrameworkFile(text);
+    if (!check.ok) throw new Error(check.errors.join('; '));
+    await storeFramework(db, text, check.framework, 'test', NOW);
+
+    const after = await draftAnalysis(db, TAK_PAO, 2567);
+    if (typeof after === 'string') throw new Error(after);
+    expect(after.oitItem).toMatchObject({ code: 'O27', forYear: 2568 });
+    expect(after.oitItem?.unconfirmedNote).toBeUndefined();
+    expect(renderReportHtml(after)).not.toContain('ซึ่งยังไม่ยืนยัน');
+    const afterDocx = docxText(
+      readZip(await renderReportDocx(after))
+        .get('word/document.xml')
+        ?.toString('utf8') ?? '',
+    );
+    expect(afterDocx).toContain('ตัวชี้วัด OIT ข้อ O27');
+    expect(afterDocx).not.toContain('ซึ่งยังไม่ยืนยัน');
   });
 
   it('gives the change from last year when the previous year is on record', async () => {

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { frameworkFor, score } from '../../../../core/index.ts';
+import { type Framework, frameworkFor, score } from '../../../../core/index.ts';
 import { type AnalysisReport, buildAnalysis } from '../../../../core/reports/index.ts';
 import { AnalysisSheet } from '../../../../liff/src/features/reports/report-analysis.tsx';
 import { type ReportView, ReportViewContext } from '../../../../liff/src/features/reports/report-text.tsx';
@@ -22,7 +22,7 @@ const TAK = {
   '10': 100,
 };
 
-function takReport(): AnalysisReport {
+function takReport(measuresFramework?: Framework): AnalysisReport {
   const outcome = score({ fiscalYear: 2567, indicators: TAK });
   const framework = frameworkFor(2567);
   if (!outcome.ok || framework === undefined) throw new Error('setup');
@@ -32,6 +32,7 @@ function takReport(): AnalysisReport {
     result: outcome.result,
     itemScores: {},
     rank: { rank: 1, of: 1 },
+    ...(measuresFramework === undefined ? {} : { measuresFramework }),
   });
 }
 
@@ -104,6 +105,20 @@ describe('AnalysisSheet', () => {
       (bar) => bar.getAttribute('fill') === '#b42318',
     );
     expect(red.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("cites FY2568's O27 as from an unconfirmed framework, and plainly once FY2568 is confirmed", () => {
+    const next = frameworkFor(2568);
+    if (next === undefined) throw new Error('setup');
+    show({ digits: 'arabic', editing: false }, takReport(next));
+    expect(root.textContent).toContain(
+      'ปีงบประมาณ พ.ศ. 2568 (เลขข้อตามกรอบการประเมินปี 2568 ซึ่งยังไม่ยืนยัน อาจเปลี่ยนเมื่อสำนักงาน ป.ป.ช. ประกาศคู่มือ)',
+    );
+    render(null, root);
+    root.remove();
+    show({ digits: 'arabic', editing: false }, takReport({ ...next, confirmed: true }));
+    expect(root.textContent).toContain('ตัวชี้วัด OIT ข้อ O27');
+    expect(root.textContent).not.toContain('ซึ่งยังไม่ยืนยัน');
   });
 
   it('shows Thai digits when chosen', () => {

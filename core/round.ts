@@ -15,14 +15,28 @@ export function round2(x: number): number {
 const WHOLE = Array.from({ length: 101 }, (_, n) => String(n));
 const HUNDREDTHS = Array.from({ length: 100 }, (_, n) => `.${n < 10 ? '0' : ''}${n}`);
 
+/** The texts of 0.00–100.00 by cents, made once each: a country's results then share them. */
+const SCORE_TEXTS: (string | undefined)[] = [];
+
 /** "92.69", "100.00": the published 2-decimal figure as text (integer maths and tables: cheaper than toFixed). */
 export function formatScore(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const cents = Math.round(Math.abs(x) * 100 + 1e-8);
+  if (x >= 0 && cents <= 10_000) {
+    const known = SCORE_TEXTS[cents];
+    if (known !== undefined) return known;
+    const made = centsText(cents);
+    SCORE_TEXTS[cents] = made;
+    return made;
+  }
+  const text = centsText(cents);
+  return x < 0 && cents > 0 ? `-${text}` : text;
+}
+
+function centsText(cents: number): string {
   const fraction = cents % 100;
   const whole = (cents - fraction) / 100;
-  const text = (WHOLE[whole] ?? String(whole)) + (HUNDREDTHS[fraction] ?? '');
-  return x < 0 && cents > 0 ? `-${text}` : text;
+  return (WHOLE[whole] ?? String(whole)) + (HUNDREDTHS[fraction] ?? '');
 }
 
 /** "+0.53", "-0.40", "0.00": a signed change as published in year-over-year tables [seed 002]. */

@@ -8,6 +8,7 @@ import type {
   IndicatorId,
   Instrument,
   ItemCode,
+  Level,
   ScoreInput,
   ScoreOptions,
   ScoreOutcome,
@@ -19,34 +20,32 @@ import { type CheckedInput, checkInput } from './validate-input.ts';
 /** An item below 85 is a weakness [seed 001, 002]. */
 export const WEAK_ITEM_THRESHOLD = 85;
 
-/** A given indicator score is used as is; otherwise the mean of its items when all are given. */
-function scoreIndicator(def: IndicatorDef, input: CheckedInput): number | undefined {
+/** A given indicator score is used as is; otherwise the mean of its items (at `positions`) when all are given. */
+function scoreIndicator(
+  def: IndicatorDef,
+  positions: readonly number[],
+  input: CheckedInput,
+): number | undefined {
   const given = input.indicators[def.id];
-  const positions = input.index.indicatorItems.get(def.id) ?? [];
   if (given !== undefined || positions.length === 0) return given;
   let sum = 0;
-  for (const position of positions) {
-    const value = input.items[position] ?? Number.NaN;
+  for (let n = 0; n < positions.length; n++) {
+    const value = input.items[positions[n] as number] ?? Number.NaN;
     if (Number.isNaN(value)) return undefined;
     sum += value;
   }
   return sum / positions.length;
 }
 
-/** The mean of an instrument's indicators when all are known. */
-function meanOfIndicators(
-  framework: Framework,
-  instrument: Instrument,
-  indicators: Partial<Record<IndicatorId, number>>,
-): number | undefined {
-  const defs = indicatorsOfInstrument(framework, instrument);
+/** The mean of an instrument's indicators (by place in framework.indicators) when all are known. */
+function meanOfIndicators(places: readonly number[], values: readonly number[]): number | undefined {
   let sum = 0;
-  for (const def of defs) {
-    const value = indicators[def.id];
-    if (value === undefined) return undefined;
+  for (let n = 0; n < places.length; n++) {
+    const value = values[places[n] as number] ?? Number.NaN;
+    if (Number.isNaN(value)) return undefined;
     sum += value;
   }
-  return defs.length === 0 ? undefined : sum / defs.length;
+  return places.length === 0 ? undefined : sum / places.length;
 }
 
 /** What keeps an unknown instrument from being scored: the whole instrument, indicators or items. */
@@ -110,24 +109,90 @@ function sortByScore(items: WeakItem[]): WeakItem[] {
   return items;
 }
 
+/**
+ * Indicator scores by place in framework.indicators (NaN = unknown), reused from one agency to the next:
+ * compute() reads it only while it runs. At 8,300 agencies, indexed reads here instead of Map and record
+ * lookups, and no allocation, are a good part of what keeps ranking the country fast.
+ */
+const indicatorScratch: number[] = [];
+/** Instrument scores by place in framework.instruments (NaN = unknown), reused likewise. */
+const instrumentScratch: number[] = [];
+
+/**
+ * The empty lists of a complete result, one frozen array each, shared: the 8,300 results of the country
+ * stay alive until ranked, and each list they do not own is one object less for the garbage collector.
+ */
+const NONE_MISSING = Object.freeze([]) as unknown as string[];
+const NO_WEAK_ITEMS = Object.freeze([]) as unknown as WeakItem[];
+
 function compute(input: CheckedInput, weakThreshold: number | undefined): ScoreResult {
-  const { framework } = input;
+  const { framework, index } = input;
   const indicators: Partial<Record<IndicatorId, number>> = {};
-  for (const def of framework.indicators) {
-    const value = scoreIndicator(def, input);
+  const defs = framework.indicators;
+  const values = indicatorScratch;
+  for (let place = 0; place < defs.length; place++) {
+    const def = defs[place] as IndicatorDef;
+    const value = scoreIndicator(def, index.itemsByIndicator[place] ?? [], input);
+    values[place] = value ?? Number.NaN;
     if (value !== undefined) indicators[def.id] = value;
   }
-  const instruments: Partial<Record<Instrument, number>> = {};
-  const weighted: Partial<Record<Instrument, number>> = {};
-  const missing: string[] = [];
-  for (const instrument of framework.instruments) {
-    const value = input.instruments[instrument] ?? meanOfIndicators(framework, instrument, indicators);
+  const scores = instrumentScratch;
+  let missing: string[] | undefined;
+  for (let n = 0; n < framework.instruments.length; n++) {
+    const instrument = framework.instruments[n] as Instrument;
+    const value =
+      input.instruments[instrument] ?? meanOfIndicators(index.indicatorsByInstrument[n] ?? [], values);
+    scores[n] = value ?? Number.NaN;
     if (value === undefined) {
+      missing = missing ?? [];
       missing.push(...missingFor(instrument, input, indicators));
-      continue;
     }
-    instruments[instrument] = value;
-    weighted[instrument] = framework.weights[instrument] * value;
+  }
+  let instruments: Partial<Record<Instrument, number>>;
+  let weighted: Partial<Record<Instrument, number>>;
+  if (missing === undefined && index.instrumentsInOrder) {
+    // Every instrument known, IIT, EIT, OIT as every framework orders them: two literals, one shape each,
+    // instead of adding keys one by one (the same keys in the same order as the loop below).
+    const [iit = 0, eit = 0, oit = 0] = scores;
+    const { weights } = framework;
+    instruments = { IIT: iit, EIT: eit, OIT: oit };
+    weighted = { IIT: weights.IIT * iit, EIT: weights.EIT * eit, OIT: weights.OIT * oit };
+  } else {
+    instruments = {};
+    weighted = {};
+    for (let n = 0; n < framework.instruments.length; n++) {
+      const instrument = framework.instruments[n] as Instrument;
+      const value = scores[n] ?? Number.NaN;
+      if (Number.isNaN(value)) continue;
+      instruments[instrument] = value;
+      weighted[instrument] = framework.weights[instrument] * value;
+    }
+  }
+  const weakItems = weakThreshold === undefined ? NO_WEAK_ITEMS : weakItemsOf(input, weakThreshold);
+  let total: number | undefined;
+  if (missing === undefined) {
+    total = 0;
+    for (const instrument of framework.instruments) total += weighted[instrument] ?? 0;
+  }
+  const published = input.published;
+  if (published === undefined && input.eitParts === undefined && total !== undefined) {
+    // The common case (a whole item set, nothing published) as one literal with every field, in the order
+    // the general path below writes them: no fields added afterwards, so one object shape and no regrowth.
+    const level = levelOf(framework, total, instruments, input);
+    if (level !== undefined) {
+      return {
+        fiscalYear: input.fiscalYear,
+        frameworkId: framework.id,
+        indicators,
+        instruments,
+        weighted,
+        weakItems,
+        missing: NONE_MISSING,
+        total,
+        totalDisplay: formatScore(total),
+        level,
+      };
+    }
   }
   const result: ScoreResult = {
     fiscalYear: input.fiscalYear,
@@ -135,16 +200,10 @@ function compute(input: CheckedInput, weakThreshold: number | undefined): ScoreR
     indicators,
     instruments,
     weighted,
-    weakItems: weakThreshold === undefined ? [] : weakItemsOf(input, weakThreshold),
-    missing,
+    weakItems,
+    missing: missing ?? NONE_MISSING,
   };
   if (input.eitParts !== undefined) result.eitParts = input.eitParts;
-  let total: number | undefined;
-  if (missing.length === 0) {
-    total = 0;
-    for (const instrument of framework.instruments) total += weighted[instrument] ?? 0;
-  }
-  const published = input.published;
   if (published === undefined) {
     if (total !== undefined) setTotal(result, total, framework, instruments, input);
     return result;
@@ -160,6 +219,8 @@ function compute(input: CheckedInput, weakThreshold: number | undefined): ScoreR
   return result;
 }
 
+const NO_SCORES: readonly number[] = [];
+
 function setTotal(
   result: ScoreResult,
   total: number,
@@ -172,12 +233,21 @@ function setTotal(
   result.totalDisplay = formatScore(total);
   // Without every instrument the per-instrument floors cannot be checked: no level unless one was published.
   if (!allInstruments) return;
-  const level = decideLevel(
-    framework.levels,
-    total,
-    levelScores(framework.instruments, instruments, input.eitParts),
-  );
+  const level = levelOf(framework, total, instruments, input);
   if (level !== undefined) result.level = level;
+}
+
+function levelOf(
+  framework: Framework,
+  total: number,
+  instruments: Partial<Record<Instrument, number>>,
+  input: CheckedInput,
+): Level | undefined {
+  // The AA–F bands read the total only: no list of instrument scores to build for them.
+  const floors = input.index.levelsNeedInstruments
+    ? levelScores(framework.instruments, instruments, input.eitParts)
+    : NO_SCORES;
+  return decideLevel(framework.levels, total, floors);
 }
 
 /**

@@ -23,6 +23,14 @@ export interface FrameworkIndex {
   topics: readonly (TopicId | undefined)[];
   /** Positions of the items whose mean is each indicator. */
   indicatorItems: Map<IndicatorId, readonly number[]>;
+  /** The same positions by the indicator's place in framework.indicators: score() reads these by index, not by Map. */
+  itemsByIndicator: readonly (readonly number[])[];
+  /** For each of framework.instruments in order, the places in framework.indicators of its indicators. */
+  indicatorsByInstrument: readonly (readonly number[])[];
+  /** Whether any level rule has a per-instrument floor (the FY2566 scheme); the AA–F bands look at the total only. */
+  levelsNeedInstruments: boolean;
+  /** Whether framework.instruments is exactly IIT, EIT, OIT (every built-in framework): score() then builds literals. */
+  instrumentsInOrder: boolean;
 }
 
 const indexes = new WeakMap<Framework, FrameworkIndex>();
@@ -47,7 +55,21 @@ function build(framework: Framework): FrameworkIndex {
     );
   }
   const topics = framework.items.map((item) => framework.topicOf[item.code]);
-  return { items, byInstrument, indicatorItems, topics };
+  const itemsByIndicator = framework.indicators.map((def) => indicatorItems.get(def.id) ?? []);
+  const indicatorsByInstrument = framework.instruments.map((instrument) =>
+    framework.indicators.flatMap((def, place) => (def.instrument === instrument ? [place] : [])),
+  );
+  const levelsNeedInstruments = framework.levels.some((rule) => rule.minEachInstrument !== undefined);
+  return {
+    items,
+    byInstrument,
+    indicatorItems,
+    topics,
+    itemsByIndicator,
+    indicatorsByInstrument,
+    levelsNeedInstruments,
+    instrumentsInOrder: framework.instruments.join() === 'IIT,EIT,OIT',
+  };
 }
 
 export function indexOf(framework: Framework): FrameworkIndex {

@@ -105,14 +105,31 @@ export function meetsRule(rule: LevelRule, total: number, instrumentScores: read
   return floor === undefined || instrumentScores.every((score) => round2(score) >= floor);
 }
 
+const levels = new WeakMap<LevelRule, Level>();
+
+/**
+ * A rule's level, one frozen object per rule: scoring the country keeps 8,300 results alive until they
+ * are ranked, and every object they hold is one more for the garbage collector to copy.
+ */
+function levelOfRule(rule: LevelRule): Level {
+  let level = levels.get(rule);
+  if (level === undefined || level.code !== rule.code || level.label !== rule.label) {
+    level = Object.freeze({ code: rule.code, label: rule.label });
+    levels.set(rule, level);
+  }
+  return level;
+}
+
 /** The first (best) rule met; undefined only for a scheme without a catch-all last rule. */
 export function decideLevel(
   rules: readonly LevelRule[],
   total: number,
   instrumentScores: readonly number[],
 ): Level | undefined {
-  const rule = rules.find((r) => meetsRule(r, total, instrumentScores));
-  return rule === undefined ? undefined : { code: rule.code, label: rule.label };
+  for (const rule of rules) {
+    if (meetsRule(rule, total, instrumentScores)) return levelOfRule(rule);
+  }
+  return undefined;
 }
 
 /**

@@ -87,12 +87,15 @@ export async function sendHeldComplaints(deps: Deps, now: Date): Promise<number>
     .execute();
   const byGroup = new Map<string, Complaint[]>();
   const all: Complaint[] = [];
+  /** Each complaint's agency name, read once here and reused by the card lines below. */
+  const agencyNames = new Map<string, string | undefined>();
   for (const { subject_id } of held) {
     const complaint = await findComplaintById(deps.db, subject_id);
     if (complaint === undefined) continue;
     all.push(complaint);
     const agency =
       complaint.agencyId === null ? undefined : await findAgencyById(deps.db, complaint.agencyId);
+    agencyNames.set(complaint.id, agency?.nameTh);
     for (const g of await officerGroupsFor(deps.db, complaint, agency))
       byGroup.set(g.groupId, [...(byGroup.get(g.groupId) ?? []), complaint]);
   }
@@ -101,11 +104,8 @@ export async function sendHeldComplaints(deps: Deps, now: Date): Promise<number>
   for (const [groupId, complaints] of byGroup) {
     for (let i = 0; i < complaints.length; i += PER_CARD) {
       const part = complaints.slice(i, i + PER_CARD);
-      const lines = await Promise.all(
-        part.map(async (c) => {
-          const agency = c.agencyId === null ? undefined : await findAgencyById(deps.db, c.agencyId);
-          return `• ${c.trackingCode} ${typeLabelOf(c.type)} — ${agency?.nameTh ?? 'ไม่ทราบหน่วยงาน'}`;
-        }),
+      const lines = part.map(
+        (c) => `• ${c.trackingCode} ${typeLabelOf(c.type)} — ${agencyNames.get(c.id) ?? 'ไม่ทราบหน่วยงาน'}`,
       );
       const text = [
         `เรื่องร้องเรียนใหม่ ${part.length} เรื่อง (แจ้งรวมเพราะมีเรื่องเข้ามามากผิดปกติ)`,

@@ -8,22 +8,30 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Groups counted per scheduler tick (each is one LINE call; Workers count subrequests). */
 const PER_TICK = 10;
 
+/**
+ * Asks LINE for one group's member count: null when it answers 404 (the bot is no longer in it), undefined (with
+ * a warning) on any other failure, to be tried again later. Never throws.
+ */
+async function askMemberCount(deps: Deps, groupId: string): Promise<number | null | undefined> {
+  try {
+    return await deps.line.getGroupMemberCount(groupId);
+  } catch (error) {
+    if (error instanceof LineApiError && error.status === 404) return null;
+    deps.log.warn('group member count not read', { groupId, reason: String(error) });
+    return undefined;
+  }
+}
+
 /** Counts one group now; a 404 (the bot is no longer in it) records no count. Never throws. */
 export async function refreshMemberCount(
   deps: Deps,
   groupId: string,
   now: Date,
 ): Promise<number | undefined> {
-  try {
-    const count = await deps.line.getGroupMemberCount(groupId);
-    await setMemberCount(deps.db, groupId, count, now);
-    return count;
-  } catch (error) {
-    if (error instanceof LineApiError && error.status === 404)
-      await setMemberCount(deps.db, groupId, null, now);
-    else deps.log.warn('group member count not read', { groupId, reason: String(error) });
-    return undefined;
-  }
+  const count = await askMemberCount(deps, groupId);
+  if (count === undefined) return undefined;
+  await setMemberCount(deps.db, groupId, count, now);
+  return count ?? undefined;
 }
 
 /**
@@ -34,13 +42,8 @@ export async function refreshStaleMemberCounts(deps: Deps, now: Date): Promise<n
   const stale = await listStaleMemberCounts(deps.db, new Date(now.getTime() - DAY_MS), PER_TICK);
   const counts: { groupId: string; count: number | null }[] = [];
   for (const groupId of stale) {
-    try {
-      counts.push({ groupId, count: await deps.line.getGroupMemberCount(groupId) });
-    } catch (error) {
-      // 404: the bot is no longer in it (no count); anything else is tried again on a later tick.
-      if (error instanceof LineApiError && error.status === 404) counts.push({ groupId, count: null });
-      else deps.log.warn('group member count not read', { groupId, reason: String(error) });
-    }
+    const count = await askMemberCount(deps, groupId);
+    if (count !== undefined) counts.push({ groupId, count });
   }
   await setMemberCounts(deps.db, counts, now);
   return counts.filter((c) => c.count !== null).length;

@@ -32,7 +32,7 @@ export async function alertAtQuotaShare(deps: Deps, now: Date): Promise<number> 
     return 0;
   }
   if (limit === undefined || used < limit * ALERT_SHARE) return 0;
-  const budget = await loadQuotaBudget(deps, now);
+  const budget = await loadQuotaBudget(deps, now, { limit, used });
   const coordinators = [
     ...new Set((await listRoleHolders(deps.db, { role: 'coordinator' })).map((g) => g.userId)),
   ];

@@ -96,20 +96,27 @@ export async function forecastRestOfMonth(
   return { forecast, uncounted };
 }
 
-export async function loadQuotaBudget(deps: Deps, now: Date): Promise<QuotaBudget> {
-  let limit: number | undefined;
-  let used: number | undefined;
+/** `read`: the quota and consumption the caller has just asked LINE for, so they are not asked again. */
+export async function loadQuotaBudget(
+  deps: Deps,
+  now: Date,
+  read?: { limit: number | undefined; used: number },
+): Promise<QuotaBudget> {
+  let limit = read?.limit;
+  let used = read?.used;
   let readFailed = false;
-  try {
-    const [quota, consumption] = await Promise.all([
-      deps.line.getMessageQuota(),
-      deps.line.getMessageQuotaConsumption(),
-    ]);
-    limit = quota.limit;
-    used = consumption;
-  } catch (error) {
-    readFailed = true;
-    deps.log.warn('LINE quota not read', { reason: String(error) });
+  if (read === undefined) {
+    try {
+      const [quota, consumption] = await Promise.all([
+        deps.line.getMessageQuota(),
+        deps.line.getMessageQuotaConsumption(),
+      ]);
+      limit = quota.limit;
+      used = consumption;
+    } catch (error) {
+      readFailed = true;
+      deps.log.warn('LINE quota not read', { reason: String(error) });
+    }
   }
   const { forecast, uncounted } = await forecastRestOfMonth(deps.db, now);
   return {

@@ -75,6 +75,12 @@ const int = (min: number, max: number) =>
     .int(`ต้องเป็นจำนวนเต็ม ${min}–${max}`)
     .min(min, `ต้องเป็นจำนวนเต็ม ${min}–${max}`)
     .max(max, `ต้องเป็นจำนวนเต็ม ${min}–${max}`);
+/** An integer setting: its schema and the Thai text of its range, from the one pair of bounds. */
+const intSetting = (min: number, max: number, label: string) => ({
+  schema: int(min, max),
+  allowed: `จำนวนเต็ม ${min}–${max}`,
+  label,
+});
 const clock = z
   .string()
   .refine((v) => /^\d{2}:\d{2}$/.test(v) && parseClock(v) !== undefined, 'ต้องเป็นเวลา HH:MM เช่น 08:30');
@@ -95,11 +101,7 @@ export const SETTING_SCHEMAS: {
     allowed: 'รายการจำนวนวัน 0–60 เช่น [7,3,1,0]',
     label: 'แจ้งเตือนก่อนกำหนด (วัน)',
   },
-  overdueEveryWorkingDays: {
-    schema: int(1, 30),
-    allowed: 'จำนวนเต็ม 1–30',
-    label: 'เตือนงานเลยกำหนดทุก (วันทำการ)',
-  },
+  overdueEveryWorkingDays: intSetting(1, 30, 'เตือนงานเลยกำหนดทุก (วันทำการ)'),
   extraHolidays: { schema: z.array(day).max(400), allowed: 'รายการวันที่ YYYY-MM-DD', label: 'วันหยุดที่เพิ่มเอง' },
   holidayNames: {
     schema: z.record(day, z.string().trim().min(1).max(100)),
@@ -107,35 +109,19 @@ export const SETTING_SCHEMAS: {
     label: 'ชื่อวันหยุดที่เพิ่มเอง',
   },
   removedHolidays: { schema: z.array(day).max(400), allowed: 'รายการวันที่ YYYY-MM-DD', label: 'วันหยุดที่ยกเลิก' },
-  nudgeMinGapDays: { schema: int(1, 60), allowed: 'จำนวนเต็ม 1–60', label: 'ระยะห่างการกระตุ้นแบบวัด (วัน)' },
-  nudgeMaxCount: { schema: int(0, 20), allowed: 'จำนวนเต็ม 0–20', label: 'กระตุ้นแบบวัดได้ไม่เกิน (ครั้ง)' },
-  complaintsPerHour: { schema: int(1, 100), allowed: 'จำนวนเต็ม 1–100', label: 'เรื่องร้องเรียนใหม่ต่อคนต่อชั่วโมง' },
-  complaintsPerHourProvince: {
-    schema: int(1, 10_000),
-    allowed: 'จำนวนเต็ม 1–10000',
-    label: 'เรื่องร้องเรียนใหม่ทั้งจังหวัดต่อชั่วโมง (เกินแล้วรวมการแจ้งเจ้าหน้าที่)',
-  },
-  wrongCodesPerHour: { schema: int(1, 100), allowed: 'จำนวนเต็ม 1–100', label: 'ใส่รหัสติดตามผิดได้ต่อชั่วโมง' },
-  complaintAckWorkingDays: {
-    schema: int(1, 30),
-    allowed: 'จำนวนเต็ม 1–30',
-    label: 'รับทราบเรื่องภายใน (วันทำการ)',
-  },
-  complaintReplyDays: { schema: int(1, 90), allowed: 'จำนวนเต็ม 1–90', label: 'ตอบผู้ร้องภายใน (วัน)' },
-  complaintCloseDays: { schema: int(1, 365), allowed: 'จำนวนเต็ม 1–365', label: 'ปิดเรื่องภายใน (วัน)' },
-  complaintRemindWorkingDaysBefore: {
-    schema: int(0, 10),
-    allowed: 'จำนวนเต็ม 0–10',
-    label: 'เตือนเจ้าหน้าที่ก่อนครบกำหนด (วันทำการ)',
-  },
-  complaintRetentionDays: { schema: int(30, 3650), allowed: 'จำนวนเต็ม 30–3650', label: 'เก็บเรื่องที่ปิดแล้ว (วัน)' },
-  complaintRetentionWarnDays: { schema: int(1, 90), allowed: 'จำนวนเต็ม 1–90', label: 'เตือนก่อนลบ (วัน)' },
+  nudgeMinGapDays: intSetting(1, 60, 'ระยะห่างการกระตุ้นแบบวัด (วัน)'),
+  nudgeMaxCount: intSetting(0, 20, 'กระตุ้นแบบวัดได้ไม่เกิน (ครั้ง)'),
+  complaintsPerHour: intSetting(1, 100, 'เรื่องร้องเรียนใหม่ต่อคนต่อชั่วโมง'),
+  complaintsPerHourProvince: intSetting(1, 10_000, 'เรื่องร้องเรียนใหม่ทั้งจังหวัดต่อชั่วโมง (เกินแล้วรวมการแจ้งเจ้าหน้าที่)'),
+  wrongCodesPerHour: intSetting(1, 100, 'ใส่รหัสติดตามผิดได้ต่อชั่วโมง'),
+  complaintAckWorkingDays: intSetting(1, 30, 'รับทราบเรื่องภายใน (วันทำการ)'),
+  complaintReplyDays: intSetting(1, 90, 'ตอบผู้ร้องภายใน (วัน)'),
+  complaintCloseDays: intSetting(1, 365, 'ปิดเรื่องภายใน (วัน)'),
+  complaintRemindWorkingDaysBefore: intSetting(0, 10, 'เตือนเจ้าหน้าที่ก่อนครบกำหนด (วันทำการ)'),
+  complaintRetentionDays: intSetting(30, 3650, 'เก็บเรื่องที่ปิดแล้ว (วัน)'),
+  complaintRetentionWarnDays: intSetting(1, 90, 'เตือนก่อนลบ (วัน)'),
   // At least 30: the quota forecast reads the last 30 days of complaint updates sent.
-  outboxRetentionDays: {
-    schema: int(30, 3650),
-    allowed: 'จำนวนเต็ม 30–3650',
-    label: 'เก็บข้อความที่ส่งแล้วในคิว (วัน)',
-  },
+  outboxRetentionDays: intSetting(30, 3650, 'เก็บข้อความที่ส่งแล้วในคิว (วัน)'),
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];

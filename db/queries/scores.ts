@@ -130,20 +130,7 @@ export async function listProvinceScores(db: Db, provinceId: string, year: numbe
 
 /** The province's fiscal years (on record in fiscal_years) that hold any score, newest first: one query. */
 export async function listProvinceScoreYears(db: Db, provinceId: string): Promise<number[]> {
-  const rows = await db.kysely
-    .selectFrom('scores')
-    .innerJoin('agencies', 'agencies.id', 'scores.agency_id')
-    .innerJoin('fiscal_years', (join) =>
-      join
-        .onRef('fiscal_years.province_id', '=', 'agencies.province_id')
-        .onRef('fiscal_years.year', '=', 'scores.year'),
-    )
-    .select('scores.year')
-    .distinct()
-    .where('agencies.province_id', '=', provinceId)
-    .orderBy('scores.year', 'desc')
-    .execute();
-  return rows.map((r) => r.year);
+  return (await countScoredAgenciesByYear(db, provinceId)).map((r) => r.year);
 }
 
 /** How many of the province's agencies have any score, per year (years with a fiscal-year record), newest first. */

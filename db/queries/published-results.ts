@@ -1,7 +1,8 @@
 // Queries on `published_results`: the level and national ranks the NACC published for an agency-year.
+import type { Selectable } from 'kysely';
 import type { Db } from '../db.ts';
 import { iso, jsonInsert } from '../json.ts';
-import type { ScoreSource } from '../schema.ts';
+import type { PublishedResultsTable, ScoreSource } from '../schema.ts';
 
 export interface PublishedResult {
   agencyId: string;
@@ -40,6 +41,16 @@ export function replacePublishedStatements(db: Db, inputs: readonly PublishedRes
   return [...clear, ...(rows.length === 0 ? [] : jsonInsert(db, 'published_results', rows))];
 }
 
+function toPublished(row: Selectable<PublishedResultsTable>): PublishedResult {
+  return {
+    agencyId: row.agency_id,
+    year: row.year,
+    level: row.level,
+    rankNational: row.rank_national,
+    rankInGroup: row.rank_in_group,
+  };
+}
+
 export async function findPublishedResult(
   db: Db,
   agencyId: string,
@@ -51,15 +62,7 @@ export async function findPublishedResult(
     .where('agency_id', '=', agencyId)
     .where('year', '=', year)
     .executeTakeFirst();
-  return row === undefined
-    ? undefined
-    : {
-        agencyId: row.agency_id,
-        year: row.year,
-        level: row.level,
-        rankNational: row.rank_national,
-        rankInGroup: row.rank_in_group,
-      };
+  return row === undefined ? undefined : toPublished(row);
 }
 
 /** Every published result of the province's agencies for the year, by agency id. */
@@ -75,16 +78,5 @@ export async function listProvincePublished(
     .where('agencies.province_id', '=', provinceId)
     .where('published_results.year', '=', year)
     .execute();
-  return new Map(
-    rows.map((row) => [
-      row.agency_id,
-      {
-        agencyId: row.agency_id,
-        year: row.year,
-        level: row.level,
-        rankNational: row.rank_national,
-        rankInGroup: row.rank_in_group,
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.agency_id, toPublished(row)]));
 }

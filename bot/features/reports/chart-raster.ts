@@ -1,6 +1,7 @@
 // A chart's bars and lines as a PNG, in plain TypeScript: the picture Word shows where it cannot show SVG, on a
 // runtime without a native renderer (Workers). It draws no text — the figures are in the table beside the chart;
 // the Node server and the CLI hand renderReportDocx a full rendering with text (resvg) instead.
+import { encodePng, RGB_8BIT } from '../surveys/qr-png.ts';
 import type { Chart } from './charts.ts';
 
 const SCALE = 2;
@@ -8,40 +9,6 @@ const SCALE = 2;
 function rgbOf(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 255] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
-/** zlib (RFC 1950) deflate through the platform's CompressionStream: Node 18+ and Workers alike. */
-async function deflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(new CompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** The chart's rectangles and lines at twice its size, on white, as PNG bytes. */
@@ -81,23 +48,5 @@ export async function rasterizeChart(chart: Chart): Promise<Uint8Array> {
       fill(x0, y0, x1, y1, rgbOf(shape.stroke), shape.dash === true);
     }
   }
-  const header = new Uint8Array(13);
-  const view = new DataView(header.buffer);
-  view.setUint32(0, width);
-  view.setUint32(4, height);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const parts = [
-    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', await deflate(pixels)),
-    chunk('IEND', new Uint8Array(0)),
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return encodePng(width, height, pixels, RGB_8BIT);
 }

@@ -1,4 +1,5 @@
-// QR codes as PNG on any runtime: the `qrcode` package's matrix, encoded by a tiny 1-bit PNG writer.
+// QR codes as PNG on any runtime: the `qrcode` package's matrix, encoded by a tiny PNG writer (which the report
+// charts' rasters share).
 // Why not `QRCode.toBuffer`: wrangler bundles qrcode's browser build (package.json "browser" field), which has
 // no toBuffer — under workerd it fails with "toBuffer is not a function" (measured with wrangler 4.86).
 // CompressionStream('deflate') is zlib format, as PNG's IDAT needs (RFC 1950), on Node 18+ and Workers alike.
@@ -38,19 +39,26 @@ export async function qrPng(text: string, options: QrPngOptions): Promise<Uint8A
       raw[at] = (raw[at] ?? 0) & ~(0x80 >> (x & 7));
     }
   }
-  return encodePng(side, side, raw);
+  return encodePng(side, side, raw, GREY_1BIT);
 }
 
-async function encodePng(
+/** 1-bit greyscale (the QR codes) or 8-bit RGB (the report charts' rasters): PNG's bit depth and colour type. */
+export const GREY_1BIT = { bitDepth: 1, colourType: 0 } as const;
+export const RGB_8BIT = { bitDepth: 8, colourType: 2 } as const;
+
+/** A PNG of `scanlines` (each row its filter byte, then its pixels in `format`), width × height pixels. */
+export async function encodePng(
   width: number,
   height: number,
   scanlines: Uint8Array<ArrayBuffer>,
+  format: { bitDepth: number; colourType: number },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, no filter method, no interlace
+  // bit depth, colour type, deflate, no filter method, no interlace
+  header.set([format.bitDepth, format.colourType, 0, 0, 0], 8);
   const parts = [
     Uint8Array.from(PNG_SIGNATURE),
     chunk('IHDR', header),

@@ -110,12 +110,7 @@ function analysisBody(report: AnalysisReport, t: T): string {
     (k) => `<h3>${escapeHtml(t(`ข้อเสนอแนะสำหรับแบบวัด ${k}`))}</h3>${para(report.recommendations[k], t)}`,
   );
   return [
-    `<h1>${escapeHtml(t(report.title))}</h1>`,
-    ...(report.oitItem === undefined ? [] : [para(oitCitationText(report.oitItem), t)]),
-    ...(report.frameworkNotice === undefined
-      ? []
-      : [`<p class="notice">${escapeHtml(t(report.frameworkNotice))}</p>`]),
-    para(report.intro, t),
+    ...opening(report, t),
     `<h2>${escapeHtml(t(`ผลการประเมิน ITA ปีงบประมาณ พ.ศ. ${report.fiscalYear} ของ${report.agency.name}`))}</h2>`,
     `<ul>${overallLines(report.overall)
       .map((l) => `<li>${escapeHtml(t(l))}</li>`)
@@ -136,6 +131,18 @@ function analysisBody(report: AnalysisReport, t: T): string {
   ].join('\n');
 }
 
+/** What both reports open with: the title, the OIT item cited, the framework notice and the introduction. */
+function opening(report: AnalysisReport | MeasureResultsReport, t: T): string[] {
+  return [
+    `<h1>${escapeHtml(t(report.title))}</h1>`,
+    ...(report.oitItem === undefined ? [] : [para(oitCitationText(report.oitItem), t)]),
+    ...(report.frameworkNotice === undefined
+      ? []
+      : [`<p class="notice">${escapeHtml(t(report.frameworkNotice))}</p>`]),
+    para(report.intro, t),
+  ];
+}
+
 function measuresBody(report: MeasureResultsReport, t: T): string {
   const groups = report.groups.map((group) => {
     const rows = group.rows.map((row) => {
@@ -147,15 +154,7 @@ function measuresBody(report: MeasureResultsReport, t: T): string {
     const empty = `<tr><td colspan="4">${escapeHtml(t('ไม่มีมาตรการในแบบวัดนี้'))}</td></tr>`;
     return `<h2>${escapeHtml(t(group.name))}</h2>${table(MEASURE_RESULT_HEADINGS, rows.length > 0 ? rows : [empty], t)}`;
   });
-  return [
-    `<h1>${escapeHtml(t(report.title))}</h1>`,
-    ...(report.oitItem === undefined ? [] : [para(oitCitationText(report.oitItem), t)]),
-    ...(report.frameworkNotice === undefined
-      ? []
-      : [`<p class="notice">${escapeHtml(t(report.frameworkNotice))}</p>`]),
-    para(report.intro, t),
-    ...groups,
-  ].join('\n');
+  return [...opening(report, t), ...groups].join('\n');
 }
 
 /** The whole page, self-contained: opens from a file, prints on A4. */

@@ -15,13 +15,13 @@ import { signLineBody } from '../../bot/line/signature.ts';
 import { type DatabaseEnv, runMigrate } from '../../bot/tools/cli/commands/migrate.ts';
 import { runKeys } from '../../bot/tools/cli/commands/operate.ts';
 import { runStatus } from '../../bot/tools/cli/commands/status.ts';
-import { openWorkersDb, type WorkersDb } from '../../bot/tools/cli/workers-db.ts';
 import { makeCallback, makeFollowEvent, makeTextEvent, userSource } from '../support/events.ts';
 import {
   cli,
   type Ran,
   startWranglerDev,
   type WranglerDev,
+  withWorkersDb,
   writeWranglerConfig,
 } from '../support/wrangler-dev.ts';
 
@@ -63,15 +63,6 @@ function varsWith(key: string): Record<string, string> {
     LIFF_ID: '1234567890-AbCdEfGh',
     LINE_LOGIN_CHANNEL_ID: LOGIN_CHANNEL,
   };
-}
-
-async function withWorkersDb<T>(use: (w: WorkersDb) => Promise<T>): Promise<T> {
-  const w = await openWorkersDb(database.workers ?? { remote: false });
-  try {
-    return await use(w);
-  } finally {
-    await w.close();
-  }
 }
 
 async function signedPost(body: string): Promise<Response> {
@@ -127,7 +118,7 @@ describe('a Worker going live on an empty D1', () => {
       const health = await fetch(`${worker?.url}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ status: 'ok', complaintKey: 'ok', database: 'ok' });
-      const held = await withWorkersDb(async (w) => ({
+      const held = await withWorkersDb(database, async (w) => ({
         provinces: (await w.db.kysely.selectFrom('provinces').select(['id', 'name_th']).execute()).map(
           (p) => `${p.id} ${p.name_th}`,
         ),
@@ -227,7 +218,7 @@ describe('a Worker going live on an empty D1', () => {
   it(
     'with a COMPLAINT_KEY that does not open the key check, serves nothing and runs no scheduler',
     async () => {
-      const before = await withWorkersDb((w) =>
+      const before = await withWorkersDb(database, (w) =>
         w.db.kysely.selectFrom('app_settings').select(['key', 'value']).orderBy('key').execute(),
       );
       await worker?.stop();
@@ -249,7 +240,7 @@ describe('a Worker going live on an empty D1', () => {
         () => running.output(),
       );
       // No scheduler run recorded, no key check replaced: the database is as the right key left it.
-      const after = await withWorkersDb((w) =>
+      const after = await withWorkersDb(database, (w) =>
         w.db.kysely.selectFrom('app_settings').select(['key', 'value']).orderBy('key').execute(),
       );
       expect(after).toEqual(before);

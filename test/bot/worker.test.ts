@@ -16,7 +16,6 @@ import { runDemo } from '../../bot/tools/cli/commands/demo.ts';
 import { type DatabaseEnv, runMigrate } from '../../bot/tools/cli/commands/migrate.ts';
 import { runHolidays, runSettings } from '../../bot/tools/cli/commands/settings.ts';
 import { runStatus } from '../../bot/tools/cli/commands/status.ts';
-import { openWorkersDb, type WorkersDb } from '../../bot/tools/cli/workers-db.ts';
 import { enqueueMessages } from '../../db/queries/outbox.ts';
 import {
   groupSource,
@@ -36,6 +35,7 @@ import {
   WRANGLER,
   WRANGLER_ENV,
   type WranglerDev,
+  withWorkersDb,
   writeWranglerConfig,
 } from '../support/wrangler-dev.ts';
 import { buttons, readable } from './line/events/conversation.ts';
@@ -147,16 +147,6 @@ async function choose(last: LineMessage[], label: string, source: Source): Promi
   return data.startsWith('a=') ? answer(makePostbackEvent(data, { source })) : say(data, source);
 }
 
-/** The CLI's view of the Worker's D1 and bucket while wrangler dev runs (tests inspect and age data with it). */
-async function withWorkersDb<T>(use: (w: WorkersDb) => Promise<T>): Promise<T> {
-  const w = await openWorkersDb(database.workers ?? { remote: false });
-  try {
-    return await use(w);
-  } finally {
-    await w.close();
-  }
-}
-
 /** Runs the Worker's scheduled handler once, at `time`, and waits for it to finish. */
 async function cronRun(time: number): Promise<void> {
   const res = await fetch(`${url}/__scheduled?cron=${encodeURIComponent('* * * * *')}&time=${time}`);
@@ -186,7 +176,7 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
       expect(setup.badSetting?.err).toMatch(/complaintsPerHour/);
       expect(setup.getSetting?.out).toMatch(/5/);
       expect(setup.holiday?.code, setup.holiday?.err).toBe(0);
-      const audited = await withWorkersDb((w) =>
+      const audited = await withWorkersDb(database, (w) =>
         w.db.kysely
           .selectFrom('audit_log')
           .select('action')
@@ -205,7 +195,7 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
       expect(after.out).toMatch(/ผู้ประสานงานจังหวัด: 1 คน/);
       expect(after.out).not.toMatch(/รหัสรับสิทธิ์/);
       // The Worker (real credentials) served requests on this D1 and never loaded the demo into it.
-      const held = await withWorkersDb(async (w) => ({
+      const held = await withWorkersDb(database, async (w) => ({
         agencies: (await w.db.kysely.selectFrom('agencies').select('id').execute()).length,
         groups: (await w.db.kysely.selectFrom('line_groups').select('group_id').execute()).length,
         provinces: (await w.db.kysely.selectFrom('provinces').select('id').execute()).map((p) => p.id),
@@ -269,7 +259,7 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
       const receipt = readable(await choose(last, 'ยืนยันส่งเรื่อง', me));
       expect(receipt).toMatch(/[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}/);
 
-      const stored = await withWorkersDb(async (w) => {
+      const stored = await withWorkersDb(database, async (w) => {
         const complaint = await w.db.kysely
           .selectFrom('complaints')
           .select('id')
@@ -296,7 +286,7 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
       expect(stored.objects.map((o) => o?.byteLength)).toEqual([50_000, 50_000]);
 
       await cronRun(QUIET_TICK);
-      const gone = await withWorkersDb(async (w) => ({
+      const gone = await withWorkersDb(database, async (w) => ({
         complaints: await w.db.kysely
           .selectFrom('complaints')
           .select('id')
@@ -319,7 +309,7 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
         { length: BROADCAST_GROUPS },
         (_, i) => `C${(i + 1).toString(16).padStart(32, 'd')}`,
       );
-      await withWorkersDb(async (w) => {
+      await withWorkersDb(database, async (w) => {
         const messages = [{ type: 'text', text: 'ประกาศ: ส่งหลักฐาน OIT ภายในวันศุกร์นี้ค่ะ' }];
         const rows = groups.map((to) => ({
           kind: 'push' as const,
@@ -340,7 +330,7 @@ describe('the Worker on D1, set up by the CLI with --workers', () => {
           .flatMap((p) => p.to),
       );
       expect(groups.every((g) => reached.has(g))).toBe(true);
-      const pending = await withWorkersDb((w) =>
+      const pending = await withWorkersDb(database, (w) =>
         w.db.kysely.selectFrom('outbox').select('id').where('state', 'in', ['pending', 'sending']).execute(),
       );
       expect(pending).toEqual([]);

@@ -2,16 +2,18 @@
 // folder and `--test-scheduled`, so a test can run the cron trigger: /__scheduled. wrangler runs it at the real time
 // (it passes no scheduledTime; miniflare's own /cdn-cgi/handler/scheduled?time= fails under wrangler dev 4.86), so a
 // test that needs an earlier month seeds D1 before the Worker starts.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' };
+import {
+  type WranglerDev as Dev,
+  WRANGLER_ENV as ENV,
+  ROOT,
+  startWranglerDev as startDev,
+  WRANGLER,
+} from './wrangler-dev.ts';
 
 export interface WranglerDev {
   url: string;
@@ -47,17 +49,6 @@ function writeConfig(dir: string): string {
   return config;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
 /**
  * Migrates a new local D1 with wrangler (then runs `seedSql` in it, before the Worker starts), starts
  * `wrangler dev` with these vars, and waits for /healthz.
@@ -83,59 +74,18 @@ export async function startWranglerDev(
       { env: ENV, cwd: dir },
     );
   }
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const args = Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-  const child: ChildProcess = spawn(
-    WRANGLER,
-    [
-      'dev',
-      '--config',
-      config,
-      '--local',
-      '--persist-to',
-      state,
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--test-scheduled',
-      ...args,
-    ],
-    { env: ENV, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (b: Buffer) => {
-    output += b.toString();
-  });
-  child.stderr?.on('data', (b: Buffer) => {
-    output += b.toString();
-  });
+  let dev: Dev;
+  try {
+    dev = await startDev({ config, state, cwd: dir, vars });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const { url, output } = dev;
   const close = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
-    }
+    await dev.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await close();
-      throw new Error(`wrangler dev exited: ${output}`);
-    }
-    if (Date.now() > deadline) {
-      await close();
-      throw new Error(`wrangler dev did not answer in 60 s: ${output}`);
-    }
-    try {
-      if ((await fetch(`${url}/healthz`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
   return {
     url,
     async tick() {
@@ -145,14 +95,14 @@ export async function startWranglerDev(
           .scheduler.finishedAt;
       const before = await lastRun();
       const res = await fetch(`${url}/__scheduled?cron=*+*+*+*+*`);
-      if (res.status !== 200) throw new Error(`scheduled run failed (${res.status}): ${output}`);
+      if (res.status !== 200) throw new Error(`scheduled run failed (${res.status}): ${output()}`);
       const until = Date.now() + 20_000;
       while ((await lastRun()) === before) {
-        if (Date.now() > until) throw new Error(`scheduled run did not finish in 20 s: ${output}`);
+        if (Date.now() > until) throw new Error(`scheduled run did not finish in 20 s: ${output()}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },
-    output: () => output,
+    output,
     close,
   };
 }

@@ -4,6 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { DatabaseEnv } from '../../bot/tools/cli/commands/migrate.ts';
+import { openWorkersDb, type WorkersDb } from '../../bot/tools/cli/workers-db.ts';
 import { HEADERS_FILE } from '../../liff/vite-headers.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -138,4 +140,14 @@ export async function cli(
   const err: string[] = [];
   const code = await run({ out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The CLI's view of the Worker's D1 and bucket while wrangler dev runs (tests inspect and age data with it). */
+export async function withWorkersDb<T>(database: DatabaseEnv, use: (w: WorkersDb) => Promise<T>): Promise<T> {
+  const w = await openWorkersDb(database.workers ?? { remote: false });
+  try {
+    return await use(w);
+  } finally {
+    await w.close();
+  }
 }

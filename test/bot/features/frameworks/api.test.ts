@@ -8,11 +8,10 @@ import {
 } from '../../../../bot/features/reports/oit-complaints-files.ts';
 import { buildScorecard } from '../../../../bot/features/scores/scorecard.ts';
 import { DEMO_COORDINATOR_ID, DEMO_STAFF_ID } from '../../../../bot/tools/demo/index.ts';
-import { loadDemo } from '../../../../bot/tools/demo/load.ts';
 import { listAudit } from '../../../../db/queries/audit-log.ts';
-import { replaceScores } from '../../../../db/queries/scores.ts';
 import { checkAndClose, type Harness, LOGIN_CHANNEL_ID, startHarness } from '../../../support/harness.ts';
 import { docxText, readZip } from '../../../support/zip.ts';
+import { loadDemoWithFy2570Scores } from './support.ts';
 
 /** A Monday in FY2570. */
 const NOW = new Date('2026-11-23T09:00:00.000Z');
@@ -20,21 +19,7 @@ let h: Harness;
 
 beforeEach(async () => {
   h = await startHarness({ now: () => NOW });
-  await loadDemo(h.deps.db, NOW);
-  await replaceScores(
-    h.deps.db,
-    {
-      agencyId: 'nakhon-rangsit',
-      year: 2570,
-      source: 'cli',
-      scores: [
-        { level: 'instrument', code: 'IIT', score: 90 },
-        { level: 'instrument', code: 'EIT', score: 84 },
-        { level: 'instrument', code: 'OIT', score: 95 },
-      ],
-    },
-    NOW,
-  );
+  await loadDemoWithFy2570Scores(h.deps.db, NOW);
   h.fake.registerIdToken('coordinator', { sub: DEMO_COORDINATOR_ID, aud: LOGIN_CHANNEL_ID });
   h.fake.registerIdToken('staff', { sub: DEMO_STAFF_ID, aud: LOGIN_CHANNEL_ID });
 });

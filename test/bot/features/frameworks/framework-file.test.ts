@@ -7,11 +7,10 @@ import { checkFrameworkFile, fileOfFramework } from '../../../../bot/features/fr
 import { draftAnalysis } from '../../../../bot/features/reports/drafts.ts';
 import { buildScorecard } from '../../../../bot/features/scores/scorecard.ts';
 import { runFramework } from '../../../../bot/tools/cli/commands/framework.ts';
-import { loadDemo } from '../../../../bot/tools/demo/load.ts';
 import { FRAMEWORKS } from '../../../../core/index.ts';
 import { listAudit } from '../../../../db/queries/audit-log.ts';
-import { replaceScores } from '../../../../db/queries/scores.ts';
 import { openSqlite } from '../../../../db/sqlite.ts';
+import { loadDemoWithFy2570Scores } from './support.ts';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
 let dir: string;
@@ -21,21 +20,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ita-framework-'));
   databasePath = join(dir, 'ita.sqlite');
   const db = openSqlite(databasePath);
-  await loadDemo(db, NOW);
-  await replaceScores(
-    db,
-    {
-      agencyId: 'nakhon-rangsit',
-      year: 2570,
-      source: 'cli',
-      scores: [
-        { level: 'instrument', code: 'IIT', score: 90 },
-        { level: 'instrument', code: 'EIT', score: 84 },
-        { level: 'instrument', code: 'OIT', score: 95 },
-      ],
-    },
-    NOW,
-  );
+  await loadDemoWithFy2570Scores(db, NOW);
   await db.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -17,9 +17,9 @@ import { listOpenTasks } from '../../../../bot/features/plan/tasks.ts';
 import { forecastRestOfMonth } from '../../../../bot/features/quota/budget.ts';
 import { lineMonthStart } from '../../../../bot/features/quota/line-month.ts';
 import { loadDemo } from '../../../../bot/tools/demo/load.ts';
-import { setActivityStatus } from '../../../../db/queries/activity-status.ts';
 import { setMemberCount } from '../../../../db/queries/group-members.ts';
 import { openSqlite } from '../../../../db/sqlite.ts';
+import { markDoneExcept } from './support.ts';
 
 const LOADED = new Date('2026-06-10T03:00:00.000Z');
 /** 00:00 on 1 September 2026 in Japan: LINE's September begins. */
@@ -30,16 +30,7 @@ describe('the month forecast on the demo plan', () => {
     const db = openSqlite(':memory:');
     await loadDemo(db, LOADED);
     expect(lineMonthStart(SEPTEMBER)).toEqual(SEPTEMBER);
-    for (const task of await listOpenTasks(db, 'pathum-thani', 2569)) {
-      if (task.activity.seq === 17) continue;
-      const change = {
-        activityId: task.activity.id,
-        agencyId: task.agency.id,
-        status: 'done' as const,
-        by: null,
-      };
-      await setActivityStatus(db, change, LOADED);
-    }
+    await markDoneExcept(db, (task) => task.activity.seq === 17, LOADED);
     const open = await listOpenTasks(db, 'pathum-thani', 2569);
     expect(open.map((t) => t.activity.seq)).toEqual(Array(28).fill(17));
     const groups = await db.kysely

@@ -5,12 +5,11 @@
 // A group's reminders of one day are one push, so a month costs (reminder days) × agencies × members, plus one
 // digest a working day per coordinator — what the README's formula says.
 import { describe, expect, it } from 'vitest';
-import { listOpenTasks } from '../../../../bot/features/plan/tasks.ts';
 import { forecastRestOfMonth } from '../../../../bot/features/quota/budget.ts';
 import { loadDemo } from '../../../../bot/tools/demo/load.ts';
-import { setActivityStatus } from '../../../../db/queries/activity-status.ts';
 import { setMemberCount } from '../../../../db/queries/group-members.ts';
 import { openSqlite } from '../../../../db/sqlite.ts';
+import { markDoneExcept } from './support.ts';
 
 const LOADED = new Date('2026-06-10T03:00:00.000Z');
 /** 00:00 on 1 June 2026 in Japan: LINE's June begins (22:00 on 31 May in Bangkok). */
@@ -29,16 +28,7 @@ async function juneForecast(members: number, doneBeforeJune: boolean) {
     .execute();
   for (const g of groups) await setMemberCount(db, g.group_id, members, LOADED);
   if (doneBeforeJune) {
-    for (const task of await listOpenTasks(db, 'pathum-thani', 2569)) {
-      if (task.activity.dueOn >= '2026-06-01') continue;
-      const change = {
-        activityId: task.activity.id,
-        agencyId: task.agency.id,
-        status: 'done' as const,
-        by: null,
-      };
-      await setActivityStatus(db, change, LOADED);
-    }
+    await markDoneExcept(db, (task) => task.activity.dueOn >= '2026-06-01', LOADED);
   }
   const { forecast } = await forecastRestOfMonth(db, JUNE);
   await db.close();

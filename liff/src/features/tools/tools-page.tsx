@@ -6,6 +6,7 @@ import { ok } from '../../lib/api.ts';
 import { hrefOf } from '../../lib/router.ts';
 import { useSession } from '../../lib/session.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { YearSelect } from '../../ui/year-select.tsx';
 
 const TOOLS = [
   ['tools/import', 'นำเข้าผลคะแนน', 'ไฟล์ CSV หรือ JSON แบบเดียวกับคำสั่ง ita score ตรวจทุกบรรทัดก่อนบันทึก'],
@@ -27,11 +28,11 @@ function OitReports() {
   const { api } = useSession();
   const agencies = useLoad(() => ok(api.complaints.agencies.$get({ query: {} })), []);
   const [agencyId, setAgencyId] = useState('');
-  const [year, setYear] = useState('');
+  const [year, setYear] = useState<number | null>(null);
   const list = agencies.data?.agencies ?? [];
   const chosen = agencyId || list[0]?.id || '';
   const years = recentYears();
-  const shownYear = year || String(years[1]);
+  const shownYear = year ?? (years[1] as number); // last year, the newest published
   const id = encodeURIComponent(chosen);
   return (
     <section class="card" aria-labelledby="tools-reports">
@@ -49,16 +50,7 @@ function OitReports() {
           ))}
         </select>
       </label>
-      <label class="field">
-        ปีงบประมาณ
-        <select value={shownYear} onChange={(e) => setYear(e.currentTarget.value)}>
-          {years.map((y) => (
-            <option key={y} value={String(y)}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </label>
+      <YearSelect year={shownYear} years={years} onYear={setYear} />
       {chosen !== '' && (
         <ul class="link-list">
           <li>

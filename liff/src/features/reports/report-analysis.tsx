@@ -1,10 +1,17 @@
 // The analysis report on the page (seed 003's layout): result, instruments, indicators, the seven topics with
 // their items, findings and measures; every prose field becomes editable in the edit step.
 import { useContext } from 'preact/hooks';
-import { oitCitationText } from '../../../../core/reports/citation.ts';
 import type { AnalysisReport, ReportMeasure, TopicAnalysis } from '../../../../core/reports/index.ts';
 import { ReportChart } from './report-charts.tsx';
-import { changeText, Editable, ReportViewContext, scoreText, Text, useDigits } from './report-text.tsx';
+import {
+  changeText,
+  Editable,
+  ReportViewContext,
+  SourceNotes,
+  scoreText,
+  Text,
+  useDigits,
+} from './report-text.tsx';
 
 interface Props {
   report: AnalysisReport;
@@ -200,16 +207,7 @@ export function AnalysisSheet({ report, onChange }: Props) {
       <h1>
         <Editable label="ชื่อรายงาน" value={report.title} onChange={(title) => set({ title })} />
       </h1>
-      {report.oitItem !== undefined && (
-        <p class="muted">
-          <Text value={oitCitationText(report.oitItem)} />
-        </p>
-      )}
-      {report.frameworkNotice !== undefined && (
-        <p class="muted" data-testid="framework-notice">
-          <Text value={report.frameworkNotice} />
-        </p>
-      )}
+      <SourceNotes report={report} />
       <p>
         <Editable label="บทนำ" value={report.intro} onChange={(intro) => set({ intro })} />
       </p>

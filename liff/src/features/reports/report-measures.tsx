@@ -1,9 +1,8 @@
 // The measure-results report on the page (seed 004's layout): per instrument, each measure with what was done,
 // owner and period, and its outcome; what was done and the outcome are editable in the edit step.
 
-import { oitCitationText } from '../../../../core/reports/citation.ts';
 import type { MeasureResultRow, MeasureResultsReport } from '../../../../core/reports/index.ts';
-import { Editable, Text } from './report-text.tsx';
+import { Editable, SourceNotes, Text } from './report-text.tsx';
 
 interface Props {
   report: MeasureResultsReport;
@@ -64,16 +63,7 @@ export function MeasuresSheet({ report, onChange }: Props) {
           onChange={(title) => onChange({ ...report, title })}
         />
       </h1>
-      {report.oitItem !== undefined && (
-        <p class="muted">
-          <Text value={oitCitationText(report.oitItem)} />
-        </p>
-      )}
-      {report.frameworkNotice !== undefined && (
-        <p class="muted" data-testid="framework-notice">
-          <Text value={report.frameworkNotice} />
-        </p>
-      )}
+      <SourceNotes report={report} />
       <p>
         <Editable label="บทนำ" value={report.intro} onChange={(intro) => onChange({ ...report, intro })} />
       </p>

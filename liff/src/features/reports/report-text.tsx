@@ -1,6 +1,8 @@
 // Text of a report on the page: shown with the chosen digits, or a field to edit it in the edit step.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { oitCitationText } from '../../../../core/reports/citation.ts';
+import type { MeasureResultsReport } from '../../../../core/reports/index.ts';
 import { formatChange, formatScore } from '../../../../core/round.ts';
 import { toThaiDigits } from '../../../../core/thai/digits.ts';
 
@@ -44,5 +46,27 @@ export function Editable({ value, label, onChange, short = false }: EditableProp
     <input type="text" value={value} aria-label={label} onInput={(e) => onChange(e.currentTarget.value)} />
   ) : (
     <textarea value={value} aria-label={label} onInput={(e) => onChange(e.currentTarget.value)} />
+  );
+}
+
+/** Under a report's title, in both reports: the OIT item it answers, and a note when the year's framework is not the confirmed one. */
+export function SourceNotes({
+  report,
+}: {
+  report: Pick<MeasureResultsReport, 'oitItem' | 'frameworkNotice'>;
+}) {
+  return (
+    <>
+      {report.oitItem !== undefined && (
+        <p class="muted">
+          <Text value={oitCitationText(report.oitItem)} />
+        </p>
+      )}
+      {report.frameworkNotice !== undefined && (
+        <p class="muted" data-testid="framework-notice">
+          <Text value={report.frameworkNotice} />
+        </p>
+      )}
+    </>
   );
 }

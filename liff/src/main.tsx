@@ -13,5 +13,7 @@ if (root !== null) {
   preloadCurrentPage();
   startBoot();
   document.addEventListener('click', interceptLinks);
+  // index.html's loading state goes: the app draws its own (Preact would otherwise try to reuse its elements).
+  root.replaceChildren();
   render(<App />, root);
 }

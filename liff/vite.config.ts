@@ -2,13 +2,13 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { workersHeaders } from './vite-headers.ts';
-import { noPreloadHelper } from './vite-lean.ts';
+import { classicJsx, noPreloadHelper } from './vite-lean.ts';
 import { privacyPages } from './vite-privacy.ts';
 
 export default defineConfig({
   root: import.meta.dirname,
   base: '/liff/',
-  plugins: [preact(), noPreloadHelper(), privacyPages(), workersHeaders()],
+  plugins: [preact(), classicJsx(), noPreloadHelper(), privacyPages(), workersHeaders()],
   // Built into dist/liff/ so that URL paths (/liff/…) map to files the same way on Node and Workers assets.
   build: {
     outDir: 'dist/liff',

@@ -1,5 +1,6 @@
 // useLoad: one async read with loading / data / error, keeping the old data while reloading (no layout jump);
-// useAction: a button's work, one at a time, busy meanwhile, saying in Thai how it went.
+// useBusy: a button's work, one at a time, busy meanwhile, saying in Thai what went wrong; useAction: the same,
+// saying how it went.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 
@@ -31,6 +32,25 @@ export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[]): Lo
   }, [...keys, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return { ...state, reload };
+}
+
+/** A button's work, one at a time: busy meanwhile, and what went wrong in Thai (cleared when it runs again). */
+export function useBusy() {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await work();
+    } catch (error) {
+      // A 400's message already names every wrong field (validate.ts).
+      setProblem(toApiError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, setProblem, run };
 }
 
 /** The outcome of the last action, or what went wrong. */

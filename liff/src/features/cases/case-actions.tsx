@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { type ComplaintAction, TRANSITIONS } from '../../../../core/complaints/status.ts';
 import { ok } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
-import { toApiError } from '../../lib/use-load.ts';
+import { useBusy } from '../../lib/use-load.ts';
 import { FieldError } from '../complaints/steps.tsx';
 import type { CaseAction } from '../complaints/types.ts';
 
@@ -45,8 +45,7 @@ export function CaseActions({ caseId, actions, onDone }: Props) {
   const { api } = useSession();
   const [open, setOpen] = useState<CaseAction>();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const { busy, problem, setProblem, run: work } = useBusy();
   const usable = actions.filter(isCaseAction);
   if (usable.length === 0) return <p class="muted">เรื่องนี้ไม่มีขั้นตอนที่ต้องดำเนินการต่อ</p>;
 
@@ -62,18 +61,12 @@ export function CaseActions({ caseId, actions, onDone }: Props) {
       setProblem(MISSING_TEXT[needs]);
       return;
     }
-    setBusy(true);
-    try {
+    await work(async () => {
       const json = needs === undefined ? { action } : { action, text: text.trim() };
       const done = await ok(api.cases[':id'].actions.$post({ param: { id: caseId }, json }));
       setOpen(undefined);
-      setProblem(undefined);
       onDone(`บันทึกแล้ว: ${done.statusLabel}`);
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const needs = open === undefined ? undefined : TRANSITIONS[open].needs;

@@ -12,7 +12,7 @@ import '../complaints/complaint-styles.css';
 import { ok } from '../../lib/api.ts';
 import { hrefOf } from '../../lib/router.ts';
 import { useSession } from '../../lib/session.ts';
-import { toApiError, useLoad } from '../../lib/use-load.ts';
+import { useBusy, useLoad } from '../../lib/use-load.ts';
 import type { PageProps } from '../../ui/lazy-page.tsx';
 import { ApiErrorState, Loading } from '../../ui/states.tsx';
 import { SummaryRow } from '../../ui/summary-row.tsx';
@@ -110,20 +110,10 @@ type Revealed = { name: string | null; phone: string | null };
 function Identity({ caseId, identity }: { caseId: string; identity: CaseDetail['identity'] }) {
   const { api } = useSession();
   const [shown, setShown] = useState<Revealed>();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useBusy();
   const mode = isIdentityMode(identity.mode) ? IDENTITY_MODE_LABELS[identity.mode] : identity.mode;
-  const reveal = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      setShown(await ok(api.cases[':id'].identity.$post({ param: { id: caseId } })));
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const reveal = () =>
+    run(async () => setShown(await ok(api.cases[':id'].identity.$post({ param: { id: caseId } }))));
   return (
     <section class="card complaint-identity" aria-labelledby="identity-title">
       <h2 id="identity-title">ผู้ร้องเรียน</h2>

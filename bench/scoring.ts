@@ -50,15 +50,16 @@ function buildAgencies(count: number): Agency[] {
 }
 
 /**
- * The product's ranking path (a province's overview, an agency's national rank): validate, score
- * against the framework without the weak-item lists ranking does not use, rank with shared ranks.
+ * The product's ranking path (a province's overview, an agency's rank; loadProvinceResults in
+ * bot/features/reports/load.ts): validate, score against the framework without the weak-item lists and
+ * indicator breakdowns ranking does not use, rank with shared ranks. `full`: every agency's whole result.
  */
-function scoreAndRank(agencies: readonly Agency[], count: number, weakItems = false): number {
+function scoreAndRank(agencies: readonly Agency[], count: number, full = false): number {
   const entries: RankEntry[] = [];
   for (let n = 0; n < count; n++) {
     const agency = agencies[n];
     if (agency === undefined) break;
-    const outcome = score(agency.input, { weakItems });
+    const outcome = score(agency.input, { weakItems: full, breakdown: full });
     if (outcome.ok) entries.push({ id: agency.id, type: agency.type, result: outcome.result });
   }
   return rankAgencies(entries)[0]?.result.total ?? 0;
@@ -133,7 +134,7 @@ const perSecond = Math.round(COUNTRY / (rank.median / 1000)).toLocaleString('en-
 console.log(
   `scoring: score and rank ${COUNTRY} agencies: median ${ms(rank.median)} (best ${ms(rank.best)}; ${perSecond} agencies/s; ` +
     `budget ${BUDGET_MS} ms, aim ${AIM_MS} ms: ${rank.median <= BUDGET_MS ? 'within budget' : 'OVER BUDGET'})\n` +
-    `  with every agency's weak-item list: median ${ms(full.median)} (best ${ms(full.best)})\n` +
+    `  with every agency's whole result (weak items, indicators, weighted scores): median ${ms(full.median)} (best ${ms(full.best)})\n` +
     `  baseline (bare arithmetic and sort): median ${ms(bare.median)} (best ${ms(bare.best)}); ` +
-    `ratio ${(rank.median / bare.median).toFixed(1)}x (with weak items ${(full.median / bare.median).toFixed(1)}x)`,
+    `ratio ${(rank.median / bare.median).toFixed(1)}x (whole results ${(full.median / bare.median).toFixed(1)}x)`,
 );

@@ -125,17 +125,36 @@ const instrumentScratch: number[] = [];
 const NONE_MISSING = Object.freeze([]) as unknown as string[];
 const NO_WEAK_ITEMS = Object.freeze([]) as unknown as WeakItem[];
 
-function compute(input: CheckedInput, weakThreshold: number | undefined): ScoreResult {
-  const { framework, index } = input;
+/**
+ * The indicator and weighted records of a result scored without its breakdown (ScoreOptions.breakdown false),
+ * shared and frozen like the empty lists: ten indicator scores are some 380 bytes an agency keeps alive.
+ */
+const NO_INDICATORS = Object.freeze({}) as Partial<Record<IndicatorId, number>>;
+const NO_WEIGHTED = Object.freeze({}) as Partial<Record<Instrument, number>>;
+
+/** The known indicator scores (`values` by place in framework.indicators, NaN = unknown) by indicator id. */
+function indicatorRecord(
+  defs: readonly IndicatorDef[],
+  values: readonly number[],
+): Partial<Record<IndicatorId, number>> {
   const indicators: Partial<Record<IndicatorId, number>> = {};
+  for (let place = 0; place < defs.length; place++) {
+    const value = values[place] ?? Number.NaN;
+    if (!Number.isNaN(value)) indicators[(defs[place] as IndicatorDef).id] = value;
+  }
+  return indicators;
+}
+
+function compute(input: CheckedInput, weakThreshold: number | undefined, breakdown: boolean): ScoreResult {
+  const { framework, index } = input;
   const defs = framework.indicators;
   const values = indicatorScratch;
   for (let place = 0; place < defs.length; place++) {
-    const def = defs[place] as IndicatorDef;
-    const value = scoreIndicator(def, index.itemsByIndicator[place] ?? [], input);
+    const value = scoreIndicator(defs[place] as IndicatorDef, index.itemsByIndicator[place] ?? [], input);
     values[place] = value ?? Number.NaN;
-    if (value !== undefined) indicators[def.id] = value;
   }
+  // Without the breakdown the record is made only if an instrument cannot be scored (to say what is missing).
+  let indicators = breakdown ? indicatorRecord(defs, values) : NO_INDICATORS;
   const scores = instrumentScratch;
   let missing: string[] | undefined;
   for (let n = 0; n < framework.instruments.length; n++) {
@@ -144,35 +163,41 @@ function compute(input: CheckedInput, weakThreshold: number | undefined): ScoreR
       input.instruments[instrument] ?? meanOfIndicators(index.indicatorsByInstrument[n] ?? [], values);
     scores[n] = value ?? Number.NaN;
     if (value === undefined) {
+      if (indicators === NO_INDICATORS) indicators = indicatorRecord(defs, values);
       missing = missing ?? [];
       missing.push(...missingFor(instrument, input, indicators));
     }
   }
+  if (!breakdown) indicators = NO_INDICATORS;
   let instruments: Partial<Record<Instrument, number>>;
   let weighted: Partial<Record<Instrument, number>>;
+  const { weights } = framework;
   if (missing === undefined && index.instrumentsInOrder) {
     // Every instrument known, IIT, EIT, OIT as every framework orders them: two literals, one shape each,
     // instead of adding keys one by one (the same keys in the same order as the loop below).
     const [iit = 0, eit = 0, oit = 0] = scores;
-    const { weights } = framework;
     instruments = { IIT: iit, EIT: eit, OIT: oit };
-    weighted = { IIT: weights.IIT * iit, EIT: weights.EIT * eit, OIT: weights.OIT * oit };
+    weighted = breakdown
+      ? { IIT: weights.IIT * iit, EIT: weights.EIT * eit, OIT: weights.OIT * oit }
+      : NO_WEIGHTED;
   } else {
     instruments = {};
-    weighted = {};
+    weighted = breakdown ? {} : NO_WEIGHTED;
     for (let n = 0; n < framework.instruments.length; n++) {
       const instrument = framework.instruments[n] as Instrument;
       const value = scores[n] ?? Number.NaN;
       if (Number.isNaN(value)) continue;
       instruments[instrument] = value;
-      weighted[instrument] = framework.weights[instrument] * value;
+      if (breakdown) weighted[instrument] = weights[instrument] * value;
     }
   }
   const weakItems = weakThreshold === undefined ? NO_WEAK_ITEMS : weakItemsOf(input, weakThreshold);
   let total: number | undefined;
   if (missing === undefined) {
+    // The weighted scores summed in the framework's order: the same sum whether or not `weighted` is kept.
     total = 0;
-    for (const instrument of framework.instruments) total += weighted[instrument] ?? 0;
+    for (let n = 0; n < framework.instruments.length; n++)
+      total += weights[framework.instruments[n] as Instrument] * (scores[n] as number);
   }
   const published = input.published;
   if (published === undefined && input.eitParts === undefined && total !== undefined) {
@@ -262,5 +287,6 @@ export function score(input: ScoreInput, options: ScoreOptions = {}): ScoreOutco
   }
   const checked = checkInput(input, options.framework);
   if (!checked.ok) return checked;
-  return { ok: true, result: compute(checked.input, options.weakItems === false ? undefined : threshold) };
+  const weak = options.weakItems === false ? undefined : threshold;
+  return { ok: true, result: compute(checked.input, weak, options.breakdown !== false) };
 }

@@ -118,6 +118,12 @@ export interface ScoreOptions {
    * ranking), where building each agency's weak-item list is most of the cost. Default true.
    */
   weakItems?: boolean;
+  /**
+   * false: leave `indicators` and `weighted` empty (shared frozen records), keeping the total, its level and the
+   * instrument scores — for ranks, totals and levels only (a province's list, the country's ranking). At 8,300
+   * agencies the indicator records are most of what the results keep in memory until ranked. Default true.
+   */
+  breakdown?: boolean;
 }
 
 export interface InputError {

@@ -79,19 +79,40 @@ export function preloadCurrentPage(): void {
   findRoute(currentPath(location))?.route.page.preload?.();
 }
 
+/** Starts the current page's first GET with the clients that sign-in made. */
+function prefetchCurrentPage(api: Api): void {
+  const now = findRoute(currentPath(location));
+  if (now !== undefined) now.route.prefetch?.(api, now.params);
+}
+
+/** The first sign-in, started by startBoot() before the first render; the shell's first round takes it. */
+let firstBoot: Promise<Boot> | undefined;
+
+/**
+ * Starts signing in before the first render: the shell's effects run only after the first layout and paint, which
+ * on a slow phone (Thai text's first layout above all) hold the sign-in and the page's data back by ~100–300 ms.
+ */
+export function startBoot(): void {
+  firstBoot ??= boot(prefetchCurrentPage);
+  // A failure is read (and shown) by the shell; this copy only keeps it from being reported as unhandled.
+  firstBoot.catch(() => undefined);
+}
+
+function takeBoot(): Promise<Boot> {
+  const started = firstBoot;
+  firstBoot = undefined;
+  return started ?? boot(prefetchCurrentPage);
+}
+
 export function App() {
   const [state, setState] = useState<Boot>({ status: 'loading' });
   const [round, setRound] = useState(0);
   const path = usePath();
 
   useEffect(() => {
-    setState({ status: 'loading' });
-    const prefetch = (api: Api) => {
-      const now = findRoute(currentPath(location));
-      if (now !== undefined) now.route.prefetch?.(api, now.params);
-    };
+    if (round > 0) setState({ status: 'loading' });
     let current = true;
-    boot(prefetch).then(
+    takeBoot().then(
       (booted) => {
         if (!current) return;
         setState(booted);

@@ -198,6 +198,39 @@ describe('score on the ranking path', () => {
     expect(lean.level).toEqual(full.level);
   });
 
+  it('leaves the indicator and weighted breakdown out when asked, with the same total, level and instruments', () => {
+    const input: ScoreInput = {
+      fiscalYear: 2562,
+      items: { ...fullItems(90), i3: 70 },
+      indicators: { '9': 80, '10': 100 },
+    };
+    const full = ok(input);
+    const lean = ok(input, { weakItems: false, breakdown: false });
+    expect(Object.keys(full.indicators)).toHaveLength(10);
+    expect(full.weighted.OIT).toBeCloseTo(36);
+    expect(lean.indicators).toEqual({});
+    expect(lean.weighted).toEqual({});
+    expect(lean.instruments).toEqual(full.instruments);
+    expect(lean.total).toBe(full.total);
+    expect(lean.level).toEqual(full.level);
+    // FY2566's levels check each instrument's floor: they still see the instruments without the breakdown.
+    const fy2566 = { fiscalYear: 2566, instruments: { IIT: 96, EIT: 84, OIT: 99 } };
+    expect(ok(fy2566, { breakdown: false }).level).toEqual(ok(fy2566).level);
+  });
+
+  it('still says what is missing without the breakdown', () => {
+    // Indicator scores given as such, the fifth missing: only "indicator 5" keeps IIT from being scored.
+    const indicators = { '1': 90, '2': 90, '3': 90, '4': 90, '6': 90, '7': 90, '8': 90, '9': 90, '10': 90 };
+    const input: ScoreInput = { fiscalYear: 2562, indicators };
+    const lean = score(input, { breakdown: false });
+    const full = score(input);
+    if (!lean.ok || !full.ok) throw new Error('both score');
+    expect(full.result.missing).toEqual(['indicator 5']);
+    expect(lean.result.missing).toEqual(full.result.missing);
+    expect(lean.result.total).toBeUndefined();
+    expect(lean.result.indicators).toEqual({});
+  });
+
   it('reads each record by its own keys when records alternate key orders and spellings', () => {
     const forward = { ...fullItems(90), i1: 10 };
     const backward = Object.fromEntries(Object.entries(fullItems(95)).reverse());

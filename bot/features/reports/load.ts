@@ -69,13 +69,14 @@ export function scoreRows(
   rows: readonly ScoreValue[],
   published?: Pick<PublishedResult, 'level'>,
   framework?: Framework,
-  /** false: totals, levels and ranks only, without the weak-item list (see ScoreOptions). */
-  weakItems = true,
+  /** false: totals, levels and ranks only, without the weak-item list and the breakdown (see ScoreOptions). */
+  full = true,
 ): ScoreResult | undefined {
   if (rows.length === 0) return undefined;
+  const options = { weakItems: full, breakdown: full };
   const outcome = score(
     scoreInputOfRows(year, rows, published),
-    framework === undefined ? { weakItems } : { framework, weakItems },
+    framework === undefined ? options : { ...options, framework },
   );
   return outcome.ok ? outcome.result : undefined;
 }
@@ -119,7 +120,10 @@ export async function reportAgencyOf(db: Db, agency: Agency): Promise<ReportAgen
     : { id: agency.id, name: agency.nameTh, provinceName: province.nameTh };
 }
 
-/** agencyId → score() of its rows for the year (without weak items); agencies whose rows do not score are left out. */
+/**
+ * agencyId → score() of its rows for the year, without weak items and the indicator and weighted breakdown;
+ * agencies whose rows do not score are left out.
+ */
 export async function loadProvinceResults(
   db: Db,
   provinceId: string,
@@ -135,7 +139,7 @@ export async function loadProvinceResults(
   const framework = await frameworkForYear(db, year);
   const results = new Map<string, ScoreResult>();
   for (const [agencyId, rows] of rowsOf) {
-    // Every caller ranks, compares totals or counts levels: the weak-item lists are left out.
+    // Every caller ranks, compares totals or counts levels: the weak-item lists and breakdowns are left out.
     const result = scoreRows(year, rows, published.get(agencyId), framework, false);
     if (result !== undefined) results.set(agencyId, result);
   }

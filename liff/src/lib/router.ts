@@ -84,6 +84,8 @@ export function usePath(): string {
     const update = () => setPath(currentPath(location));
     listeners.add(update);
     addEventListener('popstate', update);
+    // Sign-in starts before the first render and may have replaced the address (a liff.state deep link) already.
+    update();
     return () => {
       listeners.delete(update);
       removeEventListener('popstate', update);

@@ -1,6 +1,7 @@
 // The agency score card: total and level, change, ranks, instruments, radar, trend, weak topics, next level.
 import { formatScore } from '../../../../core/round.ts';
 import type { ScorecardData } from '../../lib/api-types.ts';
+import { AfterPaint } from '../../ui/after-paint.tsx';
 import { LevelBadge } from './level-badge.tsx';
 import { RadarChart } from './radar-chart.tsx';
 import { TrendChart } from './trend-chart.tsx';
@@ -146,39 +147,42 @@ export function ScoreCard({ card }: { card: ScorecardData }) {
           </tbody>
         </table>
       </section>
-      <section class="card" aria-labelledby="sc-radar">
-        <h2 id="sc-radar">ตัวชี้วัด 10 ตัว</h2>
-        <RadarChart
-          values={card.indicators.map((i) => ({ label: i.code, title: i.title, value: i.score }))}
-        />
-        <ol class="indicator-list">
-          {card.indicators.map((i) => (
-            <li key={i.id}>
-              <span>
-                {i.code}. {i.title}
-              </span>
-              <span class={`num ${card.weakness.indicators.some((w) => w.id === i.id) ? 'weak' : ''}`}>
-                {show(i.score)}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
-      {card.trend.length > 1 && (
-        <section class="card" aria-labelledby="sc-trend">
-          <h2 id="sc-trend">แนวโน้มคะแนนรวม</h2>
-          <TrendChart rows={card.trend} />
+      {/* Below the first screen on a phone: built once the total and instruments are painted. */}
+      <AfterPaint>
+        <section class="card" aria-labelledby="sc-radar">
+          <h2 id="sc-radar">ตัวชี้วัด 10 ตัว</h2>
+          <RadarChart
+            values={card.indicators.map((i) => ({ label: i.code, title: i.title, value: i.score }))}
+          />
+          <ol class="indicator-list">
+            {card.indicators.map((i) => (
+              <li key={i.id}>
+                <span>
+                  {i.code}. {i.title}
+                </span>
+                <span class={`num ${card.weakness.indicators.some((w) => w.id === i.id) ? 'weak' : ''}`}>
+                  {show(i.score)}
+                </span>
+              </li>
+            ))}
+          </ol>
         </section>
-      )}
-      <section class="card" aria-labelledby="sc-weak">
-        <h2 id="sc-weak">จุดที่ได้คะแนนต่ำกว่า 85</h2>
-        <Weakness card={card} />
-        <WeakTopics topics={card.weakTopics} none={card.weakness.none} />
-      </section>
-      <section class="card" aria-labelledby="sc-next">
-        <h2 id="sc-next">ต้องทำอย่างไรจึงจะขึ้นระดับถัดไป</h2>
-        <NextLevel plan={card.whatItTakes} />
-      </section>
+        {card.trend.length > 1 && (
+          <section class="card" aria-labelledby="sc-trend">
+            <h2 id="sc-trend">แนวโน้มคะแนนรวม</h2>
+            <TrendChart rows={card.trend} />
+          </section>
+        )}
+        <section class="card" aria-labelledby="sc-weak">
+          <h2 id="sc-weak">จุดที่ได้คะแนนต่ำกว่า 85</h2>
+          <Weakness card={card} />
+          <WeakTopics topics={card.weakTopics} none={card.weakness.none} />
+        </section>
+        <section class="card" aria-labelledby="sc-next">
+          <h2 id="sc-next">ต้องทำอย่างไรจึงจะขึ้นระดับถัดไป</h2>
+          <NextLevel plan={card.whatItTakes} />
+        </section>
+      </AfterPaint>
     </div>
   );
 }

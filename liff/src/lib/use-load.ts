@@ -57,20 +57,19 @@ export function useBusy() {
 export type ActionMessage = { text: string; error: boolean };
 
 export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<ActionMessage | undefined>(undefined);
+  const { busy, problem, run } = useBusy();
+  const [done, setDone] = useState<string | undefined>(undefined);
   /** Runs `work`, which resolves with the Thai message of what it did. */
-  const act = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      setMessage({ text: await work(), error: false });
-    } catch (error) {
-      // A 400's message already names every wrong field (validate.ts).
-      setMessage({ text: toApiError(error).message, error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (work: () => Promise<string>) =>
+    run(async () => {
+      setDone(undefined);
+      setDone(await work());
+    });
+  const message: ActionMessage | undefined =
+    problem !== undefined
+      ? { text: problem, error: true }
+      : done === undefined
+        ? undefined
+        : { text: done, error: false };
   return { busy, message, act };
 }

@@ -17,23 +17,6 @@ import { type ImportOutcome, importScores } from './score-import.ts';
 const EXAMPLE =
   'ชื่อหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ระดับผลการประเมิน,IIT,EIT,OIT\n# หรือ agency_id,code,score (รหัสหน่วยงาน,รหัสข้อ,คะแนน)';
 
-/** Fields a column can be mapped to, for headers the server did not recognise. */
-const FIELD_CHOICES: readonly [string, string][] = [
-  ['ignore', 'ไม่ใช้คอลัมน์นี้'],
-  ['itas_code', 'รหัส ITAS'],
-  ['agency_id', 'รหัสหน่วยงานในระบบ'],
-  ['name', 'ชื่อหน่วยงาน'],
-  ['year', 'ปีงบประมาณ'],
-  ['total', 'คะแนนรวม'],
-  ['level', 'ระดับผลการประเมิน'],
-  ['iit', 'คะแนน IIT'],
-  ['eit', 'คะแนน EIT'],
-  ['oit', 'คะแนน OIT'],
-  ...Array.from({ length: 10 }, (_, i): [string, string] => [`indicator_${i + 1}`, `ตัวชี้วัดที่ ${i + 1}`]),
-  ['rank_national', 'ลำดับระดับประเทศ'],
-  ['rank_in_group', 'ลำดับในกลุ่มหน่วยงาน'],
-];
-
 type Review = NonNullable<ImportOk['review']>;
 
 function ReviewView({
@@ -61,7 +44,7 @@ function ReviewView({
               {h}
               <select value={mapping[h] ?? ''} onChange={(e) => onMap(h, e.currentTarget.value)}>
                 <option value="">— เลือก —</option>
-                {FIELD_CHOICES.map(([value, label]) => (
+                {review.fields.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>

@@ -6,12 +6,14 @@ import { z } from 'zod';
 import { sniffImageType } from '../../../core/complaints/intake-rules.ts';
 import { REPORT_PERIODS } from '../../../core/complaints/periods.ts';
 import { currentDeadlinesOf, isLate, type SlaSettings } from '../../../core/complaints/sla.ts';
-import { type ComplaintStats, complaintStats } from '../../../core/complaints/stats.ts';
+import { type ComplaintStats, complaintStats, type Row } from '../../../core/complaints/stats.ts';
+import { monthLabelOf } from '../../../core/complaints/stats-labels.ts';
 import {
   COMPLAINT_STATUSES,
   type ComplaintAction,
   officerActionsFor,
   statusLabelOf,
+  typeLabelOf,
 } from '../../../core/complaints/status.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { listAttachments } from '../../../db/queries/complaint-attachments.ts';
@@ -80,6 +82,7 @@ function summaryOf(c: Complaint, settings: SlaSettings, now: Date) {
     id: c.id,
     trackingCode: c.trackingCode,
     type: c.type,
+    typeLabel: typeLabelOf(c.type),
     agencyId: c.agencyId,
     status: c.status,
     statusLabel: statusLabelOf(c.status),
@@ -121,6 +124,18 @@ async function statsFor(
   return { scope: input.scope, stats };
 }
 
+/** The breakdowns with each row's Thai name, as the report files name them: the page shows them as they come. */
+function labelledStats(stats: ComplaintStats) {
+  const labelled = (rows: readonly Row<string>[], labelOf: (key: string) => string) =>
+    rows.map((r) => ({ ...r, label: labelOf(r.key) }));
+  return {
+    ...stats,
+    byType: labelled(stats.byType, typeLabelOf),
+    byStatus: labelled(stats.byStatus, statusLabelOf),
+    byMonth: labelled(stats.byMonth, monthLabelOf),
+  };
+}
+
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function complaintCaseRoutes(deps: Deps) {
@@ -148,9 +163,10 @@ export function complaintCaseRoutes(deps: Deps) {
           return c.json({ complaints: list.map((x) => summaryOf(x, settings, now)) });
         },
       )
-      .get('/stats', queryOf(StatsQuery), async (c) =>
-        c.json(await statsFor(deps, c.var.viewer, c.req.valid('query'))),
-      )
+      .get('/stats', queryOf(StatsQuery), async (c) => {
+        const { scope, stats } = await statsFor(deps, c.var.viewer, c.req.valid('query'));
+        return c.json({ scope, stats: labelledStats(stats) });
+      })
       .get(
         '/stats/download',
         queryOf(
@@ -226,7 +242,7 @@ export function complaintCaseRoutes(deps: Deps) {
           identity: { mode: complaint.identityMode, revealable: complaint.identityMode === 'named' },
           holder: await holderOf(deps, complaint, viewer.userId),
           photos: photos.map((p) => ({ ...p, url: `/api/cases/${complaint.id}/photos/${p.id}` })),
-          history,
+          history: history.map((e) => ({ ...e, label: statusLabelOf(e.status) })),
           // A case someone has taken cannot be taken again (actions.ts refuses it): no button for it.
           actions: officerActionsFor(complaint.status).filter((a) => a !== 'take' || !isHeld(complaint)),
         });

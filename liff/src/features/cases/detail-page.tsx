@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import { IDENTITY_MODE_LABELS, isIdentityMode } from '../../../../core/complaints/intake-rules.ts';
 import { formatThaiPhone } from '../../../../core/complaints/phone.ts';
-import { statusLabelOf, typeLabelOf } from '../../../../core/complaints/status.ts';
 import { ComplaintHistory, StatusBadge, thaiDateTime } from '../complaints/status.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CasePhotos } from './case-photos.tsx';
@@ -37,7 +36,7 @@ export function CaseDetailPage({ params }: PageProps) {
           <StatusBadge status={c.status} label={c.statusLabel} />
         </h2>
         <p>
-          {typeLabelOf(c.type)} · แจ้งเมื่อ {thaiDateTime(c.createdAt)}
+          {c.typeLabel} · แจ้งเมื่อ {thaiDateTime(c.createdAt)}
         </p>
         <DeadlineList deadlines={c.deadlines} />
         {c.holder !== null && (
@@ -93,9 +92,7 @@ export function CaseDetailPage({ params }: PageProps) {
       </section>
       <section class="card" aria-labelledby="history-title">
         <h2 id="history-title">ประวัติการดำเนินการ</h2>
-        <ComplaintHistory
-          items={c.history.map((e) => ({ ...e, label: statusLabelOf(e.status), internal: !e.isPublic }))}
-        />
+        <ComplaintHistory items={c.history.map((e) => ({ ...e, internal: !e.isPublic }))} />
       </section>
     </div>
   );

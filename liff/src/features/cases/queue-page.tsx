@@ -1,7 +1,7 @@
 // The complaint officers' queue: the cases they may handle, filtered by status, overdue ones first.
 // Rows carry no complaint text and no identity (the API leaves them out); a case opens in its own page.
 import { useMemo, useState } from 'preact/hooks';
-import { type ComplaintStatus, FINAL_STATUSES, typeLabelOf } from '../../../../core/complaints/status.ts';
+import { type ComplaintStatus, FINAL_STATUSES } from '../../../../core/complaints/status.ts';
 import { StatusBadge, thaiDateTime } from '../complaints/status.tsx';
 import { isOverdue, NextDeadline } from './deadlines.tsx';
 import '../complaints/complaint-styles.css';
@@ -104,7 +104,7 @@ function CaseRow({ item: c, agencyName }: { item: CaseSummary; agencyName: strin
         <StatusBadge status={c.status} label={c.statusLabel} />
       </div>
       <p>
-        {typeLabelOf(c.type)}
+        {c.typeLabel}
         {agencyName !== '' && ` · ${agencyName}`}
       </p>
       <p class="small muted">

@@ -1,8 +1,7 @@
 // Complaint statistics as published for the OIT: headline figures, times to acknowledge and close, and the
 // breakdowns — each cell as the API gives it, so suppressed small counts stay hidden ("<3", "x").
 
-import { formatRepliedShare, monthLabelOf } from '../../../../core/complaints/stats-labels.ts';
-import { statusLabelOf, typeLabelOf } from '../../../../core/complaints/status.ts';
+import { formatRepliedShare } from '../../../../core/complaints/stats-labels.ts';
 import type { CaseStats } from '../complaints/types.ts';
 
 type Cell = CaseStats['total'];
@@ -104,23 +103,11 @@ export function ComplaintStatsView({ stats: s, agencyName }: Props) {
         </table>
       </div>
       <h2>ตามประเภท</h2>
-      <Table
-        caption="จำนวนเรื่องตามประเภท"
-        head="ประเภท"
-        rows={s.byType.map((r) => [typeLabelOf(r.key), r.count])}
-      />
+      <Table caption="จำนวนเรื่องตามประเภท" head="ประเภท" rows={s.byType.map((r) => [r.label, r.count])} />
       <h2>ตามสถานะ</h2>
-      <Table
-        caption="จำนวนเรื่องตามสถานะ"
-        head="สถานะ"
-        rows={s.byStatus.map((r) => [statusLabelOf(r.key), r.count])}
-      />
+      <Table caption="จำนวนเรื่องตามสถานะ" head="สถานะ" rows={s.byStatus.map((r) => [r.label, r.count])} />
       <h2>รายเดือน</h2>
-      <Table
-        caption="จำนวนเรื่องรายเดือน"
-        head="เดือน"
-        rows={s.byMonth.map((r) => [monthLabelOf(r.key), r.count])}
-      />
+      <Table caption="จำนวนเรื่องรายเดือน" head="เดือน" rows={s.byMonth.map((r) => [r.label, r.count])} />
       {s.byAgency.length > 1 && (
         <>
           <h2>ตามหน่วยงาน</h2>

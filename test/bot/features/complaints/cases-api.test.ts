@@ -64,6 +64,9 @@ describe('GET /api/cases/:id', () => {
     expect(JSON.stringify(body)).not.toContain(REPORTER);
     expect(body.actions).toEqual(['acknowledge', 'take', 'close', 'refer', 'reject']);
     expect(body.holder).toBeNull();
+    // The words the page shows come with the case: its type, and each step of its history.
+    expect(body).toMatchObject({ type: 'service', typeLabel: 'การให้บริการ' });
+    expect(body.history).toEqual([expect.objectContaining({ status: 'received', label: 'ได้รับเรื่องแล้ว' })]);
     // Opening the case reads no identity.
     await call('OFFICER_PROVINCE', `/cases/${c.id}`);
     expect(await identityReads(c.id)).toEqual([]);
@@ -148,6 +151,14 @@ describe('GET /api/cases/stats', () => {
     expect(ok.status).toBe(200);
     const body = await json(ok);
     expect((body.stats as { total: unknown }).total).toBe('<3');
+    // Each breakdown row with its Thai name, as the report files name it.
+    const stats = body.stats as Record<'byType' | 'byStatus' | 'byMonth', { key: string; label: string }[]>;
+    expect(stats.byType).toContainEqual(
+      expect.objectContaining({ key: 'corruption', label: 'ทุจริต/ประพฤติมิชอบ' }),
+    );
+    expect(stats.byStatus).toContainEqual(expect.objectContaining({ key: 'received', label: 'ได้รับเรื่องแล้ว' }));
+    expect(stats.byMonth.every((r) => /^\S+ 25\d\d$/.test(r.label))).toBe(true);
+    expect(stats.byMonth.length).toBeGreaterThan(0);
     expect(JSON.stringify(body)).not.toContain('เรียกรับเงิน');
     expect((await call('OFFICER_B', `/cases/stats?year=2567&agencyId=${AGENCY_B}`)).status).toBe(200);
     expect((await call('OFFICER_B', '/cases/stats?year=2567&agencyId=cp-muni')).status).toBe(403);

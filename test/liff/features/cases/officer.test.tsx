@@ -100,6 +100,7 @@ function summary(id: string, createdAt: string, late: boolean, met = false): Cas
     id,
     trackingCode: id,
     type: 'service',
+    typeLabel: 'การให้บริการ',
     agencyId: null,
     status: 'received',
     statusLabel: 'ได้รับเรื่องแล้ว',

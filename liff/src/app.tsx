@@ -1,8 +1,9 @@
 // The shell: sign in (LIFF, or a demo token in local mode), read /api/me, then the page for the path with a header
 // and nav. On a phone every round trip before the first screen costs ~150 ms+, so sign-in is one fetch after
-// the preloaded config, the page's data starts alongside /api/me, and liff-mock loads only after the first screen.
+// the preloaded config, the page's data is read alongside /api/me and handed to the page (no second request, no
+// loading render between), and liff-mock loads only after the first screen.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type Api, ApiError, createClients, ok } from './lib/api.ts';
+import { type Api, ApiError, createApi, ok } from './lib/api.ts';
 import { fetchLiffConfig, rememberDemoUser, type Session, signIn, startMock } from './lib/liff.ts';
 import { currentPath, liffStateTarget, matchPath, navigate, usePath } from './lib/router.ts';
 import { mayOpen, type Role, rolesOf, SessionContext, type SessionValue } from './lib/session.ts';
@@ -39,10 +40,36 @@ function Refusal({ route }: { route: RouteDef }) {
 /** How long liff-mock waits for an idle moment after sign-in before it loads anyway. */
 const MOCK_IDLE_TIMEOUT_MS = 3000;
 
-type Boot = Loaded<SessionValue> | { status: 'redirecting'; data?: undefined; error?: undefined };
+/** The first page's data, read while signing in; the page shows it at once instead of asking again. */
+interface FirstPage {
+  path: string;
+  data: unknown;
+}
 
-/** Signs in, starts the page's data (`prefetch`), then reads who the person is. */
-async function boot(prefetch: (api: Api) => void): Promise<Boot> {
+interface Booted {
+  signedIn: SessionValue;
+  first?: FirstPage;
+}
+
+type Boot = Loaded<Booted> | { status: 'redirecting'; data?: undefined; error?: undefined };
+
+/**
+ * The current page's data through its route's `prefetch`, or undefined: a page whose data fails loads it again
+ * itself and shows that error in its own place.
+ */
+async function loadFirstPage(api: Api): Promise<FirstPage | undefined> {
+  const path = currentPath(location);
+  const now = findRoute(path);
+  if (now?.route.prefetch === undefined) return undefined;
+  try {
+    return { path, data: await now.route.prefetch(api, now.params) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Signs in, then reads who the person is and the current page's data side by side. */
+async function boot(): Promise<Boot> {
   const config = await fetchLiffConfig();
   const outcome = await signIn(config);
   if (outcome.kind === 'redirecting') return { status: 'redirecting' };
@@ -51,10 +78,10 @@ async function boot(prefetch: (api: Api) => void): Promise<Boot> {
   const deepLink = liffStateTarget(location.search);
   if (deepLink !== undefined) navigate(deepLink, { replace: true });
   const session: Session = outcome.session;
-  const { api, prefetch: early } = createClients(session.idToken);
-  prefetch(early);
-  const me = await ok(api.me.$get());
-  return { status: 'ok', data: { api, me, session, roles: rolesOf(me), demoUsers: outcome.demoUsers } };
+  const api = createApi(session.idToken);
+  const [me, first] = await Promise.all([ok(api.me.$get()), loadFirstPage(api)]);
+  const signedIn = { api, me, session, roles: rolesOf(me), demoUsers: outcome.demoUsers };
+  return { status: 'ok', data: first === undefined ? { signedIn } : { signedIn, first } };
 }
 
 /** Runs `work` when the page is idle (the first screen's data and chunks have their bandwidth first). */
@@ -79,12 +106,6 @@ export function preloadCurrentPage(): void {
   findRoute(currentPath(location))?.route.page.preload?.();
 }
 
-/** Starts the current page's first GET with the clients that sign-in made. */
-function prefetchCurrentPage(api: Api): void {
-  const now = findRoute(currentPath(location));
-  if (now !== undefined) now.route.prefetch?.(api, now.params);
-}
-
 /** The first sign-in, started by startBoot() before the first render; the shell's first round takes it. */
 let firstBoot: Promise<Boot> | undefined;
 
@@ -93,7 +114,7 @@ let firstBoot: Promise<Boot> | undefined;
  * on a slow phone (Thai text's first layout above all) hold the sign-in and the page's data back by ~100–300 ms.
  */
 export function startBoot(): void {
-  firstBoot ??= boot(prefetchCurrentPage);
+  firstBoot ??= boot();
   // A failure is read (and shown) by the shell; this copy only keeps it from being reported as unhandled.
   firstBoot.catch(() => undefined);
 }
@@ -101,7 +122,7 @@ export function startBoot(): void {
 function takeBoot(): Promise<Boot> {
   const started = firstBoot;
   firstBoot = undefined;
-  return started ?? boot(prefetchCurrentPage);
+  return started ?? boot();
 }
 
 export function App() {
@@ -116,17 +137,17 @@ export function App() {
       (booted) => {
         if (!current) return;
         setState(booted);
-        const session = booted.data?.session;
+        const session = booted.data?.signedIn.session;
         if (session?.mock !== true) return;
         // Local mode: liff-mock in the session once loaded (the share button asks it about the target picker).
         whenIdle(() =>
           startMock(session).then(
             (liff) =>
-              setState((now) =>
-                current && now.status === 'ok' && now.data.session === session
-                  ? { status: 'ok', data: { ...now.data, session: { ...session, liff } } }
-                  : now,
-              ),
+              setState((now) => {
+                if (!current || now.status !== 'ok' || now.data.signedIn.session !== session) return now;
+                const signedIn = { ...now.data.signedIn, session: { ...session, liff } };
+                return { status: 'ok', data: { ...now.data, signedIn } };
+              }),
             () => undefined,
           ),
         );
@@ -146,11 +167,20 @@ export function App() {
 
   const found = useMemo(() => findRoute(path), [path]);
 
+  // The first page's data is for its first showing only: once the person has moved on, a later visit loads anew.
+  useEffect(() => {
+    setState((now) =>
+      now.status === 'ok' && now.data.first !== undefined && now.data.first.path !== path
+        ? { status: 'ok', data: { signedIn: now.data.signedIn } }
+        : now,
+    );
+  }, [path]);
+
   // The page's own chunk downloads while signing in rather than after it.
   useEffect(() => found?.route.page.preload?.(), [found]);
 
   useEffect(() => {
-    const name = appNameOf(state.data?.me.provinceName);
+    const name = appNameOf(state.data?.signedIn.me.provinceName);
     document.title = found === undefined ? name : `${found.route.title} · ${name}`;
   }, [found, state.data]);
 
@@ -160,7 +190,8 @@ export function App() {
     setRound((r) => r + 1);
   };
 
-  const value = state.data;
+  const value = state.data?.signedIn;
+  const first = state.data?.first;
   return (
     <div class="shell">
       <header class="top">
@@ -185,11 +216,15 @@ export function App() {
             onRetry={() => navigate('')}
             retryLabel="หน้าหลัก"
           />
-        ) : !mayOpen(state.data.roles, found.route.roles) ? (
+        ) : !mayOpen(state.data.signedIn.roles, found.route.roles) ? (
           <Refusal route={found.route} />
         ) : (
-          <SessionContext.Provider value={state.data}>
-            <found.route.page key={path} params={found.params} />
+          <SessionContext.Provider value={state.data.signedIn}>
+            <found.route.page
+              key={path}
+              params={found.params}
+              first={first?.path === path ? first.data : undefined}
+            />
           </SessionContext.Provider>
         )}
       </main>

@@ -1,7 +1,7 @@
 // The route table of the mini-app: path pattern (under /liff/), Thai title, page, who may open it, nav label.
 // Other parts add their entries here (complaints, cases, reports); the bot links to these paths (liffUrlOf).
-import { AgencyPage } from './features/scores/agency-page.tsx';
-import { ProvincePage } from './features/scores/province-page.tsx';
+import { AgencyPage, loadScorecard } from './features/scores/agency-page.tsx';
+import { loadProvince, ProvincePage } from './features/scores/province-page.tsx';
 import type { Api } from './lib/api.ts';
 import type { Params } from './lib/router.ts';
 import type { Role } from './lib/session.ts';
@@ -19,15 +19,9 @@ export interface RouteDef {
   purpose?: string;
   /** Shown in the bottom navigation with this short label, in table order. */
   nav?: string;
-  /** Starts the page's first GET while the shell still reads /api/me (the page's identical GET takes it). */
-  prefetch?: (api: Api, params: Params) => unknown;
+  /** The page's data, read while the shell reads /api/me; the page gets it as `first` and shows it at once. */
+  prefetch?: (api: Api, params: Params) => Promise<unknown>;
 }
-
-/** The query the year pages send: the same object the page builds, so the prefetched GET is taken. */
-const yearQueryOf = (search: string) => {
-  const year = yearInUrl(search);
-  return year === undefined ? {} : { year };
-};
 
 /** A page of the later pages' chunk (features/later-pages.ts), loaded on its first visit. */
 const later = (name: keyof typeof import('./features/later-pages.ts')) =>
@@ -44,14 +38,13 @@ export const ROUTES: RouteDef[] = [
     title: 'คะแนน ITA ของจังหวัด',
     page: ProvincePage,
     nav: 'คะแนน',
-    prefetch: (api) => api.province.$get({ query: yearQueryOf(location.search) }),
+    prefetch: (api) => loadProvince(api, yearInUrl(location.search)),
   },
   {
     path: 'agency/:id',
     title: 'ผลคะแนนหน่วยงาน',
     page: AgencyPage,
-    prefetch: (api, p) =>
-      api.agencies[':id'].scorecard.$get({ param: { id: p.id ?? '' }, query: yearQueryOf(location.search) }),
+    prefetch: (api, p) => loadScorecard(api, p.id ?? '', yearInUrl(location.search)),
   },
   {
     path: 'plan',

@@ -16,47 +16,8 @@ export class ApiError extends Error {
   }
 }
 
-export interface Clients {
-  api: Api;
-  /**
-   * The same client, but its GETs start now and are kept for the first identical GET of `api` to take: the
-   * shell asks for the page's data while /api/me is still on its way (one round trip less on a phone).
-   */
-  prefetch: Api;
-}
-
-function keyOf(input: RequestInfo | URL, init?: RequestInit): string | undefined {
-  const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-  if (method.toUpperCase() !== 'GET') return undefined;
-  return input instanceof Request ? input.url : String(input);
-}
-
-export function createClients(idToken: string, fetcher: typeof fetch = fetch): Clients {
-  const primed = new Map<string, Promise<Response>>();
-  const taking: typeof fetch = (input, init) => {
-    const key = keyOf(input, init);
-    const hit = key === undefined ? undefined : primed.get(key);
-    if (key === undefined || hit === undefined) return fetcher(input, init);
-    primed.delete(key);
-    return hit;
-  };
-  const priming: typeof fetch = (input, init) => {
-    const key = keyOf(input, init);
-    const pending = fetcher(input, init);
-    if (key !== undefined) primed.set(key, pending);
-    // The prefetching caller ignores the answer; the page that takes it reads it.
-    return pending.then((r) => r.clone());
-  };
-  const headers = { authorization: `Bearer ${idToken}` };
-  const base = `${location.origin}/api`;
-  return {
-    api: createApiClient(base, headers, taking),
-    prefetch: createApiClient(base, headers, priming),
-  };
-}
-
 export function createApi(idToken: string, fetcher: typeof fetch = fetch): Api {
-  return createClients(idToken, fetcher).api;
+  return createApiClient(`${location.origin}/api`, { authorization: `Bearer ${idToken}` }, fetcher);
 }
 
 /** The body of a 2xx answer, typed per route; responses of other statuses are thrown as ApiError. */

@@ -13,13 +13,28 @@ export function toApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, `เกิดข้อผิดพลาด: ${String(error)}`);
 }
 
-export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[]): Loaded<T> & { reload(): void } {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+/**
+ * `first`: the data already read for these keys (the first page's, read while signing in) — shown at once, without
+ * a loading state or a second request; a change of keys or reload() reads anew.
+ */
+export function useLoad<T>(
+  load: () => Promise<T>,
+  keys: readonly unknown[],
+  first?: T,
+): Loaded<T> & { reload(): void } {
+  const [state, setState] = useState<Loaded<T>>(() =>
+    first === undefined ? { status: 'loading' } : { status: 'ok', data: first },
+  );
   const [round, setRound] = useState(0);
   const latest = useRef(0);
-  const lastKeys = useRef('');
+  const lastKeys = useRef(first === undefined ? '' : JSON.stringify(keys));
+  const given = useRef(first !== undefined);
   // `keys` are the caller's dependencies of `load` (as with useEffect's own list).
   useEffect(() => {
+    if (given.current) {
+      given.current = false;
+      return;
+    }
     const id = ++latest.current;
     // Another thing to show (not a reload of the same): the old data would mislead, so show loading.
     const keyText = JSON.stringify(keys);

@@ -6,6 +6,8 @@ import { ErrorState, Loading } from './states.tsx';
 
 export interface PageProps {
   params: Params;
+  /** The page's data as its route's `prefetch` read it while signing in (the first page shown only). */
+  first?: unknown;
 }
 
 /** A page component; lazy ones can start loading their chunk early (while signing in). */

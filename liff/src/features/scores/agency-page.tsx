@@ -1,5 +1,5 @@
 // The agency score card page: loads /api/agencies/:id/scorecard for the chosen year.
-import { ok } from '../../lib/api.ts';
+import { type Api, ok } from '../../lib/api.ts';
 import { hrefOf } from '../../lib/router.ts';
 import { useSession } from '../../lib/session.ts';
 import { useLoad } from '../../lib/use-load.ts';
@@ -29,14 +29,19 @@ function OitReports({ agencyId, year }: { agencyId: string; year: number }) {
   );
 }
 
-export function AgencyPage({ params }: PageProps) {
+/** The agency's card for `year` (undefined: the year the server picks). */
+export function loadScorecard(api: Api, id: string, year: number | undefined) {
+  return ok(api.agencies[':id'].scorecard.$get({ param: { id }, query: year === undefined ? {} : { year } }));
+}
+
+export function AgencyPage({ params, first }: PageProps) {
   const { api } = useSession();
   const id = params.id ?? '';
   const [year, setYear] = useYearParam();
   const loaded = useLoad(
-    () =>
-      ok(api.agencies[':id'].scorecard.$get({ param: { id }, query: year === undefined ? {} : { year } })),
+    () => loadScorecard(api, id, year),
     [id, year],
+    first as Awaited<ReturnType<typeof loadScorecard>> | undefined,
   );
   if (loaded.status === 'loading') return <Loading lines={10} />;
   if (loaded.status === 'error') return <ApiErrorState error={loaded.error} onRetry={loaded.reload} />;

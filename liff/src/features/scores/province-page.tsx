@@ -1,11 +1,12 @@
 // Province overview: every agency ranked with its level, the level distribution, filters and search.
 import { useMemo, useState } from 'preact/hooks';
-import { ok } from '../../lib/api.ts';
+import { type Api, ok } from '../../lib/api.ts';
 import type { ProvinceData, ProvinceRow } from '../../lib/api-types.ts';
 import { hrefOf } from '../../lib/router.ts';
 import { useSession } from '../../lib/session.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useYearParam } from '../../lib/use-year-param.ts';
+import type { PageProps } from '../../ui/lazy-page.tsx';
 import { ApiErrorState, Empty, Loading } from '../../ui/states.tsx';
 import { YearSelect } from '../../ui/year-select.tsx';
 import { LevelBadge, levelTone } from './level-badge.tsx';
@@ -82,11 +83,20 @@ function Row({ row, year }: { row: ProvinceRow; year: number }) {
   );
 }
 
-export function ProvincePage() {
+/** The province's overview for `year` (undefined: the year the server picks). */
+export function loadProvince(api: Api, year: number | undefined) {
+  return ok(api.province.$get({ query: year === undefined ? {} : { year } }));
+}
+
+export function ProvincePage({ first }: PageProps) {
   const { api } = useSession();
   const [year, setYear] = useYearParam();
   const [filters, setFilters] = useState<Filters>({ type: '', district: '', q: '' });
-  const loaded = useLoad(() => ok(api.province.$get({ query: year === undefined ? {} : { year } })), [year]);
+  const loaded = useLoad(
+    () => loadProvince(api, year),
+    [year],
+    first as Awaited<ReturnType<typeof loadProvince>> | undefined,
+  );
   const rows = useMemo(
     () => (loaded.data === undefined ? [] : filterRows(loaded.data.agencies, filters)),
     [loaded.data, filters],

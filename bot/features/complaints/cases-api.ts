@@ -15,6 +15,7 @@ import {
   statusLabelOf,
   typeLabelOf,
 } from '../../../core/complaints/status.ts';
+import { formatThaiDate } from '../../../core/thai/date-format.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { listAttachments } from '../../../db/queries/complaint-attachments.ts';
 import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
@@ -34,6 +35,7 @@ import {
 import { loadSettings } from '../settings/settings.ts';
 import { listHandledComplaints, mayHandleComplaint, readReporterIdentity } from './access.ts';
 import { applyComplaintAction, MAX_ACTION_TEXT } from './actions.ts';
+import { thaiDateTime, thaiDay } from './date-labels.ts';
 import { readPhoto } from './photo-store.ts';
 import { loadComplaintStatsInput, type StatsScope } from './stats-input.ts';
 import { complaintTrackRoutes } from './track-api.ts';
@@ -89,11 +91,14 @@ function summaryOf(c: Complaint, settings: SlaSettings, now: Date) {
     assignedTo: c.assignedTo,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    createdAtLabel: thaiDateTime(c.createdAt),
     deadlines: deadlines.map((d) => ({
       kind: d.kind,
       round: d.round,
       dueOn: d.dueOn,
+      dueLabel: thaiDay(d.dueOn),
       metAt: d.metAt?.toISOString() ?? null,
+      metAtLabel: d.metAt === null ? null : formatThaiDate(d.metAt),
       late: isLate(d, now),
     })),
   };
@@ -242,7 +247,11 @@ export function complaintCaseRoutes(deps: Deps) {
           identity: { mode: complaint.identityMode, revealable: complaint.identityMode === 'named' },
           holder: await holderOf(deps, complaint, viewer.userId),
           photos: photos.map((p) => ({ ...p, url: `/api/cases/${complaint.id}/photos/${p.id}` })),
-          history: history.map((e) => ({ ...e, label: statusLabelOf(e.status) })),
+          history: history.map((e) => ({
+            ...e,
+            label: statusLabelOf(e.status),
+            atLabel: thaiDateTime(e.at),
+          })),
           // A case someone has taken cannot be taken again (actions.ts refuses it): no button for it.
           actions: officerActionsFor(complaint.status).filter((a) => a !== 'take' || !isHeld(complaint)),
         });

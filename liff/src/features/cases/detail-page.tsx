@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { IDENTITY_MODE_LABELS, isIdentityMode } from '../../../../core/complaints/intake-rules.ts';
 import { formatThaiPhone } from '../../../../core/complaints/phone.ts';
-import { ComplaintHistory, StatusBadge, thaiDateTime } from '../complaints/status.tsx';
+import { ComplaintHistory, StatusBadge } from '../complaints/status.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CasePhotos } from './case-photos.tsx';
 import { DeadlineList } from './deadlines.tsx';
@@ -36,7 +36,7 @@ export function CaseDetailPage({ params }: PageProps) {
           <StatusBadge status={c.status} label={c.statusLabel} />
         </h2>
         <p>
-          {c.typeLabel} · แจ้งเมื่อ {thaiDateTime(c.createdAt)}
+          {c.typeLabel} · แจ้งเมื่อ {c.createdAtLabel}
         </p>
         <DeadlineList deadlines={c.deadlines} />
         {c.holder !== null && (

@@ -2,7 +2,7 @@
 // Rows carry no complaint text and no identity (the API leaves them out); a case opens in its own page.
 import { useMemo, useState } from 'preact/hooks';
 import { type ComplaintStatus, FINAL_STATUSES } from '../../../../core/complaints/status.ts';
-import { StatusBadge, thaiDateTime } from '../complaints/status.tsx';
+import { StatusBadge } from '../complaints/status.tsx';
 import { isOverdue, NextDeadline } from './deadlines.tsx';
 import '../complaints/complaint-styles.css';
 import { ok } from '../../lib/api.ts';
@@ -108,7 +108,7 @@ function CaseRow({ item: c, agencyName }: { item: CaseSummary; agencyName: strin
         {agencyName !== '' && ` · ${agencyName}`}
       </p>
       <p class="small muted">
-        แจ้งเมื่อ {thaiDateTime(c.createdAt)}
+        แจ้งเมื่อ {c.createdAtLabel}
         {c.assignedTo !== null && ' · มีผู้รับผิดชอบแล้ว'}
       </p>
       <p class="small">

@@ -49,7 +49,7 @@ describe('GET /api/cases', () => {
     expect((await ids('OFFICER_PROVINCE')).sort()).toEqual([c.id, other.id].sort());
     const body = JSON.stringify(await json(await call('OFFICER_A', '/cases')));
     expect(body).not.toContain('เรียกรับเงิน');
-    expect(body).toContain('"dueOn":"2024-06-27"');
+    expect(body).toContain('"dueOn":"2024-06-27","dueLabel":"27 มิ.ย. 2567"');
   });
 });
 
@@ -66,7 +66,14 @@ describe('GET /api/cases/:id', () => {
     expect(body.holder).toBeNull();
     // The words the page shows come with the case: its type, and each step of its history.
     expect(body).toMatchObject({ type: 'service', typeLabel: 'การให้บริการ' });
-    expect(body.history).toEqual([expect.objectContaining({ status: 'received', label: 'ได้รับเรื่องแล้ว' })]);
+    expect(body.history).toEqual([
+      expect.objectContaining({
+        status: 'received',
+        label: 'ได้รับเรื่องแล้ว',
+        atLabel: expect.stringMatching(/ น\.$/),
+      }),
+    ]);
+    expect(body.createdAtLabel).toMatch(/^\d{1,2} \S+ 25\d\d \d\d:\d\d น\.$/);
     // Opening the case reads no identity.
     await call('OFFICER_PROVINCE', `/cases/${c.id}`);
     expect(await identityReads(c.id)).toEqual([]);

@@ -7,7 +7,7 @@ import { sniffImageType } from '../../../core/complaints/intake-rules.ts';
 import { REPORT_PERIODS } from '../../../core/complaints/periods.ts';
 import { currentDeadlinesOf, isLate, type SlaSettings } from '../../../core/complaints/sla.ts';
 import { type ComplaintStats, complaintStats, type Row } from '../../../core/complaints/stats.ts';
-import { monthLabelOf } from '../../../core/complaints/stats-labels.ts';
+import { formatRepliedShare, monthLabelOf } from '../../../core/complaints/stats-labels.ts';
 import {
   COMPLAINT_STATUSES,
   type ComplaintAction,
@@ -129,7 +129,7 @@ async function statsFor(
   return { scope: input.scope, stats };
 }
 
-/** The breakdowns with each row's Thai name, as the report files name them: the page shows them as they come. */
+/** The breakdowns with each row's Thai name and the share as the report files word them: the page shows them as they come. */
 function labelledStats(stats: ComplaintStats) {
   const labelled = (rows: readonly Row<string>[], labelOf: (key: string) => string) =>
     rows.map((r) => ({ ...r, label: labelOf(r.key) }));
@@ -138,6 +138,7 @@ function labelledStats(stats: ComplaintStats) {
     byType: labelled(stats.byType, typeLabelOf),
     byStatus: labelled(stats.byStatus, statusLabelOf),
     byMonth: labelled(stats.byMonth, monthLabelOf),
+    repliedInTimeShareText: formatRepliedShare(stats.repliedInTimeShare),
   };
 }
 

@@ -1,7 +1,6 @@
 // Complaint statistics as published for the OIT: headline figures, times to acknowledge and close, and the
 // breakdowns — each cell as the API gives it, so suppressed small counts stay hidden ("<3", "x").
 
-import { formatRepliedShare } from '../../../../core/complaints/stats-labels.ts';
 import type { CaseStats } from '../complaints/types.ts';
 
 type Cell = CaseStats['total'];
@@ -44,7 +43,6 @@ interface Props {
 }
 
 export function ComplaintStatsView({ stats: s, agencyName }: Props) {
-  const share = formatRepliedShare(s.repliedInTimeShare);
   return (
     <div>
       <div class="complaint-stats-grid">
@@ -54,7 +52,7 @@ export function ComplaintStatsView({ stats: s, agencyName }: Props) {
         </div>
         <div class="complaint-figure">
           <span class="small muted">ตอบผู้ร้องภายใน {s.replyDays} วัน</span>
-          <strong>{share}</strong>
+          <strong>{s.repliedInTimeShareText}</strong>
           <span class="small">
             {cellText(s.repliedInTime)} จาก {cellText(s.replyDue)} เรื่องที่ถึงกำหนด
           </span>

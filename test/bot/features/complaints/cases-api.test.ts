@@ -166,6 +166,8 @@ describe('GET /api/cases/stats', () => {
     expect(stats.byStatus).toContainEqual(expect.objectContaining({ key: 'received', label: 'ได้รับเรื่องแล้ว' }));
     expect(stats.byMonth.every((r) => /^\S+ 25\d\d$/.test(r.label))).toBe(true);
     expect(stats.byMonth.length).toBeGreaterThan(0);
+    // Below the threshold the share is hidden, in the words the report files use.
+    expect(body.stats).toMatchObject({ repliedInTimeShare: null, repliedInTimeShareText: 'ไม่แสดง' });
     expect(JSON.stringify(body)).not.toContain('เรียกรับเงิน');
     expect((await call('OFFICER_B', `/cases/stats?year=2567&agencyId=${AGENCY_B}`)).status).toBe(200);
     expect((await call('OFFICER_B', '/cases/stats?year=2567&agencyId=cp-muni')).status).toBe(403);

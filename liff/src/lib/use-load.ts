@@ -1,7 +1,7 @@
 // useLoad: one async read with loading / data / error, keeping the old data while reloading (no layout jump);
 // useBusy: a button's work, one at a time, busy meanwhile, saying in Thai what went wrong; useAction: the same,
 // saying how it went.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 
 export type Loaded<T> =
@@ -45,7 +45,8 @@ export function useLoad<T>(
       (error: unknown) => id === latest.current && setState({ status: 'error', error: toApiError(error) }),
     );
   }, [...keys, round]);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
+  // One function for the page's life (useMemo rather than useCallback: the bundle carries one hook less).
+  const reload = useMemo(() => () => setRound((r) => r + 1), []);
   return { ...state, reload };
 }
 

@@ -129,8 +129,17 @@ async function statsFor(
   return { scope: input.scope, stats };
 }
 
+/** "ไม่ทราบหน่วยงาน" for a complaint whose reporter did not know the agency, as the pages and files say it. */
+const UNKNOWN_AGENCY = 'ไม่ทราบหน่วยงาน';
+
+/** The province's agencies by id → Thai name. */
+async function agencyNamesOf(deps: Deps, provinceId: string | undefined): Promise<Map<string, string>> {
+  const agencies = provinceId === undefined ? [] : await listAgencies(deps.db, provinceId);
+  return new Map(agencies.map((a) => [a.id, a.nameTh]));
+}
+
 /** The breakdowns with each row's Thai name and the share as the report files word them: the page shows them as they come. */
-function labelledStats(stats: ComplaintStats) {
+function labelledStats(stats: ComplaintStats, names: ReadonlyMap<string, string>) {
   const labelled = (rows: readonly Row<string>[], labelOf: (key: string) => string) =>
     rows.map((r) => ({ ...r, label: labelOf(r.key) }));
   return {
@@ -138,6 +147,10 @@ function labelledStats(stats: ComplaintStats) {
     byType: labelled(stats.byType, typeLabelOf),
     byStatus: labelled(stats.byStatus, statusLabelOf),
     byMonth: labelled(stats.byMonth, monthLabelOf),
+    byAgency: stats.byAgency.map((r) => ({
+      ...r,
+      label: r.key === null ? UNKNOWN_AGENCY : (names.get(r.key) ?? r.key),
+    })),
     repliedInTimeShareText: formatRepliedShare(stats.repliedInTimeShare),
   };
 }
@@ -166,12 +179,20 @@ export function complaintCaseRoutes(deps: Deps) {
           });
           const settings = await loadSettings(deps.db);
           const now = deps.now();
-          return c.json({ complaints: list.map((x) => summaryOf(x, settings, now)) });
+          const names = await agencyNamesOf(deps, viewer.who.provinceId);
+          // Each row names its agency ('' for one no longer listed), so the queue needs no list of agencies.
+          const agencyNameOf = (id: string | null) => (id === null ? UNKNOWN_AGENCY : (names.get(id) ?? ''));
+          return c.json({
+            complaints: list.map((x) => ({
+              ...summaryOf(x, settings, now),
+              agencyName: agencyNameOf(x.agencyId),
+            })),
+          });
         },
       )
       .get('/stats', queryOf(StatsQuery), async (c) => {
         const { scope, stats } = await statsFor(deps, c.var.viewer, c.req.valid('query'));
-        return c.json({ scope, stats: labelledStats(stats) });
+        return c.json({ scope, stats: labelledStats(stats, await agencyNamesOf(deps, scope.provinceId)) });
       })
       .get(
         '/stats/download',
@@ -184,8 +205,11 @@ export function complaintCaseRoutes(deps: Deps) {
         async (c) => {
           const q = c.req.valid('query');
           const { scope, stats } = await statsFor(deps, c.var.viewer, q);
-          const names = new Map((await listAgencies(deps.db, scope.provinceId)).map((a) => [a.id, a.nameTh]));
-          const doc = { scopeName: scope.name, stats, agencyNames: names };
+          const doc = {
+            scopeName: scope.name,
+            stats,
+            agencyNames: await agencyNamesOf(deps, scope.provinceId),
+          };
           const name = statsFileName(scope.agencyId ?? scope.provinceId, q.year, q.period, q.format);
           const headers = {
             'content-disposition': `attachment; filename="${name}"`,

@@ -40,11 +40,6 @@ export function CaseQueuePage() {
     () => ok(api.cases.$get({ query: status === undefined ? {} : { status } })),
     [status],
   );
-  const agencies = useLoad(() => ok(api.complaints.agencies.$get({ query: {} })), []);
-  const names = useMemo(
-    () => new Map((agencies.data?.agencies ?? []).map((a) => [a.id, a.nameTh] as const)),
-    [agencies.data],
-  );
   const shown = useMemo(() => {
     const list = loaded.data?.complaints ?? [];
     const wanted =
@@ -83,10 +78,7 @@ export function CaseQueuePage() {
         <ul class="complaint-list" aria-label={`${shown.length} เรื่อง`}>
           {shown.map((c) => (
             <li key={c.id}>
-              <CaseRow
-                item={c}
-                agencyName={c.agencyId === null ? 'ไม่ทราบหน่วยงาน' : (names.get(c.agencyId) ?? '')}
-              />
+              <CaseRow item={c} />
             </li>
           ))}
         </ul>
@@ -95,7 +87,7 @@ export function CaseQueuePage() {
   );
 }
 
-function CaseRow({ item: c, agencyName }: { item: CaseSummary; agencyName: string }) {
+function CaseRow({ item: c }: { item: CaseSummary }) {
   const overdue = isOverdue(c.deadlines);
   return (
     <a class={`card complaint-case-row${overdue ? ' overdue' : ''}`} href={hrefOf(`cases/${c.id}`)}>
@@ -105,7 +97,7 @@ function CaseRow({ item: c, agencyName }: { item: CaseSummary; agencyName: strin
       </div>
       <p>
         {c.typeLabel}
-        {agencyName !== '' && ` · ${agencyName}`}
+        {c.agencyName !== '' && ` · ${c.agencyName}`}
       </p>
       <p class="small muted">
         แจ้งเมื่อ {c.createdAtLabel}

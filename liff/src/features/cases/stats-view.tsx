@@ -37,12 +37,7 @@ function Table({ caption, head, rows }: { caption: string; head: string; rows: [
   );
 }
 
-interface Props {
-  stats: CaseStats;
-  agencyName(id: string | null): string;
-}
-
-export function ComplaintStatsView({ stats: s, agencyName }: Props) {
+export function ComplaintStatsView({ stats: s }: { stats: CaseStats }) {
   return (
     <div>
       <div class="complaint-stats-grid">
@@ -112,7 +107,7 @@ export function ComplaintStatsView({ stats: s, agencyName }: Props) {
           <Table
             caption="จำนวนเรื่องตามหน่วยงาน"
             head="หน่วยงาน"
-            rows={s.byAgency.map((r) => [agencyName(r.key), r.count])}
+            rows={s.byAgency.map((r) => [r.label, r.count])}
           />
         </>
       )}

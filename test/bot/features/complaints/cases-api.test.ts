@@ -47,6 +47,13 @@ describe('GET /api/cases', () => {
     expect(await ids('OFFICER_A')).toEqual([c.id]);
     expect(await ids('OFFICER_B')).toEqual([other.id]);
     expect((await ids('OFFICER_PROVINCE')).sort()).toEqual([c.id, other.id].sort());
+    // Each row names its agency, so the queue needs no list of agencies of its own.
+    const rows = (await json(await call('OFFICER_PROVINCE', '/cases'))).complaints as {
+      id: string;
+      agencyName: string;
+    }[];
+    expect(rows.find((x) => x.id === other.id)?.agencyName).toBe('องค์การบริหารส่วนตำบลทดสอบ');
+    expect(rows.find((x) => x.id === c.id)?.agencyName).toBe('เทศบาลเมืองทดสอบ');
     const body = JSON.stringify(await json(await call('OFFICER_A', '/cases')));
     expect(body).not.toContain('เรียกรับเงิน');
     expect(body).toContain('"dueOn":"2024-06-27","dueLabel":"27 มิ.ย. 2567"');
@@ -166,6 +173,9 @@ describe('GET /api/cases/stats', () => {
     expect(stats.byStatus).toContainEqual(expect.objectContaining({ key: 'received', label: 'ได้รับเรื่องแล้ว' }));
     expect(stats.byMonth.every((r) => /^\S+ 25\d\d$/.test(r.label))).toBe(true);
     expect(stats.byMonth.length).toBeGreaterThan(0);
+    expect(
+      (body.stats as { byAgency: { key: string | null; label: string }[] }).byAgency.map((r) => r.label),
+    ).toContain('เทศบาลเมืองทดสอบ');
     // Below the threshold the share is hidden, in the words the report files use.
     expect(body.stats).toMatchObject({ repliedInTimeShare: null, repliedInTimeShareText: 'ไม่แสดง' });
     expect(JSON.stringify(body)).not.toContain('เรียกรับเงิน');

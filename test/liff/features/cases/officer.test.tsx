@@ -102,6 +102,7 @@ function summary(id: string, createdAt: string, late: boolean, met = false): Cas
     type: 'service',
     typeLabel: 'การให้บริการ',
     agencyId: null,
+    agencyName: 'ไม่ทราบหน่วยงาน',
     status: 'received',
     statusLabel: 'ได้รับเรื่องแล้ว',
     assignedTo: null,

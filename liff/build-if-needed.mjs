@@ -13,6 +13,7 @@ const SOURCES = [
   'liff/index.html',
   'liff/vite.config.ts',
   'liff/vite-privacy.ts',
+  'liff/vite-lean.ts',
   'docs/threat-model.th.md',
 ];
 

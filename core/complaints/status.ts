@@ -38,16 +38,29 @@ export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'referred',
 
 export type ComplaintAction = 'acknowledge' | 'take' | 'start' | 'close' | 'refer' | 'reject' | 'reopen';
 
+/** Text an action cannot go without: the result, to whom it was referred, or why. */
+export type ActionText = 'result' | 'referredTo' | 'reason';
+
 export interface Transition {
   from: readonly ComplaintStatus[];
   to: ComplaintStatus;
-  /** Text the action cannot go without: the result, to whom it was referred, or why. */
-  needs?: 'result' | 'referredTo' | 'reason';
+  needs?: ActionText;
   /** Who may take it: an officer of the complaint's agency (or the province), or the reporter. */
   by: 'officer' | 'reporter';
   /** Timestamps the change sets the first time: acknowledged, replied to the reporter, closed. */
   stamps: readonly ('acknowledged' | 'replied' | 'closed')[];
 }
+
+/**
+ * The text each action cannot go without (its transition's `needs`), on its own: the mini-app asks for it before
+ * sending, without the rest of the state machine (the server decides which actions a case has).
+ */
+export const ACTION_NEEDS: Readonly<Partial<Record<ComplaintAction, ActionText>>> = {
+  close: 'result',
+  refer: 'referredTo',
+  reject: 'reason',
+  reopen: 'reason',
+};
 
 const OPEN: readonly ComplaintStatus[] = ['received', 'acknowledged', 'in_progress', 'reopened'];
 
@@ -65,25 +78,25 @@ export const TRANSITIONS: Record<ComplaintAction, Transition> = {
   close: {
     from: OPEN,
     to: 'closed',
-    needs: 'result',
+    needs: ACTION_NEEDS.close,
     by: 'officer',
     stamps: ['acknowledged', 'replied', 'closed'],
   },
   refer: {
     from: OPEN,
     to: 'referred',
-    needs: 'referredTo',
+    needs: ACTION_NEEDS.refer,
     by: 'officer',
     stamps: ['acknowledged', 'replied', 'closed'],
   },
   reject: {
     from: OPEN,
     to: 'rejected',
-    needs: 'reason',
+    needs: ACTION_NEEDS.reject,
     by: 'officer',
     stamps: ['acknowledged', 'replied', 'closed'],
   },
-  reopen: { from: ['closed'], to: 'reopened', needs: 'reason', by: 'reporter', stamps: [] },
+  reopen: { from: ['closed'], to: 'reopened', needs: ACTION_NEEDS.reopen, by: 'reporter', stamps: [] },
 };
 
 /** The reporter may reopen a closed complaint once. */

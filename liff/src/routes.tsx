@@ -23,6 +23,10 @@ export interface RouteDef {
   prefetch?: (api: Api, params: Params) => Promise<unknown>;
 }
 
+/** A page of the later pages' chunk (features/later-pages.ts), loaded on its first visit. */
+const later = (name: keyof typeof import('./features/later-pages.ts')) =>
+  lazyPage(() => import('./features/later-pages.ts').then((m) => m[name]));
+
 const ITA: readonly Role[] = ['coordinator', 'staff'];
 const COORDINATOR: readonly Role[] = ['coordinator'];
 
@@ -46,7 +50,7 @@ export const ROUTES: RouteDef[] = [
     path: 'plan',
     purpose: 'ใช้ดูกำหนดการและบันทึกงานที่เสร็จแล้ว',
     title: 'แผนการดำเนินงาน ITA',
-    page: lazyPage(() => import('./features/plan/plan-page.tsx').then((m) => m.PlanPage)),
+    page: later('PlanPage'),
     roles: ITA,
     nav: 'แผนงาน',
   },
@@ -54,7 +58,7 @@ export const ROUTES: RouteDef[] = [
     path: 'surveys',
     purpose: 'ใช้ดูจำนวนผู้ตอบแบบสำรวจ IIT และ EIT เทียบเป้า',
     title: 'ความคืบหน้าแบบสำรวจ',
-    page: lazyPage(() => import('./features/surveys/surveys-page.tsx').then((m) => m.SurveysPage)),
+    page: later('SurveysPage'),
     roles: ITA,
     nav: 'แบบสำรวจ',
   },
@@ -62,29 +66,29 @@ export const ROUTES: RouteDef[] = [
   {
     path: 'complaints',
     title: 'ร้องเรียน',
-    page: lazyPage(() => import('./features/complaints/home-page.tsx').then((m) => m.ComplaintHomePage)),
+    page: later('ComplaintHomePage'),
     nav: 'ร้องเรียน',
   },
   {
     path: 'complaints/new',
     title: 'แจ้งเรื่องร้องเรียน',
-    page: lazyPage(() => import('./features/complaints/new-page.tsx').then((m) => m.ComplaintNewPage)),
+    page: later('ComplaintNewPage'),
   },
   {
     path: 'complaints/mine',
     title: 'เรื่องร้องเรียนของฉัน',
-    page: lazyPage(() => import('./features/complaints/mine-page.tsx').then((m) => m.ComplaintMinePage)),
+    page: later('ComplaintMinePage'),
   },
   {
     path: 'complaints/track',
     title: 'ติดตามเรื่องร้องเรียน',
-    page: lazyPage(() => import('./features/complaints/track-page.tsx').then((m) => m.ComplaintTrackPage)),
+    page: later('ComplaintTrackPage'),
   },
   {
     path: 'cases',
     purpose: 'ใช้รับและดำเนินการเรื่องร้องเรียนของหน่วยงาน',
     title: 'เรื่องร้องเรียนที่รับผิดชอบ',
-    page: lazyPage(() => import('./features/cases/queue-page.tsx').then((m) => m.CaseQueuePage)),
+    page: later('CaseQueuePage'),
     roles: ['officer'],
     nav: 'รับเรื่อง',
   },
@@ -92,28 +96,28 @@ export const ROUTES: RouteDef[] = [
     path: 'cases/stats',
     purpose: 'ใช้ดูสถิติเรื่องร้องเรียนสำหรับรายงาน OIT',
     title: 'สถิติเรื่องร้องเรียน',
-    page: lazyPage(() => import('./features/cases/stats-page.tsx').then((m) => m.CaseStatsPage)),
+    page: later('CaseStatsPage'),
     roles: ['officer', 'coordinator'],
   },
   {
     path: 'cases/:id',
     purpose: 'ใช้ดำเนินการเรื่องร้องเรียนของหน่วยงาน',
     title: 'รายละเอียดเรื่องร้องเรียน',
-    page: lazyPage(() => import('./features/cases/detail-page.tsx').then((m) => m.CaseDetailPage)),
+    page: later('CaseDetailPage'),
     roles: ['officer'],
   },
   // Reports (issue 6): the OIT analysis and measure-results reports of an agency, optionally for a given year.
   ...(['reports/analysis/:agencyId', 'reports/analysis/:agencyId/:year'] as const).map((path) => ({
     path,
     title: 'รายงานการวิเคราะห์ผลการประเมิน ITA',
-    page: lazyPage(() => import('./features/reports/report-page.tsx').then((m) => m.AnalysisReportPage)),
+    page: later('AnalysisReportPage'),
     roles: ITA,
     purpose: 'ใช้จัดทำรายงานการวิเคราะห์ผลสำหรับเผยแพร่ใน OIT',
   })),
   ...(['reports/measures/:agencyId', 'reports/measures/:agencyId/:year'] as const).map((path) => ({
     path,
     title: 'รายงานผลการดำเนินการตามมาตรการ',
-    page: lazyPage(() => import('./features/reports/report-page.tsx').then((m) => m.MeasuresReportPage)),
+    page: later('MeasuresReportPage'),
     roles: ITA,
     purpose: 'ใช้จัดทำรายงานผลตามมาตรการสำหรับเผยแพร่ใน OIT',
   })),
@@ -121,7 +125,7 @@ export const ROUTES: RouteDef[] = [
     path: 'tools',
     purpose: 'ใช้ตั้งค่าและนำเข้าข้อมูลของทั้งจังหวัด',
     title: 'เครื่องมือผู้ประสานงาน',
-    page: lazyPage(() => import('./features/tools/tools-page.tsx').then((m) => m.ToolsPage)),
+    page: later('ToolsPage'),
     roles: COORDINATOR,
     nav: 'เครื่องมือ',
   },
@@ -129,55 +133,55 @@ export const ROUTES: RouteDef[] = [
     path: 'tools/import',
     purpose: 'ใช้นำเข้าผลคะแนนของหน่วยงานในจังหวัด',
     title: 'นำเข้าผลคะแนน',
-    page: lazyPage(() => import('./features/tools/import-page.tsx').then((m) => m.ImportPage)),
+    page: later('ImportPage'),
     roles: COORDINATOR,
   },
   {
     path: 'tools/links',
     purpose: 'ใช้ตั้งลิงก์และเป้าหมายแบบสำรวจของหน่วยงาน',
     title: 'ลิงก์และเป้าหมายแบบสำรวจ',
-    page: lazyPage(() => import('./features/tools/links-page.tsx').then((m) => m.LinksPage)),
+    page: later('LinksPage'),
     roles: COORDINATOR,
   },
   {
     path: 'tools/plan',
     purpose: 'ใช้แก้ไขกำหนดการของทั้งจังหวัด',
     title: 'แก้ไขแผนการดำเนินงาน',
-    page: lazyPage(() => import('./features/tools/plan-edit-page.tsx').then((m) => m.PlanEditPage)),
+    page: later('PlanEditPage'),
     roles: COORDINATOR,
   },
   {
     path: 'tools/quota',
     purpose: 'ใช้ดูโควตาข้อความ LINE ของจังหวัดและสั่งส่งต่อเมื่อการส่งถูกระงับ',
     title: 'โควตาข้อความ LINE',
-    page: lazyPage(() => import('./features/quota/page.tsx').then((m) => m.QuotaPage)),
+    page: later('QuotaPage'),
     roles: COORDINATOR,
   },
   {
     path: 'tools/agencies',
     purpose: 'ใช้นำเข้ารายชื่อหน่วยงานของจังหวัด',
     title: 'รายชื่อหน่วยงานของจังหวัด',
-    page: lazyPage(() => import('./features/tools/agencies.tsx').then((m) => m.AgenciesImportPage)),
+    page: later('AgenciesImportPage'),
     roles: COORDINATOR,
   },
   {
     path: 'tools/frameworks',
     title: 'กรอบการประเมินของแต่ละปี',
-    page: lazyPage(() => import('./features/frameworks/frameworks-page.tsx').then((m) => m.FrameworksPage)),
+    page: later('FrameworksPage'),
     roles: COORDINATOR,
   },
   {
     path: 'tools/settings',
     purpose: 'ใช้ตั้งค่าเวลาทำการ การแจ้งเตือน และวันหยุดของจังหวัด',
     title: 'การตั้งค่าและวันหยุด',
-    page: lazyPage(() => import('./features/tools/settings.tsx').then((m) => m.SettingsPage)),
+    page: later('SettingsPage'),
     roles: COORDINATOR,
   },
   {
     path: 'tools/broadcast',
     purpose: 'ใช้ส่งประกาศถึงกลุ่ม LINE ของหน่วยงาน',
     title: 'ส่งประกาศถึงกลุ่มหน่วยงาน',
-    page: lazyPage(() => import('./features/tools/broadcast-page.tsx').then((m) => m.BroadcastPage)),
+    page: later('BroadcastPage'),
     roles: COORDINATOR,
   },
 ];

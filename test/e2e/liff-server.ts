@@ -26,6 +26,7 @@ export async function ensureLiffBuild(): Promise<void> {
   const sources = Math.max(
     newestChange(join(ROOT, 'liff/src')),
     statSync(join(ROOT, 'liff/vite.config.ts')).mtimeMs,
+    statSync(join(ROOT, 'liff/vite-lean.ts')).mtimeMs,
     statSync(join(ROOT, 'liff/index.html')).mtimeMs,
   );
   if (existsSync(INDEX) && statSync(INDEX).mtimeMs >= sources) return;

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { IDENTITY_MODES, INTAKE_RULES } from '../../../core/complaints/intake-rules.ts';
 import { COMPLAINT_TYPES } from '../../../core/complaints/status.ts';
+import { formatThaiDate } from '../../../core/thai/date-format.ts';
 import { listAgencies, searchAgencies } from '../../../db/queries/agencies.ts';
 import type { Deps } from '../../deps.ts';
 import type { ApiEnv, Viewer } from '../../http/auth.ts';
@@ -99,6 +100,7 @@ export function complaintRoutes(deps: Deps) {
         {
           trackingCode: complaint.trackingCode,
           createdAt: complaint.createdAt,
+          createdAtLabel: formatThaiDate(new Date(complaint.createdAt), 'long', { time: true }),
           identityMode: complaint.identityMode,
         },
         created ? 201 : 200,

@@ -6,13 +6,16 @@ import { z } from 'zod';
 import { sniffImageType } from '../../../core/complaints/intake-rules.ts';
 import { REPORT_PERIODS } from '../../../core/complaints/periods.ts';
 import { currentDeadlinesOf, isLate, type SlaSettings } from '../../../core/complaints/sla.ts';
-import { type ComplaintStats, complaintStats } from '../../../core/complaints/stats.ts';
+import { type ComplaintStats, complaintStats, type Row } from '../../../core/complaints/stats.ts';
+import { formatRepliedShare, monthLabelOf } from '../../../core/complaints/stats-labels.ts';
 import {
   COMPLAINT_STATUSES,
   type ComplaintAction,
   officerActionsFor,
   statusLabelOf,
+  typeLabelOf,
 } from '../../../core/complaints/status.ts';
+import { formatThaiDate } from '../../../core/thai/date-format.ts';
 import { listAgencies } from '../../../db/queries/agencies.ts';
 import { listAttachments } from '../../../db/queries/complaint-attachments.ts';
 import { listComplaintEvents } from '../../../db/queries/complaint-events.ts';
@@ -32,6 +35,7 @@ import {
 import { loadSettings } from '../settings/settings.ts';
 import { listHandledComplaints, mayHandleComplaint, readReporterIdentity } from './access.ts';
 import { applyComplaintAction, MAX_ACTION_TEXT } from './actions.ts';
+import { thaiDateTime, thaiDay } from './date-labels.ts';
 import { readPhoto } from './photo-store.ts';
 import { loadComplaintStatsInput, type StatsScope } from './stats-input.ts';
 import { complaintTrackRoutes } from './track-api.ts';
@@ -80,17 +84,21 @@ function summaryOf(c: Complaint, settings: SlaSettings, now: Date) {
     id: c.id,
     trackingCode: c.trackingCode,
     type: c.type,
+    typeLabel: typeLabelOf(c.type),
     agencyId: c.agencyId,
     status: c.status,
     statusLabel: statusLabelOf(c.status),
     assignedTo: c.assignedTo,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    createdAtLabel: thaiDateTime(c.createdAt),
     deadlines: deadlines.map((d) => ({
       kind: d.kind,
       round: d.round,
       dueOn: d.dueOn,
+      dueLabel: thaiDay(d.dueOn),
       metAt: d.metAt?.toISOString() ?? null,
+      metAtLabel: d.metAt === null ? null : formatThaiDate(d.metAt),
       late: isLate(d, now),
     })),
   };
@@ -121,6 +129,32 @@ async function statsFor(
   return { scope: input.scope, stats };
 }
 
+/** "ไม่ทราบหน่วยงาน" for a complaint whose reporter did not know the agency, as the pages and files say it. */
+const UNKNOWN_AGENCY = 'ไม่ทราบหน่วยงาน';
+
+/** The province's agencies by id → Thai name. */
+async function agencyNamesOf(deps: Deps, provinceId: string | undefined): Promise<Map<string, string>> {
+  const agencies = provinceId === undefined ? [] : await listAgencies(deps.db, provinceId);
+  return new Map(agencies.map((a) => [a.id, a.nameTh]));
+}
+
+/** The breakdowns with each row's Thai name and the share as the report files word them: the page shows them as they come. */
+function labelledStats(stats: ComplaintStats, names: ReadonlyMap<string, string>) {
+  const labelled = (rows: readonly Row<string>[], labelOf: (key: string) => string) =>
+    rows.map((r) => ({ ...r, label: labelOf(r.key) }));
+  return {
+    ...stats,
+    byType: labelled(stats.byType, typeLabelOf),
+    byStatus: labelled(stats.byStatus, statusLabelOf),
+    byMonth: labelled(stats.byMonth, monthLabelOf),
+    byAgency: stats.byAgency.map((r) => ({
+      ...r,
+      label: r.key === null ? UNKNOWN_AGENCY : (names.get(r.key) ?? r.key),
+    })),
+    repliedInTimeShareText: formatRepliedShare(stats.repliedInTimeShare),
+  };
+}
+
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function complaintCaseRoutes(deps: Deps) {
@@ -145,12 +179,21 @@ export function complaintCaseRoutes(deps: Deps) {
           });
           const settings = await loadSettings(deps.db);
           const now = deps.now();
-          return c.json({ complaints: list.map((x) => summaryOf(x, settings, now)) });
+          const names = await agencyNamesOf(deps, viewer.who.provinceId);
+          // Each row names its agency ('' for one no longer listed), so the queue needs no list of agencies.
+          const agencyNameOf = (id: string | null) => (id === null ? UNKNOWN_AGENCY : (names.get(id) ?? ''));
+          return c.json({
+            complaints: list.map((x) => ({
+              ...summaryOf(x, settings, now),
+              agencyName: agencyNameOf(x.agencyId),
+            })),
+          });
         },
       )
-      .get('/stats', queryOf(StatsQuery), async (c) =>
-        c.json(await statsFor(deps, c.var.viewer, c.req.valid('query'))),
-      )
+      .get('/stats', queryOf(StatsQuery), async (c) => {
+        const { scope, stats } = await statsFor(deps, c.var.viewer, c.req.valid('query'));
+        return c.json({ scope, stats: labelledStats(stats, await agencyNamesOf(deps, scope.provinceId)) });
+      })
       .get(
         '/stats/download',
         queryOf(
@@ -162,8 +205,11 @@ export function complaintCaseRoutes(deps: Deps) {
         async (c) => {
           const q = c.req.valid('query');
           const { scope, stats } = await statsFor(deps, c.var.viewer, q);
-          const names = new Map((await listAgencies(deps.db, scope.provinceId)).map((a) => [a.id, a.nameTh]));
-          const doc = { scopeName: scope.name, stats, agencyNames: names };
+          const doc = {
+            scopeName: scope.name,
+            stats,
+            agencyNames: await agencyNamesOf(deps, scope.provinceId),
+          };
           const name = statsFileName(scope.agencyId ?? scope.provinceId, q.year, q.period, q.format);
           const headers = {
             'content-disposition': `attachment; filename="${name}"`,
@@ -226,7 +272,11 @@ export function complaintCaseRoutes(deps: Deps) {
           identity: { mode: complaint.identityMode, revealable: complaint.identityMode === 'named' },
           holder: await holderOf(deps, complaint, viewer.userId),
           photos: photos.map((p) => ({ ...p, url: `/api/cases/${complaint.id}/photos/${p.id}` })),
-          history,
+          history: history.map((e) => ({
+            ...e,
+            label: statusLabelOf(e.status),
+            atLabel: thaiDateTime(e.at),
+          })),
           // A case someone has taken cannot be taken again (actions.ts refuses it): no button for it.
           actions: officerActionsFor(complaint.status).filter((a) => a !== 'take' || !isHeld(complaint)),
         });

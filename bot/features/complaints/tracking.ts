@@ -11,6 +11,7 @@ import {
 } from '../../../db/queries/complaints.ts';
 import type { Deps } from '../../deps.ts';
 import { loadSettings } from '../settings/settings.ts';
+import { thaiDateTime } from './date-labels.ts';
 import { nextHour, peekLimit, takeLimit } from './limits.ts';
 
 /** What whoever holds the code may see. */
@@ -26,7 +27,10 @@ export interface PublicStatus {
   result: string | null;
   createdAt: string;
   updatedAt: string;
-  history: { status: string; label: string; note: string | null; at: string }[];
+  /** The two times as the pages show them ('3 มี.ค. 2568 14:00 น.'). */
+  createdAtLabel: string;
+  updatedAtLabel: string;
+  history: { status: string; label: string; note: string | null; at: string; atLabel: string }[];
 }
 
 export type TrackOutcome =
@@ -49,11 +53,14 @@ export async function publicStatusOf(deps: Deps, complaint: Complaint): Promise<
     result: complaint.status === 'closed' || complaint.status === 'rejected' ? complaint.result : null,
     createdAt: complaint.createdAt,
     updatedAt: complaint.updatedAt,
+    createdAtLabel: thaiDateTime(complaint.createdAt),
+    updatedAtLabel: thaiDateTime(complaint.updatedAt),
     history: events.map((e) => ({
       status: e.status,
       label: statusLabelOf(e.status),
       note: e.note,
       at: e.at,
+      atLabel: thaiDateTime(e.at),
     })),
   };
 }

@@ -6,6 +6,7 @@ import { applyAnalysisEdits, applyMeasureResultsEdits, type Report } from '../..
 import type { Deps } from '../../deps.ts';
 import { type ApiEnv, allow, requireStaffOf } from '../../http/auth.ts';
 import { jsonOf, paramOf } from '../../http/validate.ts';
+import { analysisCharts } from './charts.ts';
 import { renderReportDocx } from './docx.ts';
 import { draftAnalysis, draftMeasureResults } from './drafts.ts';
 import { reportFileName } from './format.ts';
@@ -120,7 +121,9 @@ export function reportRoutes(deps: Deps) {
     .get('/analysis/:agencyId/:year', paramOf(params), async (c) => {
       const { agencyId, year } = c.req.valid('param');
       requireStaffOf(c.var.viewer, agencyId);
-      return c.json(found(await draftAnalysis(deps.db, agencyId, year)));
+      const report = found(await draftAnalysis(deps.db, agencyId, year));
+      // The charts as shapes, drawn as the downloads draw them: the mini-app renders them without their geometry.
+      return c.json({ ...report, charts: analysisCharts(report) });
     })
     .post(
       '/analysis/:agencyId/:year/download',

@@ -11,7 +11,7 @@ import { type ApiEnv, allow, requireCoordinator } from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
 import { frameworkForYear, frameworkLookup } from '../frameworks/framework-file.ts';
 import { yearQuery } from './province-api.ts';
-import { fieldOfHeader, planResultsImport, templateRows } from './results-import.ts';
+import { fieldOfHeader, MAPPING_CHOICES, planResultsImport, templateRows } from './results-import.ts';
 import { type CheckedSet, checkScoreImport, type ImportError } from './score-import.ts';
 import { buildScorecard } from './scorecard.ts';
 import { storeResults } from './store-results.ts';
@@ -176,6 +176,8 @@ export function scoreRoutes(deps: Deps) {
             ready: plan.ready,
             columns: plan.columns.map((col) => ({ header: col.header, field: col.field, label: col.label })),
             unknownHeaders: plan.unknownHeaders,
+            // The choices for those headers, named as the server names them (its messages say the same words).
+            fields: plan.unknownHeaders.length === 0 ? [] : MAPPING_CHOICES,
             unmatched: plan.unmatched,
             warnings: plan.warnings.map((w) => ({ line: w.line, field: w.column, message: w.message })),
             rows: plan.rows,

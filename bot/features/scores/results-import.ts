@@ -403,7 +403,7 @@ function scoreValuesOfRow(input: ScoreInput, total: number | undefined): ScoreVa
 }
 
 /** The template's header row: English keys a machine reads, and the Thai ones staff recognise. */
-export const TEMPLATE_HEADERS_EN = [
+export const TEMPLATE_HEADERS_EN: ColumnField[] = [
   'itas_code',
   'agency_id',
   'name',
@@ -413,7 +413,7 @@ export const TEMPLATE_HEADERS_EN = [
   'iit',
   'eit',
   'oit',
-  ...INDICATOR_IDS.map((id) => `indicator_${id}`),
+  ...INDICATOR_IDS.map((id): ColumnField => `indicator_${id}`),
   'rank_national',
   'rank_in_group',
 ];
@@ -431,6 +431,11 @@ export const TEMPLATE_HEADERS_TH = [
   'ลำดับระดับประเทศ',
   'ลำดับในกลุ่มหน่วยงาน',
 ];
+
+/** What a column the file's header did not name may be mapped to, with its Thai name: the mapping step's choices. */
+export const MAPPING_CHOICES: readonly (readonly [ColumnField, string])[] = (
+  ['ignore', ...TEMPLATE_HEADERS_EN] as const
+).map((field) => [field, fieldLabel(field)] as const);
 
 /** Template rows for the province's agencies: headers in Thai, then one row per agency with its ids filled in. */
 export function templateRows(agencies: readonly Agency[], year: number): string[][] {

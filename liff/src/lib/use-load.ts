@@ -1,6 +1,7 @@
 // useLoad: one async read with loading / data / error, keeping the old data while reloading (no layout jump);
-// useAction: a button's work, one at a time, busy meanwhile, saying in Thai how it went.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+// useBusy: a button's work, one at a time, busy meanwhile, saying in Thai what went wrong; useAction: the same,
+// saying how it went.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api.ts';
 
 export type Loaded<T> =
@@ -44,28 +45,47 @@ export function useLoad<T>(
       (error: unknown) => id === latest.current && setState({ status: 'error', error: toApiError(error) }),
     );
   }, [...keys, round]);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
+  // One function for the page's life (useMemo rather than useCallback: the bundle carries one hook less).
+  const reload = useMemo(() => () => setRound((r) => r + 1), []);
   return { ...state, reload };
+}
+
+/** A button's work, one at a time: busy meanwhile, and what went wrong in Thai (cleared when it runs again). */
+export function useBusy() {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await work();
+    } catch (error) {
+      // A 400's message already names every wrong field (validate.ts).
+      setProblem(toApiError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, setProblem, run };
 }
 
 /** The outcome of the last action, or what went wrong. */
 export type ActionMessage = { text: string; error: boolean };
 
 export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<ActionMessage | undefined>(undefined);
+  const { busy, problem, run } = useBusy();
+  const [done, setDone] = useState<string | undefined>(undefined);
   /** Runs `work`, which resolves with the Thai message of what it did. */
-  const act = async (work: () => Promise<string>) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      setMessage({ text: await work(), error: false });
-    } catch (error) {
-      // A 400's message already names every wrong field (validate.ts).
-      setMessage({ text: toApiError(error).message, error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (work: () => Promise<string>) =>
+    run(async () => {
+      setDone(undefined);
+      setDone(await work());
+    });
+  const message: ActionMessage | undefined =
+    problem !== undefined
+      ? { text: problem, error: true }
+      : done === undefined
+        ? undefined
+        : { text: done, error: false };
   return { busy, message, act };
 }

@@ -1,10 +1,10 @@
 // An officer's buttons for a case, by its status (core's state machine): acknowledge, take, start, and close /
 // refer / reject, which need a text (the result, to whom, or why) that the reporter will read.
 import { useState } from 'preact/hooks';
-import { type ComplaintAction, TRANSITIONS } from '../../../../core/complaints/status.ts';
+import { ACTION_NEEDS, type ActionText, type ComplaintAction } from '../../../../core/complaints/status.ts';
 import { ok } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.ts';
-import { toApiError } from '../../lib/use-load.ts';
+import { useBusy } from '../../lib/use-load.ts';
 import { FieldError } from '../complaints/steps.tsx';
 import type { CaseAction } from '../complaints/types.ts';
 
@@ -17,13 +17,13 @@ const ACTION_LABELS: Record<CaseAction, string> = {
   reject: 'ไม่รับไว้พิจารณา',
 };
 
-const TEXT_LABELS: Record<'result' | 'referredTo' | 'reason', string> = {
+const TEXT_LABELS: Record<ActionText, string> = {
   result: 'ผลการดำเนินการ (ผู้ร้องจะเห็นข้อความนี้)',
   referredTo: 'ส่งต่อให้หน่วยงานใด (ผู้ร้องจะเห็นข้อความนี้)',
   reason: 'เหตุผลที่ไม่รับไว้พิจารณา (ผู้ร้องจะเห็นข้อความนี้)',
 };
 
-const MISSING_TEXT: Record<'result' | 'referredTo' | 'reason', string> = {
+const MISSING_TEXT: Record<ActionText, string> = {
   result: 'โปรดกรอกผลการดำเนินการก่อนปิดเรื่อง',
   referredTo: 'โปรดระบุหน่วยงานที่ส่งต่อ',
   reason: 'โปรดระบุเหตุผลที่ไม่รับไว้พิจารณา',
@@ -45,13 +45,12 @@ export function CaseActions({ caseId, actions, onDone }: Props) {
   const { api } = useSession();
   const [open, setOpen] = useState<CaseAction>();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const { busy, problem, setProblem, run: work } = useBusy();
   const usable = actions.filter(isCaseAction);
   if (usable.length === 0) return <p class="muted">เรื่องนี้ไม่มีขั้นตอนที่ต้องดำเนินการต่อ</p>;
 
   const run = async (action: CaseAction) => {
-    const needs = TRANSITIONS[action].needs;
+    const needs = ACTION_NEEDS[action];
     if (needs !== undefined && open !== action) {
       setOpen(action);
       setText('');
@@ -62,21 +61,15 @@ export function CaseActions({ caseId, actions, onDone }: Props) {
       setProblem(MISSING_TEXT[needs]);
       return;
     }
-    setBusy(true);
-    try {
+    await work(async () => {
       const json = needs === undefined ? { action } : { action, text: text.trim() };
       const done = await ok(api.cases[':id'].actions.$post({ param: { id: caseId }, json }));
       setOpen(undefined);
-      setProblem(undefined);
       onDone(`บันทึกแล้ว: ${done.statusLabel}`);
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const needs = open === undefined ? undefined : TRANSITIONS[open].needs;
+  const needs = open === undefined ? undefined : ACTION_NEEDS[open];
   return (
     <div>
       <div class="complaint-actions">
@@ -87,11 +80,11 @@ export function CaseActions({ caseId, actions, onDone }: Props) {
             class={
               action === 'reject'
                 ? 'danger'
-                : open === action || TRANSITIONS[action].needs === undefined
+                : open === action || ACTION_NEEDS[action] === undefined
                   ? ''
                   : 'secondary'
             }
-            aria-expanded={TRANSITIONS[action].needs === undefined ? undefined : open === action}
+            aria-expanded={ACTION_NEEDS[action] === undefined ? undefined : open === action}
             disabled={busy}
             onClick={() => void run(action)}
           >

@@ -1,6 +1,4 @@
 // A case's service-level deadlines in words: the next one still open (or how late it is), and the full list.
-import { bangkokTime } from '../../../../core/thai/bangkok.ts';
-import { formatThaiDate } from '../../../../core/thai/date-format.ts';
 import type { CaseDeadline } from '../complaints/types.ts';
 
 const DEADLINE_LABELS: Record<string, string> = {
@@ -8,12 +6,6 @@ const DEADLINE_LABELS: Record<string, string> = {
   reply: 'ตอบผู้ร้อง',
   close: 'ปิดเรื่อง',
 };
-
-/** '2025-03-12' (a Bangkok day) → '12 มี.ค. 2568'. */
-export function thaiDay(isoDay: string): string {
-  const [y, m, d] = isoDay.split('-').map(Number);
-  return formatThaiDate(bangkokTime(y ?? 1970, m ?? 1, d ?? 1));
-}
 
 /** Still open and already past its day: what puts a case at the top of the queue. */
 export function isOverdue(deadlines: readonly CaseDeadline[]): boolean {
@@ -27,11 +19,11 @@ export function NextDeadline({ deadlines }: { deadlines: readonly CaseDeadline[]
   const again = open.round === 'reopened' ? ' · รอบพิจารณาอีกครั้ง' : '';
   return open.late ? (
     <span class="late">
-      เลยกำหนด{what} ({thaiDay(open.dueOn)}){again}
+      เลยกำหนด{what} ({open.dueLabel}){again}
     </span>
   ) : (
     <span>
-      กำหนด{what}ภายใน {thaiDay(open.dueOn)}
+      กำหนด{what}ภายใน {open.dueLabel}
       {again}
     </span>
   );
@@ -45,12 +37,12 @@ export function DeadlineList({ deadlines }: { deadlines: readonly CaseDeadline[]
       {again && <li>นับกำหนดใหม่ตั้งแต่วันที่ผู้ร้องขอให้พิจารณาอีกครั้ง</li>}
       {deadlines.map((d) => (
         <li key={d.kind} class={d.late ? 'late' : undefined}>
-          {DEADLINE_LABELS[d.kind] ?? d.kind} ภายใน {thaiDay(d.dueOn)} —{' '}
+          {DEADLINE_LABELS[d.kind] ?? d.kind} ภายใน {d.dueLabel} —{' '}
           {d.metAt === null
             ? d.late
               ? 'เลยกำหนดแล้ว'
               : 'ยังไม่ถึงกำหนด'
-            : `ทำแล้วเมื่อ ${formatThaiDate(new Date(d.metAt))}${d.late ? ' (ช้ากว่ากำหนด)' : ''}`}
+            : `ทำแล้วเมื่อ ${d.metAtLabel}${d.late ? ' (ช้ากว่ากำหนด)' : ''}`}
         </li>
       ))}
     </ul>

@@ -3,8 +3,7 @@
 import { useState } from 'preact/hooks';
 import { IDENTITY_MODE_LABELS, isIdentityMode } from '../../../../core/complaints/intake-rules.ts';
 import { formatThaiPhone } from '../../../../core/complaints/phone.ts';
-import { statusLabelOf, typeLabelOf } from '../../../../core/complaints/status.ts';
-import { ComplaintHistory, StatusBadge, thaiDateTime } from '../complaints/status.tsx';
+import { ComplaintHistory, StatusBadge } from '../complaints/status.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { CasePhotos } from './case-photos.tsx';
 import { DeadlineList } from './deadlines.tsx';
@@ -12,7 +11,7 @@ import '../complaints/complaint-styles.css';
 import { ok } from '../../lib/api.ts';
 import { hrefOf } from '../../lib/router.ts';
 import { useSession } from '../../lib/session.ts';
-import { toApiError, useLoad } from '../../lib/use-load.ts';
+import { useBusy, useLoad } from '../../lib/use-load.ts';
 import type { PageProps } from '../../ui/lazy-page.tsx';
 import { ApiErrorState, Loading } from '../../ui/states.tsx';
 import { SummaryRow } from '../../ui/summary-row.tsx';
@@ -37,7 +36,7 @@ export function CaseDetailPage({ params }: PageProps) {
           <StatusBadge status={c.status} label={c.statusLabel} />
         </h2>
         <p>
-          {typeLabelOf(c.type)} · แจ้งเมื่อ {thaiDateTime(c.createdAt)}
+          {c.typeLabel} · แจ้งเมื่อ {c.createdAtLabel}
         </p>
         <DeadlineList deadlines={c.deadlines} />
         {c.holder !== null && (
@@ -93,9 +92,7 @@ export function CaseDetailPage({ params }: PageProps) {
       </section>
       <section class="card" aria-labelledby="history-title">
         <h2 id="history-title">ประวัติการดำเนินการ</h2>
-        <ComplaintHistory
-          items={c.history.map((e) => ({ ...e, label: statusLabelOf(e.status), internal: !e.isPublic }))}
-        />
+        <ComplaintHistory items={c.history.map((e) => ({ ...e, internal: !e.isPublic }))} />
       </section>
     </div>
   );
@@ -110,20 +107,10 @@ type Revealed = { name: string | null; phone: string | null };
 function Identity({ caseId, identity }: { caseId: string; identity: CaseDetail['identity'] }) {
   const { api } = useSession();
   const [shown, setShown] = useState<Revealed>();
-  const [problem, setProblem] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useBusy();
   const mode = isIdentityMode(identity.mode) ? IDENTITY_MODE_LABELS[identity.mode] : identity.mode;
-  const reveal = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      setShown(await ok(api.cases[':id'].identity.$post({ param: { id: caseId } })));
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const reveal = () =>
+    run(async () => setShown(await ok(api.cases[':id'].identity.$post({ param: { id: caseId } }))));
   return (
     <section class="card complaint-identity" aria-labelledby="identity-title">
       <h2 id="identity-title">ผู้ร้องเรียน</h2>

@@ -1,8 +1,8 @@
 // The complaint officers' queue: the cases they may handle, filtered by status, overdue ones first.
 // Rows carry no complaint text and no identity (the API leaves them out); a case opens in its own page.
 import { useMemo, useState } from 'preact/hooks';
-import { type ComplaintStatus, FINAL_STATUSES, typeLabelOf } from '../../../../core/complaints/status.ts';
-import { StatusBadge, thaiDateTime } from '../complaints/status.tsx';
+import { type ComplaintStatus, FINAL_STATUSES } from '../../../../core/complaints/status.ts';
+import { StatusBadge } from '../complaints/status.tsx';
 import { isOverdue, NextDeadline } from './deadlines.tsx';
 import '../complaints/complaint-styles.css';
 import { ok } from '../../lib/api.ts';
@@ -39,11 +39,6 @@ export function CaseQueuePage() {
   const loaded = useLoad(
     () => ok(api.cases.$get({ query: status === undefined ? {} : { status } })),
     [status],
-  );
-  const agencies = useLoad(() => ok(api.complaints.agencies.$get({ query: {} })), []);
-  const names = useMemo(
-    () => new Map((agencies.data?.agencies ?? []).map((a) => [a.id, a.nameTh] as const)),
-    [agencies.data],
   );
   const shown = useMemo(() => {
     const list = loaded.data?.complaints ?? [];
@@ -83,10 +78,7 @@ export function CaseQueuePage() {
         <ul class="complaint-list" aria-label={`${shown.length} เรื่อง`}>
           {shown.map((c) => (
             <li key={c.id}>
-              <CaseRow
-                item={c}
-                agencyName={c.agencyId === null ? 'ไม่ทราบหน่วยงาน' : (names.get(c.agencyId) ?? '')}
-              />
+              <CaseRow item={c} />
             </li>
           ))}
         </ul>
@@ -95,7 +87,7 @@ export function CaseQueuePage() {
   );
 }
 
-function CaseRow({ item: c, agencyName }: { item: CaseSummary; agencyName: string }) {
+function CaseRow({ item: c }: { item: CaseSummary }) {
   const overdue = isOverdue(c.deadlines);
   return (
     <a class={`card complaint-case-row${overdue ? ' overdue' : ''}`} href={hrefOf(`cases/${c.id}`)}>
@@ -104,11 +96,11 @@ function CaseRow({ item: c, agencyName }: { item: CaseSummary; agencyName: strin
         <StatusBadge status={c.status} label={c.statusLabel} />
       </div>
       <p>
-        {typeLabelOf(c.type)}
-        {agencyName !== '' && ` · ${agencyName}`}
+        {c.typeLabel}
+        {c.agencyName !== '' && ` · ${c.agencyName}`}
       </p>
       <p class="small muted">
-        แจ้งเมื่อ {thaiDateTime(c.createdAt)}
+        แจ้งเมื่อ {c.createdAtLabel}
         {c.assignedTo !== null && ' · มีผู้รับผิดชอบแล้ว'}
       </p>
       <p class="small">

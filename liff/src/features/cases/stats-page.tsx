@@ -1,6 +1,6 @@
 // Complaint statistics for the OIT (issue 5 §4) in LIFF: an agency or the whole province, a fiscal year and a
 // period; no personal data, small counts suppressed by the server.
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   isReportPeriod,
   REPORT_PERIOD_LABELS,
@@ -31,10 +31,6 @@ export function CaseStatsPage() {
   const year = urlYear ?? thisYear;
   const [period, setPeriod] = useState<ReportPeriod>('year');
   const agencies = useLoad(() => ok(api.complaints.agencies.$get({ query: {} })), []);
-  const names = useMemo(
-    () => new Map((agencies.data?.agencies ?? []).map((a) => [a.id, a.nameTh] as const)),
-    [agencies.data],
-  );
   const choosable = provinceWide
     ? (agencies.data?.agencies ?? [])
     : (agencies.data?.agencies ?? []).filter((a) => me.officerAgencyIds.includes(a.id));
@@ -129,10 +125,7 @@ export function CaseStatsPage() {
             {loaded.data.scope.name} · ปีงบประมาณ พ.ศ. {loaded.data.stats.fiscalYear} ·{' '}
             {REPORT_PERIOD_LABELS[loaded.data.stats.period]}
           </p>
-          <ComplaintStatsView
-            stats={loaded.data.stats}
-            agencyName={(id) => (id === null ? 'ไม่ทราบหน่วยงาน' : (names.get(id) ?? id))}
-          />
+          <ComplaintStatsView stats={loaded.data.stats} />
           <div class="row no-print">
             <button type="button" disabled={busy} onClick={() => download('docx')}>
               ดาวน์โหลด Word (.docx)

@@ -1,8 +1,6 @@
 // Complaint statistics as published for the OIT: headline figures, times to acknowledge and close, and the
 // breakdowns — each cell as the API gives it, so suppressed small counts stay hidden ("<3", "x").
 
-import { formatRepliedShare, monthLabelOf } from '../../../../core/complaints/stats-labels.ts';
-import { statusLabelOf, typeLabelOf } from '../../../../core/complaints/status.ts';
 import type { CaseStats } from '../complaints/types.ts';
 
 type Cell = CaseStats['total'];
@@ -39,13 +37,7 @@ function Table({ caption, head, rows }: { caption: string; head: string; rows: [
   );
 }
 
-interface Props {
-  stats: CaseStats;
-  agencyName(id: string | null): string;
-}
-
-export function ComplaintStatsView({ stats: s, agencyName }: Props) {
-  const share = formatRepliedShare(s.repliedInTimeShare);
+export function ComplaintStatsView({ stats: s }: { stats: CaseStats }) {
   return (
     <div>
       <div class="complaint-stats-grid">
@@ -55,7 +47,7 @@ export function ComplaintStatsView({ stats: s, agencyName }: Props) {
         </div>
         <div class="complaint-figure">
           <span class="small muted">ตอบผู้ร้องภายใน {s.replyDays} วัน</span>
-          <strong>{share}</strong>
+          <strong>{s.repliedInTimeShareText}</strong>
           <span class="small">
             {cellText(s.repliedInTime)} จาก {cellText(s.replyDue)} เรื่องที่ถึงกำหนด
           </span>
@@ -104,30 +96,18 @@ export function ComplaintStatsView({ stats: s, agencyName }: Props) {
         </table>
       </div>
       <h2>ตามประเภท</h2>
-      <Table
-        caption="จำนวนเรื่องตามประเภท"
-        head="ประเภท"
-        rows={s.byType.map((r) => [typeLabelOf(r.key), r.count])}
-      />
+      <Table caption="จำนวนเรื่องตามประเภท" head="ประเภท" rows={s.byType.map((r) => [r.label, r.count])} />
       <h2>ตามสถานะ</h2>
-      <Table
-        caption="จำนวนเรื่องตามสถานะ"
-        head="สถานะ"
-        rows={s.byStatus.map((r) => [statusLabelOf(r.key), r.count])}
-      />
+      <Table caption="จำนวนเรื่องตามสถานะ" head="สถานะ" rows={s.byStatus.map((r) => [r.label, r.count])} />
       <h2>รายเดือน</h2>
-      <Table
-        caption="จำนวนเรื่องรายเดือน"
-        head="เดือน"
-        rows={s.byMonth.map((r) => [monthLabelOf(r.key), r.count])}
-      />
+      <Table caption="จำนวนเรื่องรายเดือน" head="เดือน" rows={s.byMonth.map((r) => [r.label, r.count])} />
       {s.byAgency.length > 1 && (
         <>
           <h2>ตามหน่วยงาน</h2>
           <Table
             caption="จำนวนเรื่องตามหน่วยงาน"
             head="หน่วยงาน"
-            rows={s.byAgency.map((r) => [agencyName(r.key), r.count])}
+            rows={s.byAgency.map((r) => [r.label, r.count])}
           />
         </>
       )}

@@ -1,6 +1,6 @@
 // One of "my complaints": code, type, agency, status and date; opens the lookup with the code in the #fragment.
 import { navigate } from '../../lib/router.ts';
-import { StatusBadge, thaiDateTime } from './status.tsx';
+import { StatusBadge } from './status.tsx';
 import type { MyComplaint } from './types.ts';
 
 export function ComplaintCard({ complaint: c }: { complaint: MyComplaint }) {
@@ -14,7 +14,7 @@ export function ComplaintCard({ complaint: c }: { complaint: MyComplaint }) {
         {c.typeLabel} · {c.agencyName ?? 'ไม่ทราบหน่วยงาน'}
       </p>
       <p class="muted small">
-        แจ้งเมื่อ {thaiDateTime(c.createdAt)} · ปรับปรุงล่าสุด {thaiDateTime(c.updatedAt)}
+        แจ้งเมื่อ {c.createdAtLabel} · ปรับปรุงล่าสุด {c.updatedAtLabel}
       </p>
       <button type="button" class="secondary" onClick={() => navigate(`complaints/track#${c.trackingCode}`)}>
         ดูสถานะและความเคลื่อนไหว<span class="sr-only"> ของเรื่อง {c.trackingCode}</span>

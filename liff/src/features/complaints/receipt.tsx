@@ -1,7 +1,6 @@
 // The receipt after filing: the tracking code big and copyable, the time filed (Buddhist era), what happens next.
 import { useState } from 'preact/hooks';
 import type { IdentityMode } from '../../../../core/complaints/intake-rules.ts';
-import { formatThaiDate } from '../../../../core/thai/date-format.ts';
 import { navigate } from '../../lib/router.ts';
 
 const NEXT: Record<IdentityMode, string> = {
@@ -43,18 +42,19 @@ function CopyCode({ code }: { code: string }) {
 
 interface Props {
   trackingCode: string;
-  createdAt: string;
+  /** When it was filed, as the API words it: '3 มีนาคม 2568 14:00 น.'. */
+  createdAtLabel: string;
   identityMode: IdentityMode;
   onAnother(): void;
 }
 
-export function ComplaintReceipt({ trackingCode, createdAt, identityMode, onAnother }: Props) {
+export function ComplaintReceipt({ trackingCode, createdAtLabel, identityMode, onAnother }: Props) {
   return (
     <section class="card complaint-receipt" aria-labelledby="receipt-title">
       <h2 id="receipt-title">ได้รับเรื่องของท่านแล้ว</h2>
       <p>รหัสติดตามเรื่องของท่าน</p>
       <CopyCode code={trackingCode} />
-      <p class="muted">แจ้งเมื่อ {formatThaiDate(new Date(createdAt), 'long', { time: true })}</p>
+      <p class="muted">แจ้งเมื่อ {createdAtLabel}</p>
       <p>{NEXT[identityMode]}</p>
       <div class="row">
         <button type="button" onClick={() => navigate(`complaints/track#${trackingCode}`)}>

@@ -1,5 +1,5 @@
-// A complaint's status badge and its history as a list of dated steps (Buddhist era), for citizens and officers.
-import { formatThaiDate } from '../../../../core/thai/date-format.ts';
+// A complaint's status badge and its history as a list of dated steps (Buddhist era, as the API words them), for
+// citizens and officers.
 
 /** Tone per status: waiting, moving, done, or stopped (text stays ≥ 4.5:1 on each fill). */
 const TONES: Record<string, string> = {
@@ -16,15 +16,13 @@ export function StatusBadge({ status, label }: { status: string; label: string }
   return <span class={`badge ${TONES[status] ?? 'tone-none'}`}>{label}</span>;
 }
 
-export function thaiDateTime(iso: string): string {
-  return formatThaiDate(new Date(iso), 'short', { time: true });
-}
-
 export interface HistoryItem {
   status: string;
   label: string;
   note: string | null;
   at: string;
+  /** `at` as it is shown: '3 มี.ค. 2568 14:00 น.'. */
+  atLabel: string;
   /** Officers see whether a line is told to the reporter. */
   internal?: boolean;
 }
@@ -35,7 +33,7 @@ export function ComplaintHistory({ items }: { items: readonly HistoryItem[] }) {
     <ol class="complaint-history">
       {items.map((item, i) => (
         <li key={`${item.at}-${i}`}>
-          <time dateTime={item.at}>{thaiDateTime(item.at)}</time>
+          <time dateTime={item.at}>{item.atLabel}</time>
           <strong>{item.label}</strong>
           {item.internal === true && <span class="small muted"> (บันทึกภายใน ผู้ร้องไม่เห็น)</span>}
           {item.note !== null && item.note !== '' && <p class="complaint-text">{item.note}</p>}

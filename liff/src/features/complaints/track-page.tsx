@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parseTrackingCode } from '../../../../core/complaints/tracking-code.ts';
 import { ComplaintFeedback } from './feedback.tsx';
-import { ComplaintHistory, StatusBadge, thaiDateTime } from './status.tsx';
+import { ComplaintHistory, StatusBadge } from './status.tsx';
 import { FieldError } from './steps.tsx';
 import type { TrackedComplaint } from './types.ts';
 import './complaint-styles.css';
@@ -103,7 +103,7 @@ function TrackedView({ complaint: c, onChanged }: { complaint: TrackedComplaint;
           </SummaryRow>
           <SummaryRow term="ประเภท">{c.typeLabel}</SummaryRow>
           <SummaryRow term="หน่วยงาน">{c.agencyName ?? 'ไม่ทราบหน่วยงาน (ศูนย์รับเรื่องของจังหวัดดูแล)'}</SummaryRow>
-          <SummaryRow term="แจ้งเมื่อ">{thaiDateTime(c.createdAt)}</SummaryRow>
+          <SummaryRow term="แจ้งเมื่อ">{c.createdAtLabel}</SummaryRow>
           {c.referredTo !== null && <SummaryRow term="ส่งต่อให้">{c.referredTo}</SummaryRow>}
         </dl>
         {c.result !== null && (

@@ -2,7 +2,7 @@
 // their items, findings and measures; every prose field becomes editable in the edit step.
 import { useContext } from 'preact/hooks';
 import type { AnalysisReport, ReportMeasure, TopicAnalysis } from '../../../../core/reports/index.ts';
-import { ReportChart } from './report-charts.tsx';
+import { type ChartedAnalysis, ReportChart } from './report-charts.tsx';
 import {
   changeText,
   Editable,
@@ -14,8 +14,8 @@ import {
 } from './report-text.tsx';
 
 interface Props {
-  report: AnalysisReport;
-  onChange(report: AnalysisReport): void;
+  report: ChartedAnalysis;
+  onChange(report: ChartedAnalysis): void;
 }
 
 function Overall({ report }: { report: AnalysisReport }) {
@@ -41,7 +41,7 @@ function Overall({ report }: { report: AnalysisReport }) {
   );
 }
 
-function Figures({ report }: { report: AnalysisReport }) {
+function Figures({ report }: { report: ChartedAnalysis }) {
   const t = useDigits();
   return (
     <>
@@ -201,7 +201,7 @@ function Topic({ topic, onChange }: { topic: TopicAnalysis; onChange(topic: Topi
 }
 
 export function AnalysisSheet({ report, onChange }: Props) {
-  const set = (patch: Partial<AnalysisReport>) => onChange({ ...report, ...patch });
+  const set = (patch: Partial<ChartedAnalysis>) => onChange({ ...report, ...patch });
   return (
     <article class="report-sheet">
       <h1>

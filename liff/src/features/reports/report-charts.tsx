@@ -1,8 +1,12 @@
-// The analysis report's charts on the page, drawn from the same shapes as the HTML and Word files
-// (core/reports/charts.ts): the instruments and indicators against 85, and this year against last.
-import { analysisCharts, CHART_FONT, type Chart } from '../../../../core/reports/charts.ts';
+// The analysis report's charts on the page, drawn from the shapes the API sends with the report — the same shapes
+// as the HTML and Word files (core/reports/charts.ts): the instruments and indicators against 85, and this year
+// against last. The geometry stays on the server; the page only draws it.
+import { CHART_FONT, type Chart } from '../../../../core/reports/charts.ts';
 import type { AnalysisReport } from '../../../../core/reports/index.ts';
 import { useDigits } from './report-text.tsx';
+
+/** The analysis report as GET /api/reports/analysis/:agencyId/:year answers it: with its charts. */
+export type ChartedAnalysis = AnalysisReport & { charts: readonly Chart[] };
 
 function ChartFigure({ chart }: { chart: Chart }) {
   const t = useDigits();
@@ -51,7 +55,7 @@ function ChartFigure({ chart }: { chart: Chart }) {
 }
 
 /** The report's chart of this kind, when it has the data for it. */
-export function ReportChart({ report, id }: { report: AnalysisReport; id: Chart['id'] }) {
-  const chart = analysisCharts(report).find((c) => c.id === id);
+export function ReportChart({ report, id }: { report: ChartedAnalysis; id: Chart['id'] }) {
+  const chart = report.charts.find((c) => c.id === id);
   return chart === undefined ? null : <ChartFigure chart={chart} />;
 }

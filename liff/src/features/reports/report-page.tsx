@@ -18,6 +18,7 @@ import { type Loaded, useAction, useLoad } from '../../lib/use-load.ts';
 import type { PageProps } from '../../ui/lazy-page.tsx';
 import { ApiErrorState, Loading } from '../../ui/states.tsx';
 import { AnalysisSheet } from './report-analysis.tsx';
+import type { ChartedAnalysis } from './report-charts.tsx';
 import { MeasuresSheet } from './report-measures.tsx';
 import { type ReportView, ReportViewContext } from './report-text.tsx';
 import { ReportToolbar } from './report-toolbar.tsx';
@@ -143,13 +144,13 @@ export function AnalysisReportPage({ params }: PageProps) {
   const route = api.reports.analysis[':agencyId'][':year'];
   const param = { agencyId, year };
   const loaded = useLoad(() => ok(route.$get({ param })), [agencyId, year]);
-  const plan = async (report: AnalysisReport) => {
+  const plan = async (report: ChartedAnalysis) => {
     const planned = await ok(route.plan.$post({ param, json: { edits: analysisEditsOf(report) } }));
     const skipped = planned.skipped > 0 ? ` (มีอยู่แล้ว ${planned.skipped} รายการ)` : '';
     return `เพิ่มมาตรการเข้าแผนงานปีงบประมาณ ${planned.year} แล้ว ${planned.created.length} รายการ${skipped} ระบบจะแจ้งเตือนตามกำหนด`;
   };
   return (
-    <ReportPage<AnalysisReport>
+    <ReportPage<ChartedAnalysis>
       year={year}
       onYear={setYear}
       loaded={loaded}

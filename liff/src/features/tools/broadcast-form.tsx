@@ -2,7 +2,7 @@
 // monthly quota (and what remains after it), then an explicit confirm.
 import { useState } from 'preact/hooks';
 import type { BroadcastFilter, BroadcastPreview } from '../../lib/api-types.ts';
-import { toApiError } from '../../lib/use-load.ts';
+import { useBusy } from '../../lib/use-load.ts';
 
 type AgencyTypeCode = NonNullable<NonNullable<BroadcastFilter>['type']>;
 
@@ -56,8 +56,7 @@ export function BroadcastForm({ types, districts, activities, preview, send }: B
   const [district, setDistrict] = useState('');
   const [activity, setActivity] = useState('');
   const [step, setStep] = useState<Step>({ at: 'compose' });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const { busy, problem, run: act } = useBusy();
   const filter = (): BroadcastFilter => {
     const chosenType = types.find((t) => t.type === type)?.type;
     return {
@@ -65,17 +64,6 @@ export function BroadcastForm({ types, districts, activities, preview, send }: B
       ...(district === '' ? {} : { district }),
       ...(activity === '' ? {} : { notDoneActivityId: activity }),
     };
-  };
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await work();
-    } catch (error) {
-      setProblem(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
   };
   // Any change after the preview goes back to composing: the count shown must match what is sent.
   const edit = (set: (v: string) => void) => (e: { currentTarget: { value: string } }) => {

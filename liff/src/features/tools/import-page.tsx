@@ -8,40 +8,16 @@ import type { ImportOk } from '../../lib/api-types.ts';
 import { hrefOf } from '../../lib/router.ts';
 import { saveFile } from '../../lib/save-file.ts';
 import { useSession } from '../../lib/session.ts';
-import { toApiError, useLoad } from '../../lib/use-load.ts';
+import { toApiError, useBusy, useLoad } from '../../lib/use-load.ts';
 import { ErrorState } from '../../ui/states.tsx';
+import { base64Of } from './file-check.tsx';
 import { ImportErrors } from './import-errors.tsx';
 import { type ImportOutcome, importScores } from './score-import.ts';
 
 const EXAMPLE =
   'ชื่อหน่วยงาน,ปีงบประมาณ,คะแนนรวม,ระดับผลการประเมิน,IIT,EIT,OIT\n# หรือ agency_id,code,score (รหัสหน่วยงาน,รหัสข้อ,คะแนน)';
 
-/** Fields a column can be mapped to, for headers the server did not recognise. */
-const FIELD_CHOICES: readonly [string, string][] = [
-  ['ignore', 'ไม่ใช้คอลัมน์นี้'],
-  ['itas_code', 'รหัส ITAS'],
-  ['agency_id', 'รหัสหน่วยงานในระบบ'],
-  ['name', 'ชื่อหน่วยงาน'],
-  ['year', 'ปีงบประมาณ'],
-  ['total', 'คะแนนรวม'],
-  ['level', 'ระดับผลการประเมิน'],
-  ['iit', 'คะแนน IIT'],
-  ['eit', 'คะแนน EIT'],
-  ['oit', 'คะแนน OIT'],
-  ...Array.from({ length: 10 }, (_, i): [string, string] => [`indicator_${i + 1}`, `ตัวชี้วัดที่ ${i + 1}`]),
-  ['rank_national', 'ลำดับระดับประเทศ'],
-  ['rank_in_group', 'ลำดับในกลุ่มหน่วยงาน'],
-];
-
 type Review = NonNullable<ImportOk['review']>;
-
-function base64Of(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 function ReviewView({
   review,
@@ -68,7 +44,7 @@ function ReviewView({
               {h}
               <select value={mapping[h] ?? ''} onChange={(e) => onMap(h, e.currentTarget.value)}>
                 <option value="">— เลือก —</option>
-                {FIELD_CHOICES.map(([value, label]) => (
+                {review.fields.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
@@ -154,9 +130,8 @@ export function ImportPage() {
   const [matches, setMatches] = useState<Record<string, string>>({});
   /** The preview the save button stands on: saving is offered only after a clean check. */
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>(undefined);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const { busy, problem: failure, setProblem: setFailure, run: work } = useBusy();
   const agencies = useLoad(() => ok(api.province.$get({ query: {} })), []);
 
   const onFile = async (event: Event) => {
@@ -164,7 +139,7 @@ export function ImportPage() {
     if (file === undefined) return;
     setFileName(file.name);
     if (/\.xlsx$/i.test(file.name)) {
-      setXlsx(base64Of(await file.arrayBuffer()));
+      setXlsx(await base64Of(file));
       setContent('');
     } else {
       setXlsx(undefined);
@@ -186,10 +161,8 @@ export function ImportPage() {
     }
   };
 
-  const run = async (dryRun: boolean) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const run = (dryRun: boolean) =>
+    work(async () => {
       const name = fileName.trim() === '' ? 'scores.csv' : fileName;
       const next = await importScores(api, {
         fileName: name,
@@ -205,12 +178,7 @@ export function ImportPage() {
       setOutcome(next);
       // Saving is offered only after a check with nothing left to fix.
       setChecked(dryRun && next.ok && next.result.review?.ready !== false);
-    } catch (error) {
-      setFailure(toApiError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div>

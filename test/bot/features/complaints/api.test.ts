@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { drainOutbox } from '../../../../bot/line/outbox/index.ts';
 import { DEMO_CITIZEN_ID, DEMO_OFFICERS_GROUP_ID } from '../../../../bot/tools/demo/line.ts';
+import { formatThaiDate } from '../../../../core/thai/date-format.ts';
 import { listAttachments } from '../../../../db/queries/complaint-attachments.ts';
 import { checkAndClose, LOGIN_CHANNEL_ID } from '../../../support/harness.ts';
 import { type Conversation, NOW, startConversation } from '../../line/events/conversation.ts';
@@ -52,9 +53,12 @@ describe('/api/complaints', () => {
   it('files once per submissionId, seals the identity, stores the photos and announces it', async () => {
     const first = await call('', { method: 'POST', body: form() });
     expect(first.status).toBe(201);
-    const filed = (await first.json()) as { trackingCode: string; createdAt: string };
+    const filed = (await first.json()) as { trackingCode: string; createdAt: string; createdAtLabel: string };
     expect(filed.trackingCode).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}-[2-9A-Z]{5}$/);
     expect(filed.createdAt).toBe(NOW.toISOString());
+    // The receipt's time as the page shows it: Buddhist era, Bangkok time, the month in full.
+    expect(filed.createdAtLabel).toBe(formatThaiDate(NOW, 'long', { time: true }));
+    expect(filed.createdAtLabel).toMatch(/^\d{1,2} \S+ 25\d\d \d\d:\d\d น\.$/);
     const again = await call('', { method: 'POST', body: form() });
     expect(again.status).toBe(200);
     expect(((await again.json()) as { trackingCode: string }).trackingCode).toBe(filed.trackingCode);
@@ -104,10 +108,14 @@ describe('/api/complaints', () => {
     });
     const hiddenCode = ((await hidden.json()) as { trackingCode: string }).trackingCode;
     const mine = (await (await call('/mine')).json()) as {
-      complaints: { trackingCode: string; statusLabel: string }[];
+      complaints: { trackingCode: string; statusLabel: string; createdAtLabel: string }[];
     };
     expect(mine.complaints).toHaveLength(1);
     expect(mine.complaints[0]?.statusLabel).toBe('ได้รับเรื่องแล้ว');
+    expect(mine.complaints[0]).toMatchObject({
+      createdAtLabel: formatThaiDate(NOW, 'short', { time: true }),
+      updatedAtLabel: formatThaiDate(NOW, 'short', { time: true }),
+    });
     expect(mine.complaints.map((m) => m.trackingCode)).not.toContain(hiddenCode);
     const code = mine.complaints[0]?.trackingCode ?? '';
     const tracked = await call(`/track/${code.toLowerCase().replace(/-/g, '')}`, { token: 'other-token' });

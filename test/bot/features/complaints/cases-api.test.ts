@@ -47,9 +47,16 @@ describe('GET /api/cases', () => {
     expect(await ids('OFFICER_A')).toEqual([c.id]);
     expect(await ids('OFFICER_B')).toEqual([other.id]);
     expect((await ids('OFFICER_PROVINCE')).sort()).toEqual([c.id, other.id].sort());
+    // Each row names its agency, so the queue needs no list of agencies of its own.
+    const rows = (await json(await call('OFFICER_PROVINCE', '/cases'))).complaints as {
+      id: string;
+      agencyName: string;
+    }[];
+    expect(rows.find((x) => x.id === other.id)?.agencyName).toBe('องค์การบริหารส่วนตำบลทดสอบ');
+    expect(rows.find((x) => x.id === c.id)?.agencyName).toBe('เทศบาลเมืองทดสอบ');
     const body = JSON.stringify(await json(await call('OFFICER_A', '/cases')));
     expect(body).not.toContain('เรียกรับเงิน');
-    expect(body).toContain('"dueOn":"2024-06-27"');
+    expect(body).toContain('"dueOn":"2024-06-27","dueLabel":"27 มิ.ย. 2567"');
   });
 });
 
@@ -64,6 +71,16 @@ describe('GET /api/cases/:id', () => {
     expect(JSON.stringify(body)).not.toContain(REPORTER);
     expect(body.actions).toEqual(['acknowledge', 'take', 'close', 'refer', 'reject']);
     expect(body.holder).toBeNull();
+    // The words the page shows come with the case: its type, and each step of its history.
+    expect(body).toMatchObject({ type: 'service', typeLabel: 'การให้บริการ' });
+    expect(body.history).toEqual([
+      expect.objectContaining({
+        status: 'received',
+        label: 'ได้รับเรื่องแล้ว',
+        atLabel: expect.stringMatching(/ น\.$/),
+      }),
+    ]);
+    expect(body.createdAtLabel).toMatch(/^\d{1,2} \S+ 25\d\d \d\d:\d\d น\.$/);
     // Opening the case reads no identity.
     await call('OFFICER_PROVINCE', `/cases/${c.id}`);
     expect(await identityReads(c.id)).toEqual([]);
@@ -148,6 +165,19 @@ describe('GET /api/cases/stats', () => {
     expect(ok.status).toBe(200);
     const body = await json(ok);
     expect((body.stats as { total: unknown }).total).toBe('<3');
+    // Each breakdown row with its Thai name, as the report files name it.
+    const stats = body.stats as Record<'byType' | 'byStatus' | 'byMonth', { key: string; label: string }[]>;
+    expect(stats.byType).toContainEqual(
+      expect.objectContaining({ key: 'corruption', label: 'ทุจริต/ประพฤติมิชอบ' }),
+    );
+    expect(stats.byStatus).toContainEqual(expect.objectContaining({ key: 'received', label: 'ได้รับเรื่องแล้ว' }));
+    expect(stats.byMonth.every((r) => /^\S+ 25\d\d$/.test(r.label))).toBe(true);
+    expect(stats.byMonth.length).toBeGreaterThan(0);
+    expect(
+      (body.stats as { byAgency: { key: string | null; label: string }[] }).byAgency.map((r) => r.label),
+    ).toContain('เทศบาลเมืองทดสอบ');
+    // Below the threshold the share is hidden, in the words the report files use.
+    expect(body.stats).toMatchObject({ repliedInTimeShare: null, repliedInTimeShareText: 'ไม่แสดง' });
     expect(JSON.stringify(body)).not.toContain('เรียกรับเงิน');
     expect((await call('OFFICER_B', `/cases/stats?year=2567&agencyId=${AGENCY_B}`)).status).toBe(200);
     expect((await call('OFFICER_B', '/cases/stats?year=2567&agencyId=cp-muni')).status).toBe(403);

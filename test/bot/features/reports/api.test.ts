@@ -2,9 +2,11 @@
 // and turn the chosen measures into next year's plan; everyone else gets a 403, bad input a 400, no scores a 404.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analysisCharts, type Chart } from '../../../../bot/features/reports/charts.ts';
 import { DOCUMENT_POLICY } from '../../../../bot/http/security-headers.ts';
 import { DEMO_COORDINATOR_ID, DEMO_STAFF_ID } from '../../../../bot/tools/demo/index.ts';
 import { loadDemo } from '../../../../bot/tools/demo/load.ts';
+import type { AnalysisReport } from '../../../../core/reports/index.ts';
 import { listActivities } from '../../../../db/queries/plan-activities.ts';
 import { grantRole } from '../../../../db/queries/user-roles.ts';
 import { checkAndClose, type Harness, LOGIN_CHANNEL_ID, startHarness } from '../../../support/harness.ts';
@@ -44,6 +46,14 @@ describe('GET /api/reports/analysis/:agencyId/:year', () => {
     expect(report).toMatchObject({ keepsStandard: true });
     expect(report.overall.rankInProvince).toBeUndefined();
     expect(report.topics).toHaveLength(7);
+  });
+
+  it('sends its charts as the shapes the downloads draw, for the mini-app to render', async () => {
+    const res = await call('/analysis/tak-pao/2567', 'tak');
+    const { charts, ...report } = (await res.json()) as AnalysisReport & { charts: Chart[] };
+    expect(charts.map((c) => c.id)).toEqual(['against-threshold']);
+    expect(charts[0]?.shapes.filter((s) => s.kind === 'rect')).toHaveLength(13);
+    expect(charts).toEqual(analysisCharts(report));
   });
 
   it('lets a coordinator read it and keeps staff of other agencies out', async () => {

@@ -278,7 +278,7 @@ describe('POST /api/agencies/import', () => {
         body: { fileName: 'results.csv', content: good, year: 2571 },
       })
     ).json();
-    expect(preview).toMatchObject({ imported: 0, dryRun: true, review: { ready: true } });
+    expect(preview).toMatchObject({ imported: 0, dryRun: true, review: { ready: true, fields: [] } });
     expect(preview.review.rows[0]).toMatchObject({
       agency: { id: AGENCY },
       totalDisplay: '91.50',
@@ -294,6 +294,27 @@ describe('POST /api/agencies/import', () => {
     expect(applied).toMatchObject({ dryRun: false, imported: 1 });
     const card = await (await h.call('citizen', `/agencies/${AGENCY}/scorecard?year=2571`)).json();
     expect(card).toMatchObject({ totalDisplay: '91.50', level: { code: 'ผ่าน' } });
+  });
+
+  it('asks what an unknown column is, offering the fields by their Thai names, and takes the answer', async () => {
+    const file = ['ชื่อหน่วยงาน,คะแนนรวม,คอลัมน์ที่ 9', '"เทศบาลนครรังสิต",91.5,97.1'].join('\n');
+    const check = (mapping?: Record<string, string>) =>
+      h.call('coordinator', '/agencies/import', {
+        method: 'POST',
+        body: {
+          fileName: 'results.csv',
+          content: file,
+          year: 2571,
+          ...(mapping === undefined ? {} : { mapping }),
+        },
+      });
+    const { review } = await (await check()).json();
+    expect(review).toMatchObject({ ready: false, unknownHeaders: ['คอลัมน์ที่ 9'] });
+    expect(review.fields[0]).toEqual(['ignore', 'ไม่ใช้คอลัมน์นี้']);
+    expect(review.fields).toContainEqual(['indicator_9', 'ตัวชี้วัดที่ 9']);
+    expect(review.fields).toContainEqual(['rank_in_group', 'ลำดับในกลุ่มหน่วยงาน']);
+    const mapped = await (await check({ 'คอลัมน์ที่ 9': 'indicator_9' })).json();
+    expect(mapped.review).toMatchObject({ ready: true, unknownHeaders: [], fields: [] });
   });
 
   it('offers the template as CSV and XLSX, and reads an XLSX upload', async () => {

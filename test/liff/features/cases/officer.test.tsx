@@ -100,14 +100,25 @@ function summary(id: string, createdAt: string, late: boolean, met = false): Cas
     id,
     trackingCode: id,
     type: 'service',
+    typeLabel: 'การให้บริการ',
     agencyId: null,
+    agencyName: 'ไม่ทราบหน่วยงาน',
     status: 'received',
     statusLabel: 'ได้รับเรื่องแล้ว',
     assignedTo: null,
     createdAt,
     updatedAt: createdAt,
+    createdAtLabel: createdAt,
     deadlines: [
-      { kind: 'acknowledge', round: 'filed', dueOn: '2025-03-06', metAt: met ? createdAt : null, late },
+      {
+        kind: 'acknowledge',
+        round: 'filed',
+        dueOn: '2025-03-06',
+        dueLabel: '6 มี.ค. 2568',
+        metAt: met ? createdAt : null,
+        metAtLabel: met ? '5 มี.ค. 2568' : null,
+        late,
+      },
     ],
   };
 }
@@ -137,8 +148,24 @@ describe('statistics cells', () => {
 describe('deadlines of a reopened case', () => {
   it('says they are counted from the reopening, in the list and in the queue', () => {
     const deadlines: CaseSummary['deadlines'] = [
-      { kind: 'acknowledge', round: 'reopened', dueOn: '2025-03-06', metAt: null, late: false },
-      { kind: 'close', round: 'reopened', dueOn: '2025-04-03', metAt: null, late: false },
+      {
+        kind: 'acknowledge',
+        round: 'reopened',
+        dueOn: '2025-03-06',
+        dueLabel: '6 มี.ค. 2568',
+        metAt: null,
+        metAtLabel: null,
+        late: false,
+      },
+      {
+        kind: 'close',
+        round: 'reopened',
+        dueOn: '2025-04-03',
+        dueLabel: '3 เม.ย. 2568',
+        metAt: null,
+        metAtLabel: null,
+        late: false,
+      },
     ];
     root = document.createElement('div');
     render(<DeadlineList deadlines={deadlines} />, root);

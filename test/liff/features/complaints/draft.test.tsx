@@ -46,6 +46,7 @@ function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Respon
       const receipt = {
         trackingCode: 'K7QMX-2XPAR-9DRTW',
         createdAt: '2025-03-03T07:00:00.000Z',
+        createdAtLabel: '3 มีนาคม 2568 14:00 น.',
         identityMode: 'x',
       };
       return Response.json(receipt, { status: 201 });

@@ -50,7 +50,12 @@ beforeEach(() => {
   posted = [];
   answer = () =>
     Response.json(
-      { trackingCode: 'K7QMX-2XPAR-9DRTW', createdAt: '2025-03-03T07:00:00.000Z', identityMode: 'named' },
+      {
+        trackingCode: 'K7QMX-2XPAR-9DRTW',
+        createdAt: '2025-03-03T07:00:00.000Z',
+        createdAtLabel: '3 มีนาคม 2568 14:00 น.',
+        identityMode: 'named',
+      },
       {
         status: 201,
       },
@@ -194,6 +199,7 @@ describe('ComplaintNewPage', () => {
     await submit();
     await until(() => root.querySelector('#tracking-code'), 'receipt');
     expect(root.querySelector('#tracking-code')?.textContent).toBe('K7QMX-2XPAR-9DRTW');
+    expect(text()).toContain('แจ้งเมื่อ 3 มีนาคม 2568 14:00 น.');
     expect(posted).toEqual([
       expect.objectContaining({
         type: 'service',

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Framework, frameworkFor, score } from '../../../../core/index.ts';
+import { analysisCharts } from '../../../../core/reports/charts.ts';
 import { type AnalysisReport, buildAnalysis } from '../../../../core/reports/index.ts';
 import { AnalysisSheet } from '../../../../liff/src/features/reports/report-analysis.tsx';
 import { type ReportView, ReportViewContext } from '../../../../liff/src/features/reports/report-text.tsx';
@@ -38,6 +39,7 @@ function takReport(measuresFramework?: Framework): AnalysisReport {
 
 let root: HTMLElement;
 
+/** The sheet of a report as the API sends it: with its charts (bot/features/reports/api.ts). */
 function show(
   view: ReportView,
   report: AnalysisReport,
@@ -48,7 +50,7 @@ function show(
   act(() => {
     render(
       <ReportViewContext.Provider value={view}>
-        <AnalysisSheet report={report} onChange={onChange} />
+        <AnalysisSheet report={{ ...report, charts: analysisCharts(report) }} onChange={onChange} />
       </ReportViewContext.Provider>,
       root,
     );

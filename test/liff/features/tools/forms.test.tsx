@@ -112,6 +112,35 @@ describe('score import form', () => {
     );
   });
 
+  it("asks what an unknown column is with the server's choices, and checks again with the answer", async () => {
+    const review = {
+      kind: 'results',
+      ready: false,
+      columns: [],
+      unknownHeaders: ['คอลัมน์ที่ 9'],
+      fields: [
+        ['ignore', 'ไม่ใช้คอลัมน์นี้'],
+        ['indicator_9', 'ตัวชี้วัดที่ 9'],
+      ],
+      unmatched: [],
+      warnings: [],
+      rows: [],
+      skipped: [],
+    };
+    const body = { imported: 0, dryRun: true, agencies: [], errors: [], review };
+    const { fetcher, imports } = fakeApiFetch({ status: 200, body });
+    const root = mount(withSession(fetcher));
+    await settle();
+    await typeInto(find<HTMLTextAreaElement>(root, '#import-content'), 'ชื่อหน่วยงาน,คอลัมน์ที่ 9\nก,97');
+    await click(buttonNamed(root, 'ตรวจสอบและดูตัวอย่าง'));
+    const select = find<HTMLSelectElement>(root, '[data-testid="import-review"] select');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['— เลือก —', 'ไม่ใช้คอลัมน์นี้', 'ตัวชี้วัดที่ 9']);
+    expect(find<HTMLButtonElement>(root, '#import-run').disabled).toBe(true);
+    await typeInto(select, 'indicator_9');
+    await click(buttonNamed(root, 'ตรวจสอบและดูตัวอย่าง'));
+    expect(imports[1]).toMatchObject({ mapping: { 'คอลัมน์ที่ 9': 'indicator_9' } });
+  });
+
   it('turns field issues from the validator into lines without a line number', async () => {
     const issues = {
       error: 'bad_request',

@@ -12,6 +12,7 @@ import type { ApiEnv, Viewer } from '../../http/auth.ts';
 import { jsonOf, paramOf, queryOf } from '../../http/validate.ts';
 import { loadSettings } from '../settings/settings.ts';
 import { fileComplaint } from './file.ts';
+import { malformedCodeReason } from './messages.ts';
 import { listMyComplaints, publicStatusOf, trackComplaint } from './tracking.ts';
 
 // Base64 is 4/3 of the bytes: a photo over the limit is refused before it is decoded.
@@ -117,10 +118,11 @@ export function complaintRoutes(deps: Deps) {
         case 'found':
           return c.json({ complaint: outcome.status }, 200);
         case 'malformed':
+          // The same reason as chat gives: the characters that cannot be in a code, or how many it must have.
           return c.json(
             {
               error: 'bad_request' as const,
-              message: 'รหัสติดตามไม่ถูกรูปแบบ: รหัสมี 15 ตัว (ไม่นับขีด) และไม่มีตัวอักษร I L O U หรือเลข 0 1',
+              message: `${malformedCodeReason(outcome.badChars, outcome.length)} โปรดตรวจสอบกับรหัสที่ได้รับตอนแจ้งเรื่อง`,
             },
             400,
           );

@@ -111,13 +111,17 @@ export const buildTrackUsage = (): LineMessage[] => [
   text(`ติดตามเรื่องร้องเรียน: ${trackHint()} หรือพิมพ์ "เรื่องของฉัน" เพื่อดูรหัสของเรื่องที่ท่านแจ้งไว้`),
 ];
 
-/** A code that cannot be one: which characters can never be in a code, and how many it must have. */
-export function buildMalformedCode(badChars: readonly string[], length: number): LineMessage[] {
+/** Why typed text cannot be a code: the characters that can never be in one, else how many it must have. */
+export function malformedCodeReason(badChars: readonly string[], length: number): string {
   const never = `รหัสติดตามไม่มีตัวอักษร ${[...'ILOU'].join(' ')} และเลข 0 1 (เพราะอ่านสับสนกับตัวอื่น)`;
-  const why =
-    badChars.length > 0
-      ? `รหัสที่ท่านพิมพ์มี ${badChars.join(' ')} ซึ่งไม่มีในรหัสติดตาม ${never}`
-      : `รหัสติดตามมี 15 ตัว (ตัวอักษรภาษาอังกฤษและตัวเลข ไม่นับขีด) แต่ที่ท่านพิมพ์มี ${length} ตัว`;
+  return badChars.length > 0
+    ? `รหัสที่ท่านพิมพ์มี ${badChars.join(' ')} ซึ่งไม่มีในรหัสติดตาม ${never}`
+    : `รหัสติดตามมี 15 ตัว (ตัวอักษรภาษาอังกฤษและตัวเลข ไม่นับขีด) แต่ที่ท่านพิมพ์มี ${length} ตัว`;
+}
+
+/** A code that cannot be one, in chat: the reason, and where the person's own codes are. */
+export function buildMalformedCode(badChars: readonly string[], length: number): LineMessage[] {
+  const why = malformedCodeReason(badChars, length);
   return [text(`${why} โปรดตรวจสอบกับรหัสที่ได้รับตอนแจ้งเรื่องแล้วพิมพ์อีกครั้ง หรือพิมพ์ "เรื่องของฉัน" เพื่อดูรหัสของท่าน`)];
 }
 

@@ -1,7 +1,6 @@
 // Lookup by tracking code: the status and the public history (never identity); rate or reopen once closed.
 // The code travels in the URL's #fragment, which browsers never send to a server, so no log ever holds it.
 import { useEffect, useState } from 'preact/hooks';
-import { parseTrackingCode } from '../../../../core/complaints/tracking-code.ts';
 import { ComplaintFeedback } from './feedback.tsx';
 import { ComplaintHistory, StatusBadge } from './status.tsx';
 import { FieldError } from './steps.tsx';
@@ -29,21 +28,27 @@ export function ComplaintTrackPage() {
   const [problem, setProblem] = useState<string>();
   const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
 
+  // The server reads the code as typed (lower case, Thai digits, no dashes) and says what is wrong with it.
   const find = async (raw: string) => {
-    const code = parseTrackingCode(raw);
-    if (code === undefined) {
-      setProblem('รหัสติดตามมี 15 ตัว (ตัวอักษรและตัวเลข) เช่น K7QMX-2XPAR-9DRTW โปรดตรวจสอบอีกครั้ง');
+    const typedCode = raw.trim();
+    if (typedCode === '') {
+      setProblem('โปรดพิมพ์รหัสติดตามที่ได้รับตอนแจ้งเรื่อง');
       return;
     }
     setProblem(undefined);
-    setTyped(code);
-    history.replaceState(history.state, '', `#${code}`);
     setLookup({ status: 'loading' });
     try {
-      const found = await ok(api.complaints.track[':code'].$get({ param: { code } }));
+      const found = await ok(api.complaints.track[':code'].$get({ param: { code: typedCode } }));
+      const code = found.complaint.trackingCode;
+      setTyped(code);
+      history.replaceState(history.state, '', `#${code}`);
       setLookup({ status: 'ok', complaint: found.complaint });
     } catch (error) {
-      setLookup({ status: 'error', error: toApiError(error) });
+      const apiError = toApiError(error);
+      if (apiError.status === 400) {
+        setProblem(apiError.message);
+        setLookup({ status: 'idle' });
+      } else setLookup({ status: 'error', error: apiError });
     }
   };
   // The code of a link (#fragment) is looked up once, on arrival.

@@ -123,7 +123,15 @@ describe('/api/complaints', () => {
     const shown = JSON.stringify(await tracked.json());
     expect(shown).toContain(code);
     expect(shown).not.toContain('สมศรี');
-    expect((await call('/track/abc', { token: 'other-token' })).status).toBe(400);
+    const short = await call('/track/abc', { token: 'other-token' });
+    expect(short.status).toBe(400);
+    expect(((await short.json()) as { message: string }).message).toContain('แต่ที่ท่านพิมพ์มี 3 ตัว');
+    // Fifteen characters, but I, L, O and U are never in a code: the answer names them rather than the count.
+    const lookAlikes = await call('/track/ABCDE-FGHIJ-KLMNP', { token: 'other-token' });
+    expect(lookAlikes.status).toBe(400);
+    const message = ((await lookAlikes.json()) as { message: string }).message;
+    expect(message).toContain('มี I L ซึ่งไม่มีในรหัสติดตาม');
+    expect(message).not.toContain('15 ตัว');
     const wrong = code.startsWith('2') ? `3${code.slice(1)}` : `2${code.slice(1)}`;
     for (let i = 0; i < 10; i += 1)
       expect((await call(`/track/${wrong}`, { token: 'other-token' })).status).toBe(404);

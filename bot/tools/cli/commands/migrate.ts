@@ -92,17 +92,30 @@ export function migrationLine(db: OpenedDb): string {
     : `ปรับโครงสร้างฐานข้อมูลแล้ว: ${db.migrationsApplied.join(', ')}`;
 }
 
-/** Runs the command; returns the exit code (0 done, 2 bad usage or a database that cannot be migrated). */
-export async function runMigrate(args: string[], io: CommandIo, env: DatabaseEnv): Promise<number> {
+/**
+ * For a command that takes no arguments: the exit code when `args` ask for its usage (0) or give it something
+ * (2, saying what), else undefined — go on.
+ */
+export function noArguments(
+  command: string,
+  args: readonly string[],
+  usage: string,
+  io: CommandIo,
+): number | undefined {
   const [first] = args;
   if (first === '--help' || first === '-h') {
-    io.out(USAGE);
+    io.out(usage);
     return 0;
   }
-  if (first !== undefined) {
-    io.err(`ข้อผิดพลาด: คำสั่ง migrate ไม่รับอาร์กิวเมนต์ "${first}" — ${USAGE}`);
-    return EXIT_FAILED;
-  }
+  if (first === undefined) return undefined;
+  io.err(`ข้อผิดพลาด: คำสั่ง ${command} ไม่รับอาร์กิวเมนต์ "${first}" — ${usage}`);
+  return EXIT_FAILED;
+}
+
+/** Runs the command; returns the exit code (0 done, 2 bad usage or a database that cannot be migrated). */
+export async function runMigrate(args: string[], io: CommandIo, env: DatabaseEnv): Promise<number> {
+  const refused = noArguments('migrate', args, USAGE, io);
+  if (refused !== undefined) return refused;
   const db = await openDatabase(env, io);
   if (db === undefined) return EXIT_FAILED;
   try {

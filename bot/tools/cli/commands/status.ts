@@ -15,7 +15,14 @@ import { createComplaintCrypto } from '../../../features/complaints/crypto.ts';
 import { readAppStatus } from '../../../features/health/status.ts';
 import { bootstrapCoordinators } from '../../../features/roles/bootstrap.ts';
 import { homeProvinceId } from '../../../line/chat/who.ts';
-import { type CommandIo, type DatabaseEnv, EXIT_FAILED, migrationLine, openDatabase } from './migrate.ts';
+import {
+  type CommandIo,
+  type DatabaseEnv,
+  EXIT_FAILED,
+  migrationLine,
+  noArguments,
+  openDatabase,
+} from './migrate.ts';
 
 export interface StatusEnv extends DatabaseEnv {
   /** ADMIN_LINE_USER_IDS: granted coordinator here as the app does at start. */
@@ -28,15 +35,8 @@ export interface StatusEnv extends DatabaseEnv {
 const USAGE = 'วิธีใช้: npm run ita -- status [--workers [--persist-to DIR | --remote]]';
 
 export async function runStatus(args: readonly string[], io: CommandIo, env: StatusEnv): Promise<number> {
-  const [first] = args;
-  if (first === '--help' || first === '-h') {
-    io.out(USAGE);
-    return 0;
-  }
-  if (first !== undefined) {
-    io.err(`ข้อผิดพลาด: คำสั่ง status ไม่รับอาร์กิวเมนต์ "${first}" — ${USAGE}`);
-    return EXIT_FAILED;
-  }
+  const refused = noArguments('status', args, USAGE, io);
+  if (refused !== undefined) return refused;
   const db = await openDatabase(env, io);
   if (db === undefined) return EXIT_FAILED;
   try {

@@ -44,6 +44,29 @@ const page = (liffUrl: string, label: string, path: string): MenuAction => ({
   uri: `${liffUrl.replace(/\/+$/, '')}/${path}`,
 });
 
+/** The help cell every menu ends with: `ช่วยเหลือ` answers with the commands of the person's role. */
+const helpCell = (col: number, row: number, span: number, subtitle = 'คำสั่งที่ใช้ได้'): MenuCell => ({
+  col,
+  row,
+  span,
+  title: 'ช่วยเหลือ',
+  subtitle,
+  icon: 'help',
+  tone: 'slate',
+  action: say('ช่วยเหลือ'),
+});
+
+/** The mini-app's start, for staff and coordinators. */
+const miniAppCell = (liffUrl: string, col: number, row: number): MenuCell => ({
+  col,
+  row,
+  title: 'มินิแอป ITA',
+  subtitle: 'คะแนน แผนงาน และแบบสำรวจ',
+  icon: 'grid',
+  tone: 'green',
+  action: { type: 'uri', label: 'มินิแอป ITA', uri: liffUrl },
+});
+
 /** Citizens: file a complaint and follow it (issue 5), rate an agency (EIT), see the agencies' scores in the
  * mini-app (issue 7), and get help. */
 export function citizenMenu(liffUrl: string): MenuDesign {
@@ -95,16 +118,7 @@ export function citizenMenu(liffUrl: string): MenuDesign {
         tone: 'blue',
         action: { type: 'uri', label: 'คะแนน ITA', uri: liffUrl },
       },
-      {
-        col: 4,
-        row: 1,
-        span: 2,
-        title: 'ช่วยเหลือ',
-        subtitle: 'วิธีใช้งาน',
-        icon: 'help',
-        tone: 'slate',
-        action: say('ช่วยเหลือ'),
-      },
+      helpCell(4, 1, 2, 'วิธีใช้งาน'),
     ],
   };
 }
@@ -164,25 +178,8 @@ export function staffMenu(liffUrl: string): MenuDesign {
         tone: 'amber',
         action: say('รายงาน ITA'),
       },
-      {
-        col: 1,
-        row: 1,
-        title: 'มินิแอป ITA',
-        subtitle: 'คะแนน แผนงาน และแบบสำรวจ',
-        icon: 'grid',
-        tone: 'green',
-        action: { type: 'uri', label: 'มินิแอป ITA', uri: liffUrl },
-      },
-      {
-        col: 2,
-        row: 1,
-        span: 2,
-        title: 'ช่วยเหลือ',
-        subtitle: 'คำสั่งที่ใช้ได้',
-        icon: 'help',
-        tone: 'slate',
-        action: say('ช่วยเหลือ'),
-      },
+      miniAppCell(liffUrl, 1, 1),
+      helpCell(2, 1, 2),
     ],
   };
 }
@@ -242,25 +239,8 @@ export function coordinatorMenu(liffUrl: string): MenuDesign {
         tone: 'green',
         action: page(liffUrl, 'เครื่องมือ', 'tools'),
       },
-      {
-        col: 1,
-        row: 1,
-        title: 'มินิแอป ITA',
-        subtitle: 'คะแนน แผนงาน และแบบสำรวจ',
-        icon: 'grid',
-        tone: 'green',
-        action: { type: 'uri', label: 'มินิแอป ITA', uri: liffUrl },
-      },
-      {
-        col: 2,
-        row: 1,
-        span: 2,
-        title: 'ช่วยเหลือ',
-        subtitle: 'คำสั่งที่ใช้ได้',
-        icon: 'help',
-        tone: 'slate',
-        action: say('ช่วยเหลือ'),
-      },
+      miniAppCell(liffUrl, 1, 1),
+      helpCell(2, 1, 2),
     ],
   };
 }
@@ -305,16 +285,7 @@ export function officerMenu(liffUrl: string): MenuDesign {
         tone: 'blue',
         action: { type: 'uri', label: 'คะแนน ITA', uri: liffUrl },
       },
-      {
-        col: 2,
-        row: 1,
-        span: 2,
-        title: 'ช่วยเหลือ',
-        subtitle: 'คำสั่งที่ใช้ได้',
-        icon: 'help',
-        tone: 'slate',
-        action: say('ช่วยเหลือ'),
-      },
+      helpCell(2, 1, 2),
     ],
   };
 }

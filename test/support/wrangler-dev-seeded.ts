@@ -3,16 +3,16 @@
 // (it passes no scheduledTime; miniflare's own /cdn-cgi/handler/scheduled?time= fails under wrangler dev 4.86), so a
 // test that needs an earlier month seeds D1 before the Worker starts.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   type WranglerDev as Dev,
   WRANGLER_ENV as ENV,
-  ROOT,
   startWranglerDev as startDev,
   WRANGLER,
+  writeWranglerConfig,
 } from './wrangler-dev.ts';
 
 export interface WranglerDev {
@@ -21,32 +21,6 @@ export interface WranglerDev {
   tick(): Promise<void>;
   output(): string;
   close(): Promise<void>;
-}
-
-function writeConfig(dir: string): string {
-  const assets = join(dir, 'assets/liff');
-  mkdirSync(assets, { recursive: true });
-  writeFileSync(join(assets, 'index.html'), '<!doctype html><title>ITA</title>');
-  const config = join(dir, 'wrangler.toml');
-  writeFileSync(
-    config,
-    [
-      'name = "ita-line-test"',
-      `main = "${join(ROOT, 'bot/worker.ts')}"`,
-      'compatibility_date = "2026-04-20"',
-      'compatibility_flags = ["nodejs_compat"]',
-      '[assets]',
-      `directory = "${join(dir, 'assets')}"`,
-      'binding = "ASSETS"',
-      'run_worker_first = true',
-      '[[d1_databases]]',
-      'binding = "DB"',
-      'database_name = "ita-line"',
-      'database_id = "00000000-0000-0000-0000-000000000000"',
-      `migrations_dir = "${join(ROOT, 'db/migrations')}"`,
-    ].join('\n'),
-  );
-  return config;
 }
 
 /**
@@ -58,7 +32,7 @@ export async function startWranglerDev(
   options: { seedSql?: string } = {},
 ): Promise<WranglerDev> {
   const dir = mkdtempSync(join(tmpdir(), 'ita-worker-'));
-  const config = writeConfig(dir);
+  const config = writeWranglerConfig(dir);
   const state = join(dir, 'state');
   await promisify(execFile)(
     WRANGLER,

@@ -1,6 +1,6 @@
 // The province overview of the mini-app: every agency ranked for a year, level distribution, filter lists.
 import {
-  compareYears,
+  formatChange,
   frameworkNotice,
   rankAgencies,
   rankInType,
@@ -68,11 +68,10 @@ export function changeOf(
   current: ScoreResult,
   previous: ScoreResult,
 ): { value: number; display: string } | undefined {
-  const change = compareYears(current, previous);
-  if (current.total === undefined || previous.total === undefined || change.totalDisplay === undefined) {
-    return undefined;
-  }
-  return { value: round2(round2(current.total) - round2(previous.total)), display: change.totalDisplay };
+  if (current.total === undefined || previous.total === undefined) return undefined;
+  // compareYears' total change, without its per-instrument and per-indicator diffs the lists never show.
+  const value = round2(round2(current.total) - round2(previous.total));
+  return { value, display: formatChange(value) };
 }
 
 function matches(row: ProvinceAgencyRow, filter: ProvinceFilter): boolean {

@@ -201,7 +201,9 @@ describe('webhook duplicates and crashes', () => {
   });
 
   it('takes over an event whose worker died mid-way once its lease runs out, and pushes when the reply token is too old', async () => {
+    // Three minutes past an hour: no run below falls on a ten-minute mark, when the scheduler also reads LINE's quota.
     const now = new Date();
+    now.setUTCMinutes(3, 0, 0);
     const join = makeJoinEvent({ timestamp: now.getTime(), source: groupSource(undefined, undefined) });
     // What the webhook does before its 200: record the event claimed for itself; then the process dies.
     const writer = createInboxWriter(h.deps.db, 60_000);
